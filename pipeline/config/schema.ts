@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { KINDS } from "../document/types.ts";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO 8601 date YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+
+/**
+ * An editorial correction: a generic, reviewable operation on normalised
+ * blocks, applied by the normaliser (pipeline/normalise/corrections.ts).
+ * Blocks are found by the text they start or end with.
+ */
+export const correctionSchema = z
+  .object({
+    op: z.enum(["move-after", "move-before", "drop", "mark"]),
+    /** The block whose text starts with this (after normalisation). */
+    block: z.string().min(3),
+    /** For move-after: the block whose text ends with this; move-before: starts with. */
+    target: z.string().min(3).optional(),
+    /** For mark: what the block is. */
+    as: z.enum(["pullquote", "caption", "kicker", "lead", "byline", "box", "heading", "paragraph"]).optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if ((c.op === "move-after" || c.op === "move-before") && !c.target)
+      ctx.addIssue({ code: "custom", path: ["target"], message: `${c.op} needs a target` });
+    if (c.op === "mark" && !c.as) ctx.addIssue({ code: "custom", path: ["as"], message: "mark needs as" });
+  });
+
+export const sourceConfigSchema = z
+  .object({
+    kind: z.enum(KINDS as unknown as [string, ...string[]]),
+    title: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict(),
+    subtitle: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict().optional(),
+    date: isoDate,
+    /** Say how the date was found when it is not printed as the document's date. */
+    dateNote: z.string().min(1).optional(),
+    publisher: z.string().min(1),
+    author: z.string().min(1).optional(),
+    number: z.string().min(1).optional(),
+    description: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict().optional(),
+    keywords: z.object({ nl: z.array(z.string()), en: z.array(z.string()) }).strict().optional(),
+    corrections: z.array(correctionSchema).optional(),
+  })
+  .strict();
+
+export type SourceConfig = z.infer<typeof sourceConfigSchema> & { kind: (typeof KINDS)[number] };
+export type Correction = z.infer<typeof correctionSchema>;

@@ -1,0 +1,39 @@
+/**
+ * The closed set of conditions that stop a stage. Anything doubtful but
+ * survivable is a Diagnostic on the document instead (see document/types.ts).
+ */
+export type ErrorCode =
+  | "input:missing"
+  | "input:empty"
+  | "input:binary"
+  | "input:encoding"
+  | "config:invalid"
+  | "config:syntax"
+  | "memory:invalid"
+  | "glossary:invalid"
+  | "tool:missing"
+  | "tool:too-old"
+  | "tool:failed"
+  | "render:failed"
+  | "usage";
+
+/** An error that names the file (and line) it is about. */
+export class TweeluikError extends Error {
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly line?: number;
+
+  constructor(code: ErrorCode, message: string, where?: { file?: string; line?: number; cause?: unknown }) {
+    super(message, where?.cause === undefined ? undefined : { cause: where.cause });
+    this.name = "TweeluikError";
+    this.code = code;
+    this.file = where?.file;
+    this.line = where?.line;
+  }
+
+  /** "file:line: message [code]", the form the CLI prints. */
+  format(): string {
+    const loc = this.file ? `${this.file}${this.line ? `:${this.line}` : ""}: ` : "";
+    return `${loc}${this.message} [${this.code}]`;
+  }
+}
