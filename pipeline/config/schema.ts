@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { KINDS } from "../document/types.ts";
 
+/** ISO 8601 calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected an ISO 8601 date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected an ISO 8601 date: YYYY-MM-DD, or YYYY-MM / YYYY where the source gives no day")
+  .refine((s) => {
+    const full = s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s;
+    const d = new Date(`${full}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(full);
+  }, "not a calendar date");
 
 /**
  * An editorial correction: a generic, reviewable operation on normalised

@@ -164,7 +164,11 @@ export interface Meta {
   title: string;
   titles: Record<Lang, string>;
   subtitle?: string;
-  /** ISO 8601 date (YYYY-MM-DD). */
+  /**
+   * ISO 8601 date at the precision the source gives: YYYY-MM-DD, or YYYY-MM /
+   * YYYY when no day is printed (then dateNote says how it was inferred).
+   * Use fullDate() from pipeline/i18n/ui.ts where a whole day is required.
+   */
   date: string;
   /** Set when the date was inferred from the text rather than printed as such. */
   dateNote?: string;
@@ -172,6 +176,8 @@ export interface Meta {
   author?: string;
   /** Document number where the source has one (e.g. R3026). */
   number?: string;
+  description?: string;
+  keywords?: string[];
   minutes?: MinutesMeta;
 }
 

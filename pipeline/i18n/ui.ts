@@ -41,8 +41,18 @@ export function missingUiKeys(): readonly string[] {
   return missing;
 }
 
-/** A date (ISO YYYY-MM-DD) written out in the document's language: "27 januari 2023". */
+/**
+ * An ISO date (YYYY-MM-DD, YYYY-MM or YYYY) written out in the document's
+ * language at the precision given: "27 januari 2023", "maart 2022", "2019".
+ */
 export function formatDate(lang: Lang, iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  const d = new Date(`${fullDate(iso)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  const precision = iso.length === 4 ? { year: "numeric" } : iso.length === 7 ? { month: "long", year: "numeric" } : { day: "numeric", month: "long", year: "numeric" };
+  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { ...(precision as Intl.DateTimeFormatOptions), timeZone: "UTC" }).format(d);
+}
+
+/** The first day of an ISO date of any precision ("2019" → "2019-01-01"), for fields that need a whole day. */
+export function fullDate(iso: string): string {
+  return iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
 }

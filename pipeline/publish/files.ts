@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+/** Write a file atomically: a temporary file beside it, then rename. */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+export function fileDigest(file: string): { bytes: number; sha256: string } {
+  const data = readFileSync(file);
+  return { bytes: data.length, sha256: sha256(data) };
+}
+
+/** Every file below dir, as paths relative to dir, sorted. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * Move every file of a staging folder into the output folder (each by an
+ * atomic rename), then remove the staging folder. Called only after the whole
+ * build succeeded, so a failed build leaves the previous output intact.
+ */
+export function promote(staging: string, output: string): string[] {
+  const files = listFiles(staging);
+  for (const rel of files) {
+    const to = join(output, rel);
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(join(staging, rel), to);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return files;
+}

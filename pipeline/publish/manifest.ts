@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../document/types.ts";
+import { fileDigest, writeFileAtomic } from "./files.ts";
+
+export type Format = "md" | "pdf" | "epub" | "report";
+
+export interface Artefact {
+  /** Path relative to the output folder, with forward slashes. */
+  path: string;
+  slug: string;
+  lang: Lang;
+  format: Format;
+  bytes: number;
+  sha256: string;
+  /** Pages of a PDF; null for the other formats. */
+  pages: number | null;
+}
+
+export interface Manifest {
+  generator: string;
+  artefacts: Artefact[];
+}
+
+/** Describe one built file for the manifest (size and digest read from disk). */
+export function describe(outputDir: string, path: string, slug: string, lang: Lang, format: Format, pages: number | null): Artefact {
+  return { path, slug, lang, format, ...fileDigest(join(outputDir, path)), pages };
+}
+
+/**
+ * Merge new artefacts into output/manifest.json: entries of the rebuilt slugs
+ * are replaced, the others kept, so `build <slug>` updates only its own part.
+ * Sorted, and free of timestamps, so the same output gives the same manifest.
+ */
+export function writeManifest(outputDir: string, rebuilt: readonly string[], artefacts: Artefact[]): Manifest {
+  const file = join(outputDir, "manifest.json");
+  let kept: Artefact[] = [];
+  if (existsSync(file)) {
+    try {
+      const old = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+      kept = (old.artefacts ?? []).filter((a) => !rebuilt.includes(a.slug) && existsSync(join(outputDir, a.path)));
+    } catch {
+      kept = [];
+    }
+  }
+  const all = [...kept, ...artefacts].sort((a, b) => a.path.localeCompare(b.path));
+  const manifest: Manifest = { generator: "tweeluik", artefacts: all };
+  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
