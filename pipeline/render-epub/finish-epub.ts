@@ -1,0 +1,149 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { Lang } from "../document/types.ts";
+import { t } from "../i18n/ui.ts";
+import { escapeXml } from "./xml.ts";
+
+export interface FinishOptions {
+  lang: Lang;
+  /** ISO date (YYYY-MM-DD): every zip entry gets this date at 12:00. */
+  date: string;
+  /** Whether the EPUB has a cover image with a text alternative. */
+  hasCover: boolean;
+  /** The document title: the page title of chapters that have no heading of their own. */
+  title: string;
+}
+
+/**
+ * Pandoc's EPUB made reproducible and complete: accessibility metadata in the
+ * OPF, localised landmarks (plus "bodymatter"), then the zip rewritten with
+ * `mimetype` first and stored, the other entries in a fixed order, all with
+ * one fixed timestamp. Throws (plain Error) if pandoc's output does not look
+ * as expected, so a pandoc upgrade cannot silently skip a step.
+ */
+export function finishEpub(epub: Uint8Array, opts: FinishOptions): Uint8Array {
+  const files = unzipSync(epub);
+  if (!files["mimetype"] || strFromU8(files["mimetype"]) !== "application/epub+zip") {
+    throw new Error("pandoc's EPUB has no valid mimetype entry");
+  }
+  const opfName = opfPath(files);
+  const opf = strFromU8(need(files, opfName));
+  files[opfName] = strToU8(addAccessibilityMetadata(opf, opts));
+
+  const navName = Object.keys(files).find((n) => /(^|\/)nav\.xhtml$/.test(n));
+  if (!navName) throw new Error("pandoc's EPUB has no nav.xhtml");
+  const firstChapter = firstChapterHref(opf);
+  files[navName] = strToU8(localiseLandmarks(strFromU8(need(files, navName)), opts.lang, firstChapter));
+
+  for (const name of Object.keys(files)) {
+    if (/(^|\/)text\/ch\d+\.xhtml$/.test(name)) files[name] = strToU8(chapterTitle(strFromU8(need(files, name)), opts.title));
+  }
+
+  return reproducibleZip(files, opts.date);
+}
+
+/**
+ * Pandoc 2.17 titles every chapter page with its file name ("ch002.xhtml"),
+ * which is what a screen reader announces: use the chapter's first heading.
+ */
+function chapterTitle(xhtml: string, fallback: string): string {
+  const title = /<title>(ch\d+\.xhtml)<\/title>/.exec(xhtml);
+  if (!title) return xhtml;
+  const h = /<h[1-3][^>]*>([\s\S]*?)<\/h[1-3]>/.exec(xhtml);
+  const text = h ? h[1]!.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim() : "";
+  // The heading's text is already escaped XHTML; the fallback is plain text.
+  return xhtml.replace(title[0], `<title>${text !== "" ? text : escapeXml(fallback)}</title>`);
+}
+
+/** The zip with mimetype first (stored), the rest sorted, and one fixed timestamp. */
+export function reproducibleZip(files: Record<string, Uint8Array>, isoDate: string): Uint8Array {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new TypeError(`Expected an ISO date YYYY-MM-DD, got "${isoDate}"`);
+  // fflate writes DOS time from the Date's *local* fields: building the Date
+  // from local fields makes the stored time the same in every time zone.
+  const mtime = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0);
+  const names = Object.keys(files).filter((n) => n !== "mimetype" && !n.endsWith("/"));
+  names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const zippable: Zippable = {};
+  zippable["mimetype"] = [need(files, "mimetype"), { level: 0, mtime }];
+  for (const n of names) {
+    // PNG/JPEG/WOFF are compressed already; TTF fonts shrink by about a third.
+    const level = /\.(woff2?|png|jpe?g)$/i.test(n) ? 0 : 9;
+    zippable[n] = [need(files, n), { level, mtime }];
+  }
+  return zipSync(zippable);
+}
+
+function rank(name: string): number {
+  if (name === "META-INF/container.xml") return 0;
+  if (name.startsWith("META-INF/")) return 1;
+  if (name.endsWith(".opf")) return 2;
+  return 3;
+}
+
+function need(files: Record<string, Uint8Array>, name: string): Uint8Array {
+  const f = files[name];
+  if (!f) throw new Error(`pandoc's EPUB has no ${name}`);
+  return f;
+}
+
+function opfPath(files: Record<string, Uint8Array>): string {
+  const container = strFromU8(need(files, "META-INF/container.xml"));
+  const m = /full-path="([^"]+)"/.exec(container);
+  if (!m?.[1]) throw new Error("META-INF/container.xml names no package document");
+  return m[1];
+}
+
+/**
+ * EPUB Accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks),
+ * stating only what holds for every Tweeluik EPUB: text only (plus a cover
+ * image with a text alternative), headings, a table of contents, reading
+ * order = document order, no hazards, reflowable. No dcterms:conformsTo: the
+ * files are not evaluated against WCAG, so claiming conformance would be false.
+ */
+function addAccessibilityMetadata(opf: string, opts: FinishOptions): string {
+  if (!opf.includes("</metadata>")) throw new Error("the package document has no </metadata>");
+  if (opf.includes("schema:accessMode")) return opf;
+  const meta = (property: string, value: string) => `    <meta property="${property}">${escapeXml(value)}</meta>`;
+  const lines = [
+    meta("schema:accessMode", "textual"),
+    ...(opts.hasCover ? [meta("schema:accessMode", "visual")] : []),
+    meta("schema:accessModeSufficient", "textual"),
+    meta("schema:accessibilityFeature", "structuralNavigation"),
+    meta("schema:accessibilityFeature", "tableOfContents"),
+    meta("schema:accessibilityFeature", "readingOrder"),
+    meta("schema:accessibilityFeature", "displayTransformability"),
+    ...(opts.hasCover ? [meta("schema:accessibilityFeature", "alternativeText")] : []),
+    meta("schema:accessibilityHazard", "none"),
+    meta("schema:accessibilitySummary", t(opts.lang, "epub.a11ySummary")),
+  ];
+  return opf.replace(/\n?\s*<\/metadata>/, `\n${lines.join("\n")}\n  </metadata>`);
+}
+
+function firstChapterHref(opf: string): string | undefined {
+  const spine = /<spine[^>]*>([\s\S]*?)<\/spine>/.exec(opf)?.[1] ?? "";
+  const items = new Map<string, string>();
+  for (const m of opf.matchAll(/<item\b[^>]*\bid="([^"]+)"[^>]*\bhref="([^"]+)"/g)) items.set(m[1]!, m[2]!);
+  for (const m of spine.matchAll(/idref="([^"]+)"/g)) {
+    const href = items.get(m[1]!);
+    if (href && /(^|\/)ch\d+\.xhtml$/.test(href)) return href;
+  }
+  return undefined;
+}
+
+/** Landmark labels in the document's language, and a "bodymatter" landmark to the first chapter. */
+function localiseLandmarks(nav: string, lang: Lang, firstChapter: string | undefined): string {
+  const m = /(<nav epub:type="landmarks"[^>]*>[\s\S]*?<ol>)([\s\S]*?)(<\/ol>\s*<\/nav>)/.exec(nav);
+  if (!m) throw new Error("nav.xhtml has no landmarks nav");
+  const labels: Record<string, string> = {
+    cover: t(lang, "cover"),
+    titlepage: t(lang, "epub.titlePage"),
+    toc: t(lang, "contents"),
+  };
+  let list = m[2]!.replace(/(<a [^>]*epub:type="([a-z-]+)"[^>]*>)([^<]*)(<\/a>)/g, (all, open: string, type: string, _label: string, close: string) =>
+    labels[type] ? `${open}${escapeXml(labels[type])}${close}` : all,
+  );
+  if (firstChapter && !list.includes('epub:type="bodymatter"')) {
+    list += `  <li>\n      <a href="${firstChapter}" epub:type="bodymatter">${escapeXml(t(lang, "epub.bodymatter"))}</a>\n    </li>\n  `;
+  }
+  return nav.slice(0, m.index) + m[1] + list + m[3] + nav.slice(m.index + m[0].length);
+}
