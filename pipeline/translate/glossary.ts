@@ -1,0 +1,173 @@
+import { LineCounter, isSeq, parseDocument } from "yaml";
+import { z } from "zod";
+import { parseYamlConfig } from "../config/load.ts";
+import { TweeluikError } from "../errors.ts";
+import { URL_OR_EMAIL } from "./numbers.ts";
+import { stripPlaceholders } from "./placeholders.ts";
+
+/**
+ * A glossary entry. The fields map onto TBX (ISO 30042): `term` and
+ * `variants` are Dutch termSec entries, `approved` English ones with
+ * administrativeStatus preferredTerm-admn-sts, `forbidden` English ones with
+ * deprecatedTerm-admn-sts; `partOfSpeech` and `note` are the TBX data
+ * categories of the same name.
+ */
+export interface GlossaryEntry {
+  id: string;
+  /** The Dutch term (lemma: singular, uninflected). */
+  term: string;
+  /** Other Dutch forms that are not regular inflections (besturen, abbreviations). */
+  variants: string[];
+  /** Approved English renderings; the first is the preferred one. */
+  approved: string[];
+  /** English renderings that must not be used for this term. */
+  forbidden: string[];
+  partOfSpeech: "noun" | "properNoun" | "adjective" | "verb" | "phrase" | "abbreviation";
+  /** Match the Dutch term only with this capitalisation (SER, Kamer); English renderings likewise. */
+  caseSensitive: boolean;
+  /** Also match the term as the head of a Dutch compound (gezondheidsverschil in zorggezondheidsverschillen). */
+  compound: boolean;
+  note: string;
+}
+
+export interface Glossary {
+  file: string;
+  entries: GlossaryEntry[];
+}
+
+const entrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, "id: lower-case letters, digits and hyphens"),
+    term: z.string().min(1),
+    variants: z.array(z.string().min(1)).default([]),
+    approved: z.array(z.string().min(1)).min(1, "at least one approved rendering"),
+    forbidden: z.array(z.string().min(1)).default([]),
+    partOfSpeech: z.enum(["noun", "properNoun", "adjective", "verb", "phrase", "abbreviation"]),
+    caseSensitive: z.boolean().default(false),
+    compound: z.boolean().default(false),
+    note: z.string().min(1, "every entry needs a note on its source or usage"),
+  })
+  .strict();
+
+const fileSchema = z.object({ entries: z.array(entrySchema).min(1) }).strict();
+
+/**
+ * Parse and validate the glossary (YAML). Syntax errors, bad fields,
+ * duplicate ids or terms, and a rendering that is both approved and
+ * forbidden are a TweeluikError "glossary:invalid" naming the file and line.
+ */
+export function parseGlossary(text: string, file: string): Glossary {
+  let data: z.infer<typeof fileSchema>;
+  try {
+    data = parseYamlConfig(text, file, fileSchema);
+  } catch (e) {
+    if (e instanceof TweeluikError) throw new TweeluikError("glossary:invalid", e.message, { file, ...(e.line ? { line: e.line } : {}), cause: e });
+    throw e;
+  }
+  // the line of each entry, for the checks across entries
+  const lc = new LineCounter();
+  const entries = parseDocument(text, { lineCounter: lc }).get("entries");
+  const lineOf = (i: number) => {
+    const node = isSeq(entries) ? (entries.items[i] as { range?: [number, number, number] } | undefined) : undefined;
+    return lc.linePos(node?.range?.[0] ?? 0).line;
+  };
+  const ids = new Map<string, number>();
+  const terms = new Map<string, number>();
+  data.entries.forEach((e, i) => {
+    const line = lineOf(i);
+    if (ids.has(e.id)) throw new TweeluikError("glossary:invalid", `duplicate id "${e.id}" (also entry ${ids.get(e.id)! + 1})`, { file, line });
+    ids.set(e.id, i);
+    for (const form of [e.term, ...e.variants]) {
+      const k = e.caseSensitive ? form : form.toLowerCase();
+      if (terms.has(k) && terms.get(k) !== i) throw new TweeluikError("glossary:invalid", `the Dutch form "${form}" is in two entries`, { file, line });
+      terms.set(k, i);
+    }
+    const both = e.approved.find((a) => e.forbidden.some((f) => f.toLowerCase() === a.toLowerCase()));
+    if (both) throw new TweeluikError("glossary:invalid", `${e.id}: "${both}" is both approved and forbidden`, { file, line });
+  });
+  return { file, entries: data.entries as GlossaryEntry[] };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A pattern for one Dutch form: compound joints may be written together,
+ * with a hyphen or apart (sociaaleconomische / sociaal-economische /
+ * sociaal economische), the last word may take a Dutch inflection
+ * (-e, -en, -n, -s, -'s, a doubled final consonant + -en: verschil →
+ * verschillen), and a compound term may be the head of a longer compound.
+ */
+function dutchPattern(form: string, compound: boolean): string {
+  const words = form.split(/\s+/);
+  const parts = words.map((w, i) => {
+    const letters = [...w].map((c) => (c === "-" ? "" : escape(c))).filter(Boolean);
+    let p = letters.join("[-\\s]?");
+    if (i === words.length - 1 && /\p{L}$/u.test(w) && !/^\p{Lu}+$/u.test(w)) {
+      const last = escape(w[w.length - 1]!);
+      p += `(?:${last}en|${last}e|e|en|n|s|'s|’s|ën|es)?`;
+    }
+    return p;
+  });
+  const head = compound ? "(?:[\\p{L}]+-?)?" : "";
+  return `(?<![\\p{L}\\p{N}])${head}${parts.join("[\\s\\u00A0-]+")}(?![\\p{L}\\p{N}])`;
+}
+
+/** A place where a glossary term occurs in a Dutch segment. */
+export interface GlossaryHit {
+  entry: GlossaryEntry;
+  /** The text as it stands in the source. */
+  matched: string;
+  index: number;
+}
+
+const compiled = new WeakMap<GlossaryEntry, RegExp>();
+function sourceRegex(e: GlossaryEntry): RegExp {
+  let re = compiled.get(e);
+  if (!re) {
+    const alts = [e.term, ...e.variants].sort((a, b) => b.length - a.length).map((f) => dutchPattern(f, e.compound));
+    re = new RegExp(alts.join("|"), e.caseSensitive ? "gu" : "giu");
+    compiled.set(e, re);
+  }
+  return re;
+}
+
+/**
+ * The glossary terms in a Dutch segment. Where matches overlap the longest
+ * wins, so `sociaaleconomische gezondheidsverschillen` is one hit, not also
+ * `gezondheidsverschil`.
+ */
+export function findTerms(text: string, glossary: Glossary): GlossaryHit[] {
+  // URLs and e-mail addresses are not running text: blank them out, keeping offsets
+  const plain = stripPlaceholders(text).replace(URL_OR_EMAIL, (m) => " ".repeat(m.length));
+  const all: GlossaryHit[] = [];
+  for (const entry of glossary.entries) {
+    for (const m of plain.matchAll(sourceRegex(entry))) all.push({ entry, matched: m[0], index: m.index });
+  }
+  all.sort((a, b) => b.matched.length - a.matched.length || a.index - b.index);
+  const kept: GlossaryHit[] = [];
+  for (const h of all) {
+    const overlaps = kept.some((k) => h.index < k.index + k.matched.length && k.index < h.index + h.matched.length);
+    if (!overlaps) kept.push(h);
+  }
+  return kept.sort((a, b) => a.index - b.index);
+}
+
+/** A pattern for an English rendering, tolerant of plural (-s, -es, y → ies) and possessive on the last word. */
+function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
+  const words = rendering.split(/\s+/).map(escape);
+  const last = words.length - 1;
+  const w = words[last]!;
+  if (/\p{Ll}$/u.test(rendering)) words[last] = w.endsWith("y") ? `${w.slice(0, -1)}(?:y|ies)` : `${w}(?:s|es)?`;
+  words[last] += "(?:'s|’s|')?";
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s\\u00A0]+")}(?![\\p{L}\\p{N}])`, caseSensitive ? "u" : "iu");
+}
+
+/** The first of `renderings` found in an English text, if any. */
+export function findRendering(target: string, renderings: readonly string[], caseSensitive: boolean): string | undefined {
+  const plain = stripPlaceholders(target);
+  for (const r of renderings) {
+    const m = englishRegex(r, caseSensitive).exec(plain);
+    if (m) return m[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadYamlConfig } from "../config/load.ts";
+import { sourceConfigSchema } from "../config/schema.ts";
+import { TweeluikError } from "../errors.ts";
+import { decodeSource, readSource } from "../read/read-source.ts";
+import { parseGlossary, type Glossary } from "./glossary.ts";
+import { createMemory, parseMemory, SHARED_NS, type MemoryEntries } from "./memory.ts";
+import type { TranslateContext } from "./translate.ts";
+
+/** Where the translation data of a repository lives. */
+export function translatePaths(root: string, slug?: string) {
+  return {
+    memoryDir: join(root, "locales", "en"),
+    memory: slug === undefined ? undefined : join(root, "locales", "en", `${slug}.json`),
+    shared: join(root, "locales", "en", `${SHARED_NS}.json`),
+    glossary: join(root, "locales", "glossary", "nl-en.yaml"),
+    config: slug === undefined ? undefined : join(root, "source", `${slug}.yaml`),
+  };
+}
+
+/** Read a memory namespace file; a file that does not exist yet is an empty namespace. */
+export function readMemoryFile(file: string): MemoryEntries {
+  if (!existsSync(file)) return {};
+  const bytes = readFileSync(file);
+  if (bytes.length === 0) throw new TweeluikError("memory:invalid", "the memory file is empty (an empty memory is {})", { file, line: 1 });
+  return parseMemory(decodeSource(bytes, file), file);
+}
+
+/** Read and validate the glossary. */
+export function readGlossaryFile(file: string): Glossary {
+  if (!existsSync(file)) throw new TweeluikError("input:missing", "glossary not found", { file });
+  return parseGlossary(decodeSource(readFileSync(file), file), file);
+}
+
+/**
+ * The translate context of one document: its memory namespace
+ * (locales/en/<slug>.json) and the shared one, the glossary
+ * (locales/glossary/nl-en.yaml), and the English metadata of
+ * source/<slug>.yaml. Every file is validated; bad input is a TweeluikError
+ * naming the file and line.
+ */
+export function loadTranslateContext(root: string, slug: string): TranslateContext {
+  if (typeof slug !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(slug) || slug === SHARED_NS) {
+    throw new TweeluikError("usage", `Expected a document slug (lower-case letters, digits, hyphens), got ${JSON.stringify(slug)}`);
+  }
+  const p = translatePaths(root, slug);
+  const memory = createMemory(slug, readMemoryFile(p.memory!), readMemoryFile(p.shared));
+  const glossary = readGlossaryFile(p.glossary);
+  const ctx: TranslateContext = { slug, memory, glossary };
+  const txt = join(root, "source", `${slug}.txt`);
+  if (existsSync(txt)) ctx.sourceLines = readSource(txt).lines;
+  if (existsSync(p.config!)) {
+    const config = loadYamlConfig(p.config!, sourceConfigSchema);
+    const metaEn: NonNullable<TranslateContext["metaEn"]> = {};
+    if (config.subtitle) metaEn.subtitle = config.subtitle.en;
+    if (config.description) metaEn.description = config.description.en;
+    if (config.keywords) metaEn.keywords = config.keywords.en;
+    ctx.metaEn = metaEn;
+  }
+  return ctx;
+}
