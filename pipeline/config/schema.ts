@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KINDS } from "../document/types.ts";
+import type { Kind } from "../document/types.ts";
 
 /** ISO 8601 calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
 const isoDate = z
@@ -18,10 +18,14 @@ const isoDate = z
  */
 export const correctionSchema = z
   .object({
-    op: z.enum(["move-after", "move-before", "drop", "mark"]),
+    op: z.enum(["move-after", "move-before", "drop", "mark", "join"]),
     /** The block whose text starts with this (after normalisation). */
     block: z.string().min(3),
-    /** For move-after: the block whose text ends with this; move-before: starts with. */
+    /**
+     * For move-after: the block whose text ends with this; move-before: starts with;
+     * join: the block (starting with this) whose text continues `block` (a column or
+     * page jump); it is appended to `block` and its line-end hyphen decided as usual.
+     */
     target: z.string().min(3).optional(),
     /** For mark: what the block is. */
     as: z.enum(["pullquote", "caption", "kicker", "lead", "byline", "box", "heading", "paragraph"]).optional(),
@@ -29,14 +33,14 @@ export const correctionSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    if ((c.op === "move-after" || c.op === "move-before") && !c.target)
+    if ((c.op === "move-after" || c.op === "move-before" || c.op === "join") && !c.target)
       ctx.addIssue({ code: "custom", path: ["target"], message: `${c.op} needs a target` });
     if (c.op === "mark" && !c.as) ctx.addIssue({ code: "custom", path: ["as"], message: "mark needs as" });
   });
 
 export const sourceConfigSchema = z
   .object({
-    kind: z.enum(KINDS as unknown as [string, ...string[]]),
+    kind: z.enum(["minutes", "advice", "magazine", "report"] as const satisfies readonly Kind[]),
     title: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict(),
     subtitle: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict().optional(),
     date: isoDate,
@@ -51,5 +55,5 @@ export const sourceConfigSchema = z
   })
   .strict();
 
-export type SourceConfig = z.infer<typeof sourceConfigSchema> & { kind: (typeof KINDS)[number] };
+export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type Correction = z.infer<typeof correctionSchema>;

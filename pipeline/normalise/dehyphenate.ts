@@ -1,0 +1,87 @@
+import type { Position } from "../document/types.ts";
+import { bareWord, type Lexicon } from "./lexicon.ts";
+import type { Diagnostic } from "../document/types.ts";
+
+export interface HyphenDecision {
+  keep: boolean;
+  /** Keep a space after the hyphen (a suspended compound: "werk- en"). */
+  space: boolean;
+  doubtful: boolean;
+  reason: string;
+}
+
+const URLISH = /(^|[^\p{L}])(https?:\/\/|www\.)|\/\S|\.(nl|com|org|eu|net|pdf|html?)(\/|$)/iu;
+const VOWEL_END = /[aeiouyàáäéëèïíóöúü]$/i;
+const VOWEL_START = /^[aeiouyàáäéëèïíóöúü]/i;
+
+/**
+ * Decide what a hyphen at a line end means: a word broken by the typesetter
+ * (join: "gezond-|heidswinst"), a hyphen that belongs to the word
+ * ("sociaal-|economische" where the text writes it so, "SER-|commissie",
+ * "2011-|2014", inside URLs) or a suspended compound ("werk-| en").
+ * Evidence, in order: form of the parts, the document's own spellings,
+ * the Dutch word list and compound knowledge. What stays undecided is
+ * joined and reported as doubtful.
+ */
+export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): HyphenDecision {
+  const rightTok = rightLine.split(/\s+/)[0] ?? "";
+  const left = leftTok.replace(/-$/, "");
+  const lastPart = left.split("-").pop() ?? left;
+  // the word after the break, without punctuation or a glued note number ("heidsverschillen.5")
+  const right = /^\p{L}+(?:[-’']\p{L}+)*/u.exec(rightTok)?.[0] ?? rightTok.replace(/[^\p{L}\p{N}’'-]+$/u, "");
+  if (URLISH.test(left)) return { keep: true, space: false, doubtful: false, reason: "inside a URL" };
+  if (/^(en|of|tot|noch)$/.test(right)) return { keep: true, space: true, doubtful: false, reason: "suspended compound" };
+  if (!/^[\p{L}\p{N}]/u.test(right)) return { keep: true, space: true, doubtful: false, reason: "no word follows" };
+  if (/\p{N}$/u.test(lastPart) || /^\p{N}/u.test(right)) return { keep: true, space: false, doubtful: false, reason: "number range" };
+  if (/^\p{Lu}/u.test(right)) return { keep: true, space: false, doubtful: false, reason: "capital after hyphen" };
+  if (/\p{Lu}{2,}$/u.test(lastPart)) return { keep: true, space: false, doubtful: false, reason: "abbreviation before hyphen" };
+  if (/^\S+\s+(en|of)\s+-\p{L}/u.test(rightLine)) return { keep: true, space: false, doubtful: false, reason: "coordinated compound" };
+  const joined = left + right;
+  const hyphened = `${left}-${right}`;
+  const cj = lex.count(joined);
+  const ch = lex.count(hyphened);
+  // a typesetter breaks at a hyphen the word has where it can: where the
+  // texts write the word with a hyphen, the hyphen at the break is that one
+  if (ch > 0) return { keep: true, space: false, doubtful: cj > ch, reason: cj ? "the texts write it both ways" : "the texts write it with a hyphen" };
+  if (cj > 0) return { keep: false, space: false, doubtful: false, reason: "the texts write it joined" };
+  if (lex.known(joined)) return { keep: false, space: false, doubtful: false, reason: "a known word" };
+  if (VOWEL_END.test(lastPart) && VOWEL_START.test(right) && lex.known(lastPart) && lex.known(right))
+    return { keep: true, space: false, doubtful: true, reason: "vowel clash between known words" };
+  if (/^\p{Lu}/u.test(lastPart)) return { keep: true, space: false, doubtful: true, reason: "a name before the hyphen" };
+  return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
+}
+
+/**
+ * Join the physical lines of one block into running text: collapse white
+ * space, mend line-end hyphens, keep URLs broken at a slash unbroken.
+ */
+export function joinLines(
+  parts: readonly { text: string; position: Position }[],
+  lex: Lexicon,
+  diagnostics: Diagnostic[],
+): string {
+  let out = "";
+  for (const { text, position } of parts) {
+    const t = text.replace(/\s+/g, " ").trim();
+    if (!t) continue;
+    if (!out) {
+      out = t;
+      continue;
+    }
+    const lastTok = out.split(" ").pop() ?? "";
+    if (/[\p{L}\p{N}]-$/u.test(out)) {
+      const d = decideHyphen(lastTok, t, lex);
+      if (d.doubtful)
+        diagnostics.push({
+          severity: "warning",
+          code: "normalise:ambiguous-hyphen",
+          message: `"${bareWord(lastTok)}|${t.split(" ")[0]}": ${d.keep ? "kept" : "joined"} (${d.reason})`,
+          position,
+        });
+      out = d.keep ? out + (d.space ? " " : "") + t : out.slice(0, -1) + t;
+    } else if (/\/$/.test(lastTok) && URLISH.test(lastTok) && /^[\p{L}\p{N}]/u.test(t)) {
+      out += t;
+    } else out += " " + t;
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type RawSource } from "../document/types.ts";
+import type { SourceConfig } from "../config/schema.ts";
+import { posOf, type LineCtx } from "./lines.ts";
+import { toLines, removePageNumbers } from "./pages.ts";
+import { removeRunningHeads } from "./running-heads.ts";
+import { normaliseSpacing } from "./spacing.ts";
+import { extractFootnotes } from "./footnotes.ts";
+import { extractMinutesHeader } from "./minutes-meta.ts";
+import { segment, type SegmentOptions } from "./segment.ts";
+import { buildLexicon } from "./lexicon.ts";
+import { joinLines } from "./dehyphenate.ts";
+import { removeEndnoteMarkers } from "./endnote-markers.ts";
+import { linkNoteRefs, toInlines, type NoteKey } from "./footnote-refs.ts";
+import { buildBlocks, Ids, plainText } from "./build-blocks.ts";
+import { markSetApart, shapeMagazine } from "./magazine.ts";
+import { applyCorrections } from "./corrections.ts";
+
+/** A source config as loaded from YAML (its kind is checked here, so the loader's plain string will do). */
+export type NormaliseConfig = Omit<SourceConfig, "kind"> & { kind: string };
+
+export interface NormaliseOptions {
+  /** The kind of document when no config says it (default "report"). */
+  kind?: Kind;
+  /**
+   * Other texts of the same corpus (whole files). Their word forms are
+   * evidence for line-end hyphens: "sociaal-|economische" keeps its hyphen
+   * where the corpus writes "sociaal-economische".
+   */
+  corpus?: readonly string[];
+}
+
+/** A magazine's page and column breaks are no paragraph joins and no lost bullets. */
+function magazineOr(o: SegmentOptions, kind: Kind): SegmentOptions {
+  return kind === "magazine" ? { ...o, joinAcrossPages: false, lostBullets: false } : o;
+}
+
+/** The corpus without the source itself, so that its own forms count once. */
+function otherTexts(raw: RawSource, corpus: readonly string[] = []): string[] {
+  const squash = (t: string): string => t.replace(/[\s\f\uFEFF]+/g, "");
+  const self = squash(raw.lines.map((l) => l.text).join(""));
+  return corpus.filter((t) => squash(t) !== self);
+}
+
+/**
+ * Turn a PDF-extracted source into a normalised document. Pure: the same
+ * source and config give the same document; nothing is read or written.
+ * The passes run in this order, each one job:
+ *   minutes header → page numbers → running heads → spacing → footnotes →
+ *   blocks → hyphens → endnote markers → note references → nodes →
+ *   magazine shape → editorial corrections.
+ * Every doubtful decision is a diagnostic on the document.
+ */
+export function normalise(raw: RawSource, config?: NormaliseConfig, opts: NormaliseOptions = {}): NormalisedDocument {
+  if (!raw || !Array.isArray(raw.lines)) throw new TypeError("Expected a RawSource with lines (from readSource)");
+  if (config && !(KINDS as readonly string[]).includes(config.kind))
+    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
+  const diagnostics: Diagnostic[] = [];
+  const ctx: LineCtx = { file: raw.file, diagnostics };
+  const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
+
+  let lines = toLines(raw);
+  const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus));
+  const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
+  if (header) lines = header.rest;
+  lines = removePageNumbers(lines, ctx);
+  lines = removeRunningHeads(lines, ctx);
+  if (kind === "magazine") lines = markSetApart(lines, ctx);
+  const spaced = normaliseSpacing(lines, ctx);
+  lines = spaced.lines;
+  const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
+  const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
+
+  const joined = rawBlocks.map((b) => ({
+    text: joinLines(
+      b.lines.map((l, k) => ({ text: b.texts[k]!, position: posOf(raw.file, l) })),
+      lex,
+      diagnostics,
+    ),
+    position: posOf(raw.file, b.lines[0]!, b.lines[b.lines.length - 1]),
+  }));
+  const cleaned = rawNotes.length ? joined : removeEndnoteMarkers(joined, lex, diagnostics);
+
+  const ids = new Ids();
+  const noteKeys: NoteKey[] = rawNotes.map((n) => ({
+    id: ids.take(n.run === 0 ? n.label : `${n.run + 1}-${n.label}`),
+    label: n.label,
+    position: posOf(raw.file, n.lines[0]!, n.lines[n.lines.length - 1]),
+  }));
+  const linked = linkNoteRefs(cleaned, noteKeys, diagnostics);
+  const notes: Note[] = rawNotes.map((n, k) => ({
+    type: "note",
+    id: noteKeys[k]!.id,
+    label: n.label,
+    position: noteKeys[k]!.position,
+    children: toInlines(
+      joinLines(
+        n.lines.map((l, j) => ({ text: j === 0 ? l.raw.trim().replace(/^\d+\s+/, "") : l.raw, position: posOf(raw.file, l) })),
+        lex,
+        diagnostics,
+      ),
+    ),
+  }));
+
+  let children = buildBlocks(
+    rawBlocks.map((b, k) => ({ raw: b, inlines: toInlines(linked[k]!), position: cleaned[k]!.position })),
+    ids,
+  );
+  if (kind === "magazine") children = shapeMagazine(children, ids, diagnostics);
+  if (config?.corrections?.length) children = applyCorrections(children, config.corrections, { file: raw.file, lex, diagnostics, ids });
+
+  const firstHeading = children.find((c) => c.type === "heading");
+  const title = config?.title.nl ?? (firstHeading ? plainText(firstHeading.children) : (raw.lines.find((l) => l.text.trim())?.text.trim() ?? raw.slug));
+  const date = config?.date ?? header?.date ?? "";
+  if (!date)
+    diagnostics.push({ severity: "warning", code: "normalise:missing-date", message: "no date in the config or the text: meta.date is empty" });
+  const meta: Meta = {
+    slug: raw.slug,
+    kind,
+    title,
+    titles: { nl: title, en: config?.title.en ?? "" },
+    date,
+    publisher: config?.publisher ?? "",
+  };
+  if (config?.subtitle) meta.subtitle = config.subtitle.nl;
+  if (config?.dateNote) meta.dateNote = config.dateNote;
+  if (config?.author) meta.author = config.author;
+  if (config?.description) meta.description = config.description.nl;
+  if (config?.keywords) meta.keywords = config.keywords.nl;
+  const number = config?.number ?? header?.number;
+  if (number) meta.number = number;
+  if (header) meta.minutes = header.minutes;
+  return { type: "document", stage: "normalised", lang: "nl", meta, children, notes, diagnostics };
+}

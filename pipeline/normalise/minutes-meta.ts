@@ -1,0 +1,120 @@
+import type { MinutesMeta } from "../document/types.ts";
+import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+
+const FIELD = /^([\p{L}][\p{L} ]{2,30}):\s*(.*)$/u;
+const FIELDS: [RegExp, keyof MinutesMeta][] = [
+  [/^vergadering/i, "meeting"],
+  [/^datum/i, "datetime"],
+  [/^(plaats|locatie)/i, "place"],
+  [/^(aanwezig)/i, "present"],
+  [/^(genodigde|gast|gasten)/i, "guests"],
+  [/^(tafelverslag|rapporteur|verslaglegger)/i, "rapporteurs"],
+  [/^secretariaat/i, "secretariat"],
+];
+const LISTS = new Set<keyof MinutesMeta>(["present", "guests", "rapporteurs", "secretariat"]);
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+export interface MinutesHeader {
+  minutes: MinutesMeta;
+  /** Document number printed in the header ("R3026"). */
+  number?: string;
+  /** The meeting date as ISO 8601, when the header prints one. */
+  date?: string;
+  /** Lines after the header. */
+  rest: Ln[];
+}
+
+/** Whether a value runs on after this line: an open bracket, a comma, a name particle at the end ("Van der" + "Meulen"). */
+function runsOn(l: Ln, depth: number): boolean {
+  return depth > 0 || /[,(]$/.test(textOf(l)) || /\b(van|der|den|de|ten|ter|te)$/i.test(textOf(l)) || FIELD.test(textOf(l));
+}
+
+/** Split a list of names at commas outside brackets: "Van der Meulen, Nijpels (voorzitter), …". */
+export function splitNames(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    if (ch === "," && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((x) => x.replace(/\s+/g, " ").trim()).filter(Boolean);
+}
+
+/**
+ * Take the metadata block of minutes (meeting, number, date and time, place,
+ * present, guests, rapporteurs, secretariat) out of the text and into
+ * meta.minutes. The block is what precedes the first agenda item and holds
+ * "Label: value" fields; a value runs on over the following lines (names
+ * broken across lines, "Van der" + "Meulen", are joined) up to a blank line.
+ * Labels printed without a value take the unlabelled value groups that
+ * follow, in order (a two-column layout read row by row).
+ */
+export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader | undefined {
+  const end = lines.slice(0, 80).findIndex((l) => /^\s*1\.?\s+\p{Lu}/u.test(l.raw));
+  if (end <= 0) return undefined;
+  const head = lines.slice(0, end);
+  if (head.filter((l) => FIELD.test(textOf(l))).length < 2) return undefined;
+  const groups: Ln[][] = [];
+  let g: Ln[] = [];
+  let depth = 0;
+  for (const l of head) {
+    const t = textOf(l);
+    if (isBlank(l)) {
+      if (g.length) groups.push(g);
+      g = [];
+    } else if ((FIELD.test(t) || (g.length && !runsOn(g[g.length - 1]!, depth))) && g.length) {
+      groups.push(g);
+      g = [l];
+    } else g.push(l);
+    depth = isBlank(l) ? 0 : Math.max(0, depth + (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length);
+  }
+  if (g.length) groups.push(g);
+  const minutes: MinutesMeta = {};
+  const waiting: (keyof MinutesMeta)[] = [];
+  let number: string | undefined;
+  const set = (key: keyof MinutesMeta, value: string, at: Ln): void => {
+    if (LISTS.has(key)) (minutes[key] as string[] | undefined) = [...((minutes[key] as string[] | undefined) ?? []), ...splitNames(value)];
+    else if (key === "meeting") {
+      const m = /^(.*?),?\s*nr\.?\s*(\S+)$/.exec(value);
+      minutes.meeting = m ? m[1]! : value;
+      if (m) minutes.meetingNumber = m[2]!;
+    } else (minutes[key] as string) = value;
+    diag(ctx, "info", "normalise:minutes-meta", `minutes ${key} taken into the metadata`, at);
+  };
+  for (const grp of groups) {
+    const first = textOf(grp[0]!);
+    const value = grp.map(textOf).join(" ");
+    const f = FIELD.exec(first);
+    const key = f ? FIELDS.find(([re]) => re.test(f[1]!))?.[1] : undefined;
+    if (f && key) {
+      const v = [f[2]!, ...grp.slice(1).map(textOf)].join(" ").trim();
+      if (v) set(key, v, grp[0]!);
+      else waiting.push(key);
+      continue;
+    }
+    const code = /^\p{Lu}{4,}\s+([A-Z]{0,3}\/?\d{3,})$/u.exec(value);
+    if (code) {
+      number = code[1]!;
+      continue;
+    }
+    if (!f && waiting.length) {
+      set(waiting.shift()!, value, grp[0]!);
+      continue;
+    }
+    diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${value}"`, grp[0]);
+  }
+  for (const k of waiting) diag(ctx, "warning", "normalise:minutes-meta", `minutes field ${k} has no value`);
+  let date: string | undefined;
+  const dm = /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/u.exec(minutes.datetime ?? "");
+  if (dm) {
+    const mo = MONTHS.indexOf(dm[2]!.toLowerCase());
+    if (mo >= 0) date = `${dm[3]}-${String(mo + 1).padStart(2, "0")}-${dm[1]!.padStart(2, "0")}`;
+  }
+  return { minutes, number, date, rest: lines.slice(end) };
+}

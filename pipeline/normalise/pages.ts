@@ -1,0 +1,39 @@
+import type { RawSource } from "../document/types.ts";
+import { diag, isBlank, type LineCtx, type Ln } from "./lines.ts";
+
+/**
+ * Turn the reader's lines into normaliser lines, refining page breaks:
+ * a standalone page number (a line holding only 1–3 digits between blank
+ * lines) is removed, reported, and marks the next text line as a page start.
+ * The reader's own guess (a line opening with exactly one space) is kept as
+ * `pageStart`; later passes decide whether that space opened a page or is a
+ * bullet whose glyph was lost.
+ */
+export function toLines(raw: RawSource): Ln[] {
+  return raw.lines.map((l, i) => ({
+    line: l.line,
+    page: l.page,
+    raw: l.text.replace(/\t/g, " ").replace(/[\u00a0\u2007\u202f]/g, " "),
+    pageStart: i > 0 && /^ \S/.test(l.text),
+  }));
+}
+
+const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+export function removePageNumbers(lines: Ln[], ctx: LineCtx): Ln[] {
+  const out: Ln[] = [];
+  let pendingStart = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (PAGE_NUMBER.test(l.raw) && (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]))) {
+      diag(ctx, "info", "normalise:page-number", `removed page number "${l.raw.trim()}"`, l);
+      pendingStart = true;
+      continue;
+    }
+    if (pendingStart && !isBlank(l)) {
+      out.push({ ...l, pageStart: true });
+      pendingStart = false;
+    } else out.push(l);
+  }
+  return out;
+}

@@ -1,0 +1,312 @@
+import {
+  type LineRole,
+  diag,
+  ENDS_CLAUSE,
+  ENDS_SENTENCE,
+  hasLeadSpace,
+  isBlank,
+  STARTS_LOWER,
+  textOf,
+  type LineCtx,
+  type Ln,
+} from "./lines.ts";
+
+/** A block as found in the line stream, before its text is joined. */
+export interface RawBlock {
+  t: "para" | "heading" | "item" | "boxTitle";
+  lines: Ln[];
+  /** The text of each line, the first one without its bullet or number. */
+  texts: string[];
+  ordered?: boolean;
+  /** The printed number of a numbered item or heading ("5.1"), or the bullet glyph. */
+  marker?: string;
+  /** Index of the box this block belongs to (boxes are numbered from 0). */
+  box?: number;
+  /** Set-apart text (pull quote, caption, byline, kicker) that floats beside the running text. */
+  role?: LineRole;
+}
+
+export interface SegmentOptions {
+  doubleSpaced: boolean;
+  /**
+   * Whether a paragraph may run on across a page break. Not in a magazine,
+   * where the text after a page break is as likely another column or article
+   * (editorial corrections join what belongs together).
+   */
+  joinAcrossPages: boolean;
+  /**
+   * Whether a line opening with one space may be a bullet whose glyph was lost
+   * (decided from the text when not given). Not in a magazine, where that
+   * space opens a page or a column.
+   */
+  lostBullets?: boolean;
+}
+
+const STRONG_BULLET = /^([■•▪●◦○‣➢►✓□])\s*(.*)$/u;
+const WEAK_BULLET = /^([-–*o])\s+(\S.*)$/u;
+const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
+const HEADING_START = /^[\p{Lu}‘“'"(]/u;
+/** Labels of set-apart information boxes ("Informatieblok 1. …"). */
+const BOX_TITLE = /^(informatieblok|kader|tekstkader|box)\s+\d+\b/iu;
+
+interface Doc {
+  lines: Ln[];
+  /** A document whose lists lost their bullet glyphs in extraction (an item starts with one space). */
+  lostBullets: boolean;
+  /** Trailing white space tells a wrapped line from a line that ends a block. */
+  trailingSpaceTells: boolean;
+  /** The width of a full line (90th percentile of line lengths): a line well short of it ends its block. */
+  width: number;
+}
+
+function lineWidth(lines: Ln[]): number {
+  const lens = lines.filter((l) => !isBlank(l)).map((l) => textOf(l).length).sort((a, b) => a - b);
+  return lens[Math.floor(lens.length * 0.9)] ?? 80;
+}
+
+function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
+  let blank = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    if (isBlank(lines[j])) blank = true;
+    else return { j, blank };
+  }
+  return undefined;
+}
+
+function prevText(lines: Ln[], i: number): Ln | undefined {
+  for (let j = i - 1; j >= 0; j--) if (!isBlank(lines[j])) return lines[j];
+  return undefined;
+}
+
+/** Documents where a lead space marks lost bullets: lead lines after a colon or in runs. */
+function detectLostBullets(lines: Ln[]): boolean {
+  let afterColon = 0;
+  let runs = 0;
+  lines.forEach((l, i) => {
+    if (!hasLeadSpace(l) || i === 0) return;
+    const p = prevText(lines, i);
+    if (p && /:$/.test(textOf(p))) afterColon++;
+    // two lead-space lines close together: a run of items, not page starts
+    if (p && hasLeadSpace(p) && lines.slice(i - 3, i).includes(p)) runs++;
+  });
+  return afterColon >= 2 || runs >= 2;
+}
+
+function bulletStart(t: string, prev: string | undefined, sawBlank: boolean): { glyph: string; rest: string } | undefined {
+  const s = STRONG_BULLET.exec(t);
+  if (s) return { glyph: s[1]!, rest: s[2]! };
+  const w = WEAK_BULLET.exec(t);
+  if (w && (sawBlank || prev === undefined || ENDS_CLAUSE.test(prev))) return { glyph: w[1]!, rest: w[2]! };
+  return undefined;
+}
+
+/**
+ * Cut the line stream into blocks: paragraphs joined across hard wraps,
+ * page breaks and the footnotes that interrupted them; bullet and numbered
+ * items (also those whose glyph was lost); numbered and run-in headings;
+ * information boxes. Decisions rest on the shape of the lines around:
+ * sentence ends, capitals, blank lines, line length.
+ */
+export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlock[] {
+  const doc: Doc = {
+    lines,
+    lostBullets: opts.lostBullets ?? detectLostBullets(lines),
+    trailingSpaceTells: trailingSpaceTells(lines),
+    width: lineWidth(lines),
+  };
+  const blocks: RawBlock[] = [];
+  let cur: RawBlock | undefined;
+  let prev: string | undefined;
+  let prevLn: Ln | undefined;
+  let sawBlank = false;
+  let box = -1;
+  let boxOpen = false;
+  let boxHasContent = false;
+
+  const push = (b: RawBlock): void => {
+    if (boxOpen && b.t !== "boxTitle") {
+      b.box = box;
+      boxHasContent = true;
+    }
+    blocks.push(b);
+    cur = b;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isBlank(l)) {
+      sawBlank = true;
+      continue;
+    }
+    const t = textOf(l);
+    if (l.role) {
+      // set-apart text floats: the paragraph it interrupts goes on after it
+      const last = blocks[blocks.length - 1];
+      if (last?.role === l.role && !sawBlank && l.role === "pullquote") {
+        last.lines.push(l);
+        last.texts.push(t);
+      } else blocks.push({ t: "para", lines: [l], texts: [t], role: l.role });
+      sawBlank = false;
+      continue;
+    }
+    if (cur && continues(cur, prev!, prevLn!, l, t, sawBlank, opts, doc)) {
+      cur.lines.push(l);
+      cur.texts.push(t);
+      prev = t;
+      prevLn = l;
+      sawBlank = false;
+      continue;
+    }
+    if (boxOpen && boxHasContent && (sawBlank || l.pageStart)) boxOpen = false;
+    const b = startBlock(l, t, i, cur, prev, sawBlank, doc, ctx);
+    if (b) {
+      if (b.t === "heading" && boxOpen && boxHasContent) boxOpen = false;
+      if (b.t === "boxTitle") {
+        box++;
+        boxOpen = true;
+        boxHasContent = false;
+      }
+      push(b);
+    }
+    prev = t;
+    prevLn = l;
+    sawBlank = false;
+  }
+  return blocks;
+}
+
+function trailingSpaceTells(lines: Ln[]): boolean {
+  const text = lines.filter((l) => !isBlank(l));
+  const trailing = text.filter((l) => /\s$/.test(l.raw)).length;
+  return text.length > 0 && trailing / text.length < 0.9;
+}
+
+function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sawBlank: boolean, opts: SegmentOptions, doc: Doc): boolean {
+  if (cur.t === "boxTitle") return false;
+  if (cur.t === "heading") {
+    const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
+    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && open && t.length <= 60 && /\)$/.test(t)) return true;
+    // a numbered heading may run on to a short second line: "voeren beleid", "(R/2999)"
+    return (
+      cur.marker !== undefined &&
+      !sawBlank &&
+      cur.lines.length < 3 &&
+      t.length <= 50 &&
+      (STARTS_LOWER.test(t) || (t.startsWith("(") && !ENDS_CLAUSE.test(t.slice(0, -1)))) &&
+      (!ENDS_SENTENCE.test(prev) || t.startsWith("(")) &&
+      !/[,;:]$/.test(prev)
+    );
+  }
+  if (bulletStart(t, prev, sawBlank)) return false;
+  if (l.pageStart && !opts.joinAcrossPages) return false;
+  if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
+  if (hasLeadSpace(l)) {
+    if (doc.lostBullets && /;$/.test(t) && /[;:]$/.test(prev)) return false;
+    return !ENDS_CLAUSE.test(prev) && (STARTS_LOWER.test(t) || /^\d/.test(t));
+  }
+  if (!sawBlank) {
+    const m = NUMBERED.exec(t);
+    if (m && (m[2] || m[3])) {
+      // the next number of the list, or a numbered line after a clause end
+      if (nextNumber(cur, m[1]!)) return false;
+      if (ENDS_CLAUSE.test(prev) && (HEADING_START.test(m[4]!) || /:$/.test(prev))) return false;
+    }
+    // double-spaced: a short line closing a sentence ends its paragraph
+    if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
+    // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
+    if (cur.t === "item" && /^\p{Lu}/u.test(t)) {
+      if (prev.length < 0.6 * doc.width && !/:$/.test(prev)) return false;
+      if (opts.doubleSpaced && prevLn.gapAfter && /[.!?)%\d]$/.test(prev)) return false;
+    }
+    return true;
+  }
+  // a bullet whose glyph was lost is often followed by an empty line before its continuation
+  if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !ENDS_SENTENCE.test(prev)) return true;
+  if (/,$/.test(prev)) return true;
+  return !ENDS_CLAUSE.test(prev) && STARTS_LOWER.test(t);
+}
+
+/** Whether `marker` ("3", "2.4") is the number after the current ordered item's. */
+function nextNumber(cur: RawBlock | undefined, marker: string): boolean {
+  if (cur?.t !== "item" || !cur.ordered || !cur.marker) return false;
+  const pm = cur.marker.split(".");
+  const m = marker.split(".");
+  return pm.length === m.length && Number(m[m.length - 1]) === Number(pm[pm.length - 1]) + 1 && pm.slice(0, -1).join(".") === m.slice(0, -1).join(".");
+}
+
+function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | undefined, depth: number): boolean {
+  if (cur?.t === "item" && cur.ordered && cur.marker) {
+    const pm = cur.marker.split(".");
+    if (pm.length === depth && Number(pm[pm.length - 1]) === n - 1) return true;
+  }
+  // the next number must follow before a new block of other text begins
+  let blank = false;
+  for (let j = i + 1, seen = 0; j < doc.lines.length && seen < 6; j++) {
+    const l = doc.lines[j]!;
+    if (isBlank(l)) {
+      blank = true;
+      continue;
+    }
+    seen++;
+    const m = NUMBERED.exec(textOf(l));
+    if (m && (m[2] || m[3]) && Number(m[1]!.split(".").pop()) === n + 1 && m[1]!.split(".").length === depth) return true;
+    if (blank && !STARTS_LOWER.test(textOf(l))) return false;
+  }
+  return false;
+}
+
+function startBlock(
+  l: Ln,
+  t: string,
+  i: number,
+  cur: RawBlock | undefined,
+  prev: string | undefined,
+  sawBlank: boolean,
+  doc: Doc,
+  ctx: LineCtx,
+): RawBlock | undefined {
+  const bullet = bulletStart(t, prev, sawBlank);
+  if (bullet) {
+    if (!bullet.rest.trim()) {
+      diag(ctx, "info", "normalise:empty-item", "removed a bullet without text", l);
+      return undefined;
+    }
+    return { t: "item", lines: [l], texts: [bullet.rest], ordered: false, marker: bullet.glyph };
+  }
+  if (BOX_TITLE.test(t)) return { t: "boxTitle", lines: [l], texts: [t] };
+  const num = NUMBERED.exec(t);
+  if (num && (num[2] || num[3])) {
+    const marker = num[1]!;
+    const depth = marker.split(".").length;
+    const n = Number(marker.split(".").pop());
+    const rest = num[4]!;
+    const list = numberedListAround(doc, i, n, cur, depth);
+    if (!list && num[3] && HEADING_START.test(rest) && !/[,;:]$/.test(t) && t.length <= 200 && !(ENDS_SENTENCE.test(t) && !headingRunsOn(doc, i)))
+      return { t: "heading", lines: [l], texts: [t], marker };
+    if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
+  }
+  if (hasLeadSpace(l) && doc.lostBullets && cur && (prev?.endsWith(":") || (cur.t === "item" && cur.marker === "") || cur.t === "heading") && !runInHeading(doc, i, l, t))
+    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
+  if (runInHeading(doc, i, l, t)) return { t: "heading", lines: [l], texts: [t] };
+  return { t: "para", lines: [l], texts: [t] };
+}
+
+function headingRunsOn(doc: Doc, i: number): boolean {
+  const n = doc.lines[i + 1];
+  return n !== undefined && !isBlank(n) && textOf(n).startsWith("(") && textOf(n).length <= 50;
+}
+
+/** An unnumbered heading on a line of its own: short, no closing punctuation, a sentence follows. */
+function runInHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
+  if (t.length > 60 || t.split(" ").length > 10) return false;
+  if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
+  if (/[.,;:!?…\-–]$/.test(t)) return false;
+  if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw)) return false;
+  const n = nextText(doc.lines, i);
+  if (!n) return false;
+  const next = doc.lines[n.j]!;
+  const nt = textOf(next);
+  // a list whose bullets were lost may follow at once, starting in lower case
+  if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
+  return /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt) && !STRONG_BULLET.test(nt);
+}
