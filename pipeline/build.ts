@@ -1,21 +1,23 @@
 import { availableParallelism } from "node:os";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import { loadYamlConfig } from "./config/load.ts";
 import { sourceConfigSchema } from "./config/schema.ts";
-import type { Diagnostic, Lang, RenderableDocument } from "./document/types.ts";
+import { listSlugs, readSourceInputs } from "./config/sources.ts";
+import type { Lang, RenderableDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
 import { toMarkdown } from "./markdown/to-markdown.ts";
+import { siblingTexts } from "./normalise/cli.ts";
 import { normalise } from "./normalise/index.ts";
 import { promote, writeFileAtomic } from "./publish/files.ts";
+import { indexPage, opdsFeed, type CatalogEntry } from "./publish/catalog.ts";
 import { describe, writeManifest, type Artefact } from "./publish/manifest.ts";
 import { reportFor, type StageReport } from "./publish/report.ts";
-import { readSource } from "./read/read-source.ts";
 import { renderEpub } from "./render-epub/index.ts";
 import { checkPandoc } from "./render-epub/pandoc.ts";
 import { renderPdf } from "./render-pdf/index.ts";
-import { loadTranslateContext, translateDocument } from "./translate/index.ts";
+import { loadTranslateContext, translateWithReport } from "./translate/index.ts";
 
 export interface BuildOptions {
   /** Project root: holds source/, locales/, templates/. */
@@ -46,26 +48,17 @@ export interface BuildResult {
   promoted: boolean;
 }
 
-/** The slugs of source/*.txt, sorted. */
-export function listSlugs(root: string): string[] {
-  const dir = join(root, "source");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4))
-    .sort();
-}
-
 /**
  * The whole pipeline for one source, in the order it runs:
  * read → normalise → translate → write (Markdown, PDF, EPUB) for nl and en.
  * Everything is written below `staging`; nothing in the output changes here.
  */
 async function buildDocument(slug: string, root: string, staging: string, formats: ReadonlySet<string>): Promise<DocumentResult> {
-  const raw = readSource(join(root, "source", `${slug}.txt`));
-  const config = loadYamlConfig(join(root, "source", `${slug}.yaml`), sourceConfigSchema);
-  const nl = normalise(raw, config);
-  const en = translateDocument(nl, loadTranslateContext(root, slug));
+  const { raw, config } = readSourceInputs(root, slug);
+  if (!config) throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
+  // Line-end hyphens are decided with the whole corpus's word forms as evidence.
+  const nl = normalise(raw, config, { corpus: siblingTexts(join(root, "source", `${slug}.txt`)) });
+  const { doc: en, report: qa } = translateWithReport(nl, loadTranslateContext(root, slug));
 
   const artefacts: Artefact[] = [];
   const reports: StageReport[] = [];
@@ -81,10 +74,11 @@ async function buildDocument(slug: string, root: string, staging: string, format
       artefacts.push(describe(staging, `${base}.pdf`, slug, lang, "pdf", pages));
     }
     if (formats.has("epub")) {
-      await renderEpub(doc, { outFile: join(staging, `${base}.epub`) });
+      const epub = await renderEpub(doc, { outFile: join(staging, `${base}.epub`) });
+      doc.diagnostics.push(...epub.diagnostics);
       artefacts.push(describe(staging, `${base}.epub`, slug, lang, "epub", null));
     }
-    const report = reportFor(doc);
+    const report = reportFor(doc, doc.lang === "en" ? qa : undefined);
     const reportPath = `reports/${slug}.${lang}.json`;
     writeFileAtomic(join(staging, reportPath), `${JSON.stringify(report, null, 2)}\n`);
     artefacts.push(describe(staging, reportPath, slug, lang, "report", null));
@@ -141,8 +135,21 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     return { documents, ok: false, promoted: false };
   }
   promote(staging, output);
-  writeManifest(output, slugs, documents.flatMap((d) => d.artefacts));
+  const manifest = writeManifest(output, documents.flatMap((d) => d.artefacts));
+  writeCatalog(root, output, manifest.artefacts);
   return { documents, ok: !hasErrors, promoted: true };
 }
 
-export type { Diagnostic };
+/** output/catalog.xml (OPDS) and output/index.html over every source that has editions in the manifest. */
+function writeCatalog(root: string, output: string, artefacts: readonly Artefact[]): void {
+  const entries: CatalogEntry[] = listSlugs(root)
+    .filter((slug) => artefacts.some((a) => a.slug === slug))
+    .map((slug) => {
+      const c = loadYamlConfig(join(root, "source", `${slug}.yaml`), sourceConfigSchema);
+      return { slug, kind: c.kind, date: c.date, titles: c.title, descriptions: c.description, publisher: c.publisher, author: c.author };
+    });
+  writeFileAtomic(join(output, "catalog.xml"), opdsFeed(entries, artefacts));
+  writeFileAtomic(join(output, "index.html"), indexPage(entries, artefacts));
+}
+
+export { listSlugs };

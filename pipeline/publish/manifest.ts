@@ -28,17 +28,22 @@ export function describe(outputDir: string, path: string, slug: string, lang: La
 }
 
 /**
- * Merge new artefacts into output/manifest.json: entries of the rebuilt slugs
- * are replaced, the others kept, so `build <slug>` updates only its own part.
- * Sorted, and free of timestamps, so the same output gives the same manifest.
+ * Merge new artefacts into output/manifest.json: files written by this build
+ * replace their entries; entries of files it did not write are kept while the
+ * file exists (their size and digest read again), so `build <slug>` or
+ * `build --format md` updates only its own part. Sorted, and free of
+ * timestamps, so the same output gives the same manifest.
  */
-export function writeManifest(outputDir: string, rebuilt: readonly string[], artefacts: Artefact[]): Manifest {
+export function writeManifest(outputDir: string, artefacts: Artefact[]): Manifest {
   const file = join(outputDir, "manifest.json");
+  const written = new Set(artefacts.map((a) => a.path));
   let kept: Artefact[] = [];
   if (existsSync(file)) {
     try {
       const old = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-      kept = (old.artefacts ?? []).filter((a) => !rebuilt.includes(a.slug) && existsSync(join(outputDir, a.path)));
+      kept = (old.artefacts ?? [])
+        .filter((a) => !written.has(a.path) && existsSync(join(outputDir, a.path)))
+        .map((a) => ({ ...a, ...fileDigest(join(outputDir, a.path)) }));
     } catch {
       kept = [];
     }

@@ -1,0 +1,65 @@
+// Stage timings and memory for every source: `npm run bench`.
+// Prints one line per source and stage plus a summary; targets are checked
+// here, never in tests. Exit 1 when a target is missed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { readSourceInputs, listSlugs } from "../pipeline/config/sources.ts";
+import type { RenderableDocument } from "../pipeline/document/types.ts";
+import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
+import { siblingTexts } from "../pipeline/normalise/cli.ts";
+import { normalise } from "../pipeline/normalise/index.ts";
+import { renderEpub } from "../pipeline/render-epub/index.ts";
+import { renderPdf } from "../pipeline/render-pdf/index.ts";
+import { loadTranslateContext, translateDocument } from "../pipeline/translate/index.ts";
+
+/** Targets per document and language (2 cores, 24 GiB). The first normalise also loads the Dutch word list. */
+const TARGETS_MS = { normalise: 2_000, translate: 3_000, markdown: 200, pdf: 20_000, epub: 5_000 } as const;
+const TARGET_PEAK_RSS_MB = 1_500;
+
+type Stage = keyof typeof TARGETS_MS;
+const root = process.cwd();
+const out = mkdtempSync(join(tmpdir(), "tweeluik-bench-"));
+const rows: { slug: string; stage: Stage; ms: number }[] = [];
+let peakRss = process.memoryUsage().rss;
+const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+async function time<T>(slug: string, stage: Stage, fn: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await fn();
+  rows.push({ slug, stage, ms: performance.now() - t0 });
+  return r;
+}
+
+const slugs = process.argv.slice(2).length ? process.argv.slice(2) : listSlugs(root);
+const total0 = performance.now();
+for (const slug of slugs) {
+  const { raw, config } = readSourceInputs(root, slug);
+  const corpus = siblingTexts(join(root, "source", `${slug}.txt`));
+  const nl = await time(slug, "normalise", () => normalise(raw, config, { corpus }));
+  const ctx = loadTranslateContext(root, slug);
+  const en = await time(slug, "translate", () => translateDocument(nl, ctx));
+  for (const doc of [nl, en] as RenderableDocument[]) {
+    await time(slug, "markdown", () => toMarkdown(doc));
+    await time(slug, "pdf", () => renderPdf(doc, { outFile: join(out, `${doc.lang}-${slug}.pdf`) }));
+    await time(slug, "epub", () => renderEpub(doc, { outFile: join(out, `${doc.lang}-${slug}.epub`) }));
+  }
+}
+clearInterval(sample);
+rmSync(out, { recursive: true, force: true });
+
+let missed = 0;
+console.log("slug\tstage\tms\ttarget_ms");
+for (const r of rows) {
+  const over = r.ms > TARGETS_MS[r.stage];
+  if (over) missed++;
+  console.log(`${r.slug}\t${r.stage}\t${r.ms.toFixed(0)}\t${TARGETS_MS[r.stage]}${over ? "\tMISSED" : ""}`);
+}
+const totals = Object.keys(TARGETS_MS).map((s) => `${s} ${(rows.filter((r) => r.stage === s).reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s`);
+const peakMb = peakRss / 2 ** 20;
+console.log(`\ntotal ${((performance.now() - total0) / 1000).toFixed(1)} s for ${slugs.length} sources, both languages, one thread (${totals.join(", ")})`);
+console.log(`peak RSS ${peakMb.toFixed(0)} MB (target ${TARGET_PEAK_RSS_MB} MB)${peakMb > TARGET_PEAK_RSS_MB ? " MISSED" : ""}`);
+if (peakMb > TARGET_PEAK_RSS_MB) missed++;
+console.log(missed ? `${missed} targets missed` : "all targets met");
+process.exitCode = missed ? 1 : 0;

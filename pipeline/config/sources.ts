@@ -1,0 +1,33 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { RawSource } from "../document/types.ts";
+import { TweeluikError } from "../errors.ts";
+import { readSource } from "../read/read-source.ts";
+import { loadYamlConfig } from "./load.ts";
+import { sourceConfigSchema, type SourceConfig } from "./schema.ts";
+
+/** The slugs of <root>/source/*.txt, sorted. */
+export function listSlugs(root: string): string[] {
+  const dir = join(root, "source");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => f.slice(0, -4))
+    .sort();
+}
+
+/**
+ * Read source/<slug>.txt and its source/<slug>.yaml (undefined when there is
+ * none). Positions name the file as `source/<slug>.txt`, the way the office
+ * knows it, whatever the working folder.
+ */
+export function readSourceInputs(root: string, slug: string): { raw: RawSource; config: SourceConfig | undefined } {
+  const txt = join(root, "source", `${slug}.txt`);
+  if (!existsSync(txt)) {
+    throw new TweeluikError("input:missing", `no source for slug "${slug}" (known: ${listSlugs(root).join(", ") || "none"})`, { file: `source/${slug}.txt` });
+  }
+  const raw = { ...readSource(txt), file: `source/${slug}.txt` };
+  const yaml = join(root, "source", `${slug}.yaml`);
+  const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema) : undefined;
+  return { raw, config };
+}
