@@ -1,0 +1,331 @@
+/**
+ * Block nodes → react-pdf elements: one handler per node type, an exhaustive
+ * switch, and sections (a heading and what follows it up to the next heading
+ * of the same or a higher rank) wrapped in Views carrying the outline entry,
+ * so the PDF bookmarks nest as the document does.
+ */
+import type { ReactNode } from "react";
+import { Text, View } from "@react-pdf/renderer";
+import type { Article, Block, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
+import { headingAnchor, noteAnchor, type RenderContext } from "./context.ts";
+import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
+import { LINE, type HouseStyles } from "./styles.ts";
+import { design } from "./tokens.ts";
+import { hyphenator } from "./hyphenate.ts";
+
+/** react-pdf accepts `bookmark` on any node, its typings only on Page. */
+export function bookmark(title: string): Record<string, unknown> {
+  return { bookmark: { title, fit: true, expanded: false } };
+}
+
+/** A heading's text with its printed number. */
+export function headingTitle(h: Heading): string {
+  const text = plainText(headingText(h)).trim();
+  return h.number ? `${h.number} ${text}` : text;
+}
+
+/**
+ * A heading's inlines without the number, which the templates set in a
+ * column of its own; sources repeat "2 Bevindingen…" in the text itself.
+ */
+export function headingText(h: Heading): Inline[] {
+  if (!h.number) return h.children;
+  const strip = (nodes: readonly Inline[]): Inline[] | undefined => {
+    const [first, ...rest] = nodes;
+    if (!first) return undefined;
+    if (first.type === "text") {
+      const m = new RegExp(`^\\s*${h.number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.?\\s+`).exec(first.value);
+      return m ? [{ type: "text", value: first.value.slice(m[0].length) }, ...rest] : undefined;
+    }
+    if (first.type === "emphasis" || first.type === "strong" || first.type === "foreign" || first.type === "link") {
+      const inner = strip(first.children);
+      return inner ? [{ ...first, children: inner }, ...rest] : undefined;
+    }
+    return undefined;
+  };
+  return strip(h.children) ?? h.children;
+}
+
+/** Notes referenced by blocks, in reading order, each once. */
+export function notesIn(blocks: readonly Block[], out: string[] = []): string[] {
+  const add = (ins: readonly Inline[] | undefined): void => {
+    if (!ins) return;
+    for (const id of noteRefIds(ins)) if (!out.includes(id)) out.push(id);
+  };
+  for (const b of blocks) {
+    switch (b.type) {
+      case "heading":
+      case "paragraph":
+      case "quote":
+      case "caption":
+        add(b.children);
+        break;
+      case "list":
+      case "listItem":
+        notesIn(b.children, out);
+        break;
+      case "box":
+        add(b.title);
+        notesIn(b.children, out);
+        break;
+      case "article":
+        add(b.kicker);
+        add(b.title);
+        add(b.lead);
+        add(b.byline);
+        notesIn(b.children, out);
+        break;
+    }
+  }
+  return out;
+}
+
+interface Section {
+  heading?: Heading;
+  body: FlowBlock[];
+  sub: Section[];
+}
+
+/** Groups flow blocks into nested sections by heading depth. */
+function sections(blocks: readonly FlowBlock[]): Section {
+  const root: Section = { body: [], sub: [] };
+  const stack: { depth: number; sec: Section }[] = [{ depth: 0, sec: root }];
+  for (const b of blocks) {
+    if (b.type === "heading") {
+      while (stack.length > 1 && stack[stack.length - 1]!.depth >= b.depth) stack.pop();
+      const sec: Section = { heading: b, body: [], sub: [] };
+      stack[stack.length - 1]!.sec.sub.push(sec);
+      stack.push({ depth: b.depth, sec });
+    } else {
+      const top = stack[stack.length - 1]!.sec;
+      // Text after a subsection belongs to that subsection; keep reading order.
+      if (top.sub.length === 0) top.body.push(b);
+      else top.sub.push({ body: [b], sub: [] });
+    }
+  }
+  return root;
+}
+
+/** Renders flow blocks, nesting sections for the outline. */
+export function flow(blocks: readonly FlowBlock[], ctx: RenderContext, s: HouseStyles, key = "b"): ReactNode[] {
+  return renderSection(sections(blocks), ctx, s, key);
+}
+
+function renderSection(sec: Section, ctx: RenderContext, s: HouseStyles, key: string): ReactNode[] {
+  const body = [...sec.body.map((b, i) => block(b, ctx, s, `${key}.${i}`)), ...sec.sub.flatMap((sub, i) => {
+    const inner = renderSection(sub, ctx, s, `${key}.s${i}`);
+    return sub.heading ? [<View key={`${key}.s${i}`} {...bookmark(headingTitle(sub.heading))}>{inner}</View>] : inner;
+  })];
+  if (!sec.heading) return body;
+  return [heading(sec.heading, ctx, s, `${key}.h`), ...body];
+}
+
+export function heading(h: Heading, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  const style = h.depth === 1 ? s.h1 : h.depth === 2 ? s.h2 : s.h3;
+  const text = (
+    <Text style={h.number ? { ...style, marginTop: 0, marginBottom: 0, flex: 1 } : style} hyphenationCallback={(w) => [w]}>
+      {inlines(headingText(h), ctx, s, key)}
+    </Text>
+  );
+  if (!h.number) {
+    return (
+      <View key={key} id={headingAnchor(h.id)} minPresenceAhead={LINE * 3} wrap={false}>
+        {text}
+      </View>
+    );
+  }
+  // The number hangs in its own column, so wrapped heading lines align with the text.
+  return (
+    <View key={key} id={headingAnchor(h.id)} style={{ flexDirection: "row", marginTop: style.marginTop, marginBottom: style.marginBottom }} minPresenceAhead={LINE * 3} wrap={false}>
+      <Text style={{ ...style, ...s.headingNumber, marginTop: 0, marginBottom: 0, width: numberWidth(h) }}>{h.number}</Text>
+      {text}
+    </View>
+  );
+}
+
+function numberWidth(h: Heading): number {
+  const size = h.depth === 1 ? design.type.h1Size : h.depth === 2 ? design.type.h2Size : design.type.h3Size;
+  return Math.max(size * 1.6, size * 0.62 * (h.number?.length ?? 0) + size * 0.7);
+}
+
+/** The document's hyphenation, or the other language's when the whole paragraph is in it (an untranslated passage). */
+function hyphenationFor(children: readonly Inline[], ctx: RenderContext): (word: string) => string[] {
+  const langs = new Set(children.filter((c) => !(c.type === "text" && c.value.trim() === "")).map((c) => (c.type === "foreign" ? c.lang : ctx.lang)));
+  const only = langs.size === 1 ? [...langs][0]! : ctx.lang;
+  return only === ctx.lang ? ctx.hyphenate : hyphenator(only);
+}
+
+/**
+ * Justified text stretches letters apart when a line holds one long token
+ * that cannot break (an address); such paragraphs are set ragged-right.
+ */
+export function alignFor(children: readonly Inline[], style: HouseStyles["paragraph"]): HouseStyles["paragraph"] {
+  return style.textAlign === "justify" && /\S{28,}/.test(plainText(children)) ? { ...style, textAlign: "left" } : style;
+}
+
+const PARTICLE = "(?:van|de|der|den|het|ten|ter|te|in 't|'t|la|le|du|von)";
+const CAP = "[A-Z\\u00C0-\\u024F][\\p{L}'’-]+";
+// A name ends in a capitalised word: "Van der Ham", "Florian de Jager", never "X van het".
+const NAME = `${CAP}(?:(?: ${PARTICLE})* ${CAP})*`;
+/** "De voorzitter", "De heer Van der Ham", "Mevrouw Hamer", "The chair", "Mr Verhagen", "Ms Van de Ven" at the start of a paragraph. */
+const SPEAKER = new RegExp(`^(?:De voorzitter|De heer ${NAME}|Mevrouw ${NAME}|The chair(?:man|woman|person)?|Mr\\.? ${NAME}|Ms\\.? ${NAME}|Mrs\\.? ${NAME})(?=[ ,:])`, "u");
+
+/**
+ * In minutes, a paragraph that opens with who speaks gets the speaker set in
+ * semibold, so a reader can follow the discussion by scanning the left edge.
+ */
+function withSpeaker(children: readonly Inline[]): readonly Inline[] {
+  const first = children[0];
+  if (!first || first.type !== "text") return children;
+  const m = SPEAKER.exec(first.value);
+  if (!m) return children;
+  return [{ type: "strong", children: [{ type: "text", value: m[0] }] }, { type: "text", value: first.value.slice(m[0].length) }, ...children.slice(1)];
+}
+
+function paragraphText(children: readonly Inline[], style: HouseStyles["paragraph"], ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  const shown = ctx.kind === "minutes" ? withSpeaker(children) : children;
+  return (
+    <Text key={key} style={alignFor(children, style)} hyphenationCallback={hyphenationFor(children, ctx)} orphans={2} widows={2}>
+      {inlines(shown, ctx, s, key)}
+    </Text>
+  );
+}
+
+function list(l: List, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  const start = l.start ?? 1;
+  return (
+    <View key={key} style={s.list}>
+      {l.children.map((item, i) => {
+        if (item.type !== "listItem") throw new TemplateError(`list child is a ${(item as { type: string }).type}, expected listItem`);
+        const marker = l.ordered ? `${start + i}.` : "\u2022";
+        // Paragraphs inside items lose their bottom margin; the row has its own.
+        const content = item.children.map((c, j) =>
+          c.type === "paragraph" ? paragraphText(c.children, { ...s.paragraph, marginBottom: j < item.children.length - 1 ? LINE * 0.25 : 0 }, ctx, s, `${key}.${i}.${j}`) : block(c, ctx, s, `${key}.${i}.${j}`),
+        );
+        return (
+          <View key={`${key}.${i}`} style={s.listItemRow} wrap={item.children.length > 1 || plainLength(item.children) > 600}>
+            <Text style={s.listMarker}>{marker}</Text>
+            <View style={s.listBody}>{content}</View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function plainLength(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) if (b.type === "paragraph") n += plainText(b.children).length;
+  return n;
+}
+
+/** Renders one block. */
+export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  switch (b.type) {
+    case "heading":
+      return heading(b, ctx, s, key);
+    case "paragraph":
+      return paragraphText(b.children, s.paragraph, ctx, s, key);
+    case "list":
+      return list(b, ctx, s, key);
+    case "listItem":
+      throw new TemplateError("listItem outside a list");
+    case "box":
+      return (
+        <View key={key} style={s.box}>
+          {b.title ? (
+            <Text style={s.boxTitle} minPresenceAhead={LINE * 2}>
+              {inlines(b.title, ctx, s, key)}
+            </Text>
+          ) : null}
+          {b.children.map((c, i) =>
+            c.type === "paragraph" ? (
+              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? LINE * 0.4 : 0 }} hyphenationCallback={ctx.hyphenate}>
+                {inlines(c.children, ctx, s, `${key}.${i}`)}
+              </Text>
+            ) : (
+              block(c, ctx, s, `${key}.${i}`)
+            ),
+          )}
+        </View>
+      );
+    case "quote":
+      return b.kind === "pull" ? (
+        <View key={key} style={s.pullQuoteWrap} wrap={false}>
+          <Text style={s.pullQuote} hyphenationCallback={ctx.hyphenate}>
+            {inlines(b.children, ctx, s, key)}
+          </Text>
+        </View>
+      ) : (
+        <View key={key} style={s.blockQuoteWrap}>
+          <Text style={s.blockQuote} hyphenationCallback={ctx.hyphenate}>
+            {inlines(b.children, ctx, s, key)}
+          </Text>
+        </View>
+      );
+    case "caption":
+      return (
+        <Text key={key} style={s.caption} hyphenationCallback={ctx.hyphenate}>
+          {inlines(b.children, ctx, s, key)}
+        </Text>
+      );
+    case "article":
+      return (
+        <View key={key} {...bookmark(plainText(b.title).trim())} break={ctx.kind === "magazine" && b.id !== ctx.firstArticleId}>
+          {articleHead(b, ctx, s, key)}
+          {/* A listItem directly in an article is not a flow block; block() reports it. */}
+          {flow(b.children as FlowBlock[], ctx, s, `${key}.c`)}
+          {ctx.noteMode === "end" ? endNotes(notesIn(b.children), ctx, s, `${key}.n`) : null}
+        </View>
+      );
+    default:
+      throw new TemplateError(`unknown block node ${JSON.stringify((b as { type?: unknown }).type)}`);
+  }
+}
+
+/** The display part of a magazine article: kicker, title, lead, byline; the target of its contents entry. */
+export function articleHead(b: Article, ctx: RenderContext, s: HouseStyles, key: string, keep = true): ReactNode {
+  return (
+    <View key={`${key}.head`} id={headingAnchor(b.id)} style={s.articleHead} wrap={!keep} minPresenceAhead={LINE * 4}>
+      {b.kicker ? <Text style={s.kicker}>{inlines(b.kicker, ctx, s, `${key}.k`)}</Text> : null}
+      <Text style={s.articleTitle} hyphenationCallback={(w) => [w]}>
+        {inlines(b.title, ctx, s, `${key}.t`)}
+      </Text>
+      {b.lead ? (
+        <Text style={s.lead} hyphenationCallback={ctx.hyphenate}>
+          {inlines(b.lead, ctx, s, `${key}.l`)}
+        </Text>
+      ) : null}
+      {b.byline ? <Text style={s.byline}>{inlines(b.byline, ctx, s, `${key}.y`)}</Text> : null}
+    </View>
+  );
+}
+
+/** Notes set as a block after a chapter, article or the document; each note is a link target. */
+export function endNotes(ids: readonly string[], ctx: RenderContext, s: HouseStyles, key: string, heading = true): ReactNode {
+  if (ids.length === 0) return null;
+  return (
+    <View key={key} style={s.notesBlock}>
+      {heading ? (
+        <Text style={s.notesHeading} minPresenceAhead={LINE * 2}>
+          {ctx.noteHeading}
+        </Text>
+      ) : null}
+      {ids.map((id) => noteRow(id, ctx, s, `${key}.${id}`))}
+    </View>
+  );
+}
+
+/** One note: its label and text, carrying the note's named destination. */
+export function noteRow(id: string, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  const note = ctx.notes.get(id);
+  if (!note) throw new TemplateError(`note "${id}" is referenced but missing from doc.notes`);
+  return (
+    <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false}>
+      <Text style={s.noteLabel}>{note.label}</Text>
+      <Text style={s.noteText} hyphenationCallback={ctx.hyphenate}>
+        {inlines(note.children, ctx, s, key)}
+      </Text>
+    </View>
+  );
+}

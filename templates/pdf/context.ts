@@ -1,0 +1,58 @@
+/**
+ * What every block and inline handler needs to know about the document being
+ * rendered, built once per render pass.
+ */
+import type { Kind, Lang, Note, RenderableDocument } from "../../pipeline/document/types.ts";
+import { t } from "../../pipeline/i18n/ui.ts";
+import { hyphenator } from "./hyphenate.ts";
+import { design } from "./tokens.ts";
+
+/** Where notes are set: at the foot of the page they are referenced on, or after each chapter/article/the document. */
+export type NoteMode = "foot" | "end";
+
+export interface RenderContext {
+  doc: RenderableDocument;
+  lang: Lang;
+  kind: Kind;
+  accent: string;
+  hyphenate: (word: string) => string[];
+  notes: Map<string, Note>;
+  noteMode: NoteMode;
+  /** Page number of each heading/article id, from a previous pass (for the table of contents). */
+  headingPages: ReadonlyMap<string, number>;
+  /** Note ids set at the foot of each page, from a previous pass (noteMode "foot"). */
+  footnotesByPage: ReadonlyMap<number, readonly string[]>;
+  /** Text width in points of the flow region (full page or one magazine column). */
+  measure: number;
+  /** "Noten"/"Notes" (ui.json). */
+  noteHeading: string;
+  /** Magazine articles after the first start on a new page. */
+  firstArticleId?: string;
+}
+
+export interface PassData {
+  headingPages?: ReadonlyMap<string, number>;
+  footnotesByPage?: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Builds the context of one render pass. */
+export function makeContext(doc: RenderableDocument, noteMode: NoteMode, measure: number, pass: PassData = {}): RenderContext {
+  return {
+    doc,
+    lang: doc.lang,
+    kind: doc.meta.kind,
+    accent: design.kindAccents[doc.meta.kind] ?? design.colours.accent,
+    hyphenate: hyphenator(doc.lang),
+    notes: new Map(doc.notes.map((n) => [n.id, n])),
+    noteMode,
+    headingPages: pass.headingPages ?? new Map(),
+    footnotesByPage: pass.footnotesByPage ?? new Map(),
+    measure,
+    noteHeading: t(doc.lang, "notes"),
+    firstArticleId: doc.children.find((b) => b.type === "article")?.id,
+  };
+}
+
+/** The named destination of a note and of a heading; also used to read link targets back from the PDF. */
+export const noteAnchor = (id: string): string => `note-${id}`;
+export const headingAnchor = (id: string): string => `h-${id}`;

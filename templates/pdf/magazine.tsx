@@ -1,0 +1,150 @@
+/**
+ * The magazine template. react-pdf has no columns, so a magazine is set in
+ * three documents that renderMagazine (pipeline/render-pdf/magazine.ts)
+ * imposes with pdf-lib:
+ *   1. the article heads alone, each on a page as wide as the text block and
+ *      as tall as the head, to learn their heights;
+ *   2. the article bodies on column-sized pages, the first two columns of
+ *      each article starting below the head's height;
+ *   3. the A4 frame: cover, contents, and per article its pages with running
+ *      head, the head across both columns, and "Page X of Y".
+ * Each pair of column pages is then drawn onto its A4 frame page.
+ */
+import type { ReactElement } from "react";
+import { Document, Page, View } from "@react-pdf/renderer";
+import type { Article, FlowBlock } from "../../pipeline/document/types.ts";
+import { articleHead, bookmark, endNotes, flow, notesIn } from "./blocks.tsx";
+import type { RenderContext } from "./context.ts";
+import { chrome, documentProps, housePageStyle, RunningFoot, RunningHead, TitlePage, Toc } from "./house.tsx";
+import { plainText } from "./inlines.tsx";
+import { houseStyles } from "./styles.ts";
+import { A4, design } from "./tokens.ts";
+
+const P = design.page;
+
+/** Where the columns sit on an A4 page (PDF points, top-left origin). */
+export const MAGAZINE = (() => {
+  const textW = A4.width - P.marginInner - P.marginOuter;
+  const colW = (textW - P.columnGap) / 2;
+  const colTop = P.marginTop + 10;
+  const colH = A4.height - colTop - P.marginBottom;
+  return { textW, colW, colTop, colH, gap: P.columnGap, left: P.marginInner };
+})();
+
+/** Space between an article's head and its columns. */
+export const HEAD_GAP = 12;
+
+/** An article, or the run of blocks between articles (set without a head). */
+export interface MagazineUnit {
+  article?: Article;
+  blocks: FlowBlock[];
+}
+
+/** Splits the magazine into articles and the runs of blocks between them. */
+export function magazineUnits(children: readonly FlowBlock[]): MagazineUnit[] {
+  const units: MagazineUnit[] = [];
+  for (const b of children) {
+    if (b.type === "article") units.push({ article: b, blocks: b.children as FlowBlock[] });
+    else {
+      const last = units[units.length - 1];
+      if (last && !last.article) last.blocks.push(b);
+      else units.push({ blocks: [b] });
+    }
+  }
+  return units;
+}
+
+export const unitAnchor = (i: number): string => `unit-${i}`;
+
+/** Pass 1: every article head on a page of its own height. */
+export function HeadsDocument({ ctx, units, date }: { ctx: RenderContext; units: MagazineUnit[]; date: Date }): ReactElement {
+  const s = houseStyles(ctx.accent, "magazine");
+  return (
+    <Document {...documentProps(ctx, date)}>
+      {units.map((u, i) => (
+        <Page key={i} size={{ width: MAGAZINE.textW }}>
+          {u.article ? articleHead(u.article, ctx, s, `h${i}`, false) : <View style={{ height: 1 }} />}
+        </Page>
+      ))}
+    </Document>
+  );
+}
+
+/** Pass 2: article bodies on column pages; the first two columns leave room for the head. */
+export function ColumnsDocument({ ctx, units, headHeights, date }: { ctx: RenderContext; units: MagazineUnit[]; headHeights: number[]; date: Date }): ReactElement {
+  const s = houseStyles(ctx.accent, "magazine");
+  return (
+    <Document {...documentProps(ctx, date)}>
+      {units.map((u, i) => {
+        const reserve = u.article ? (headHeights[i] ?? 0) + HEAD_GAP : 0;
+        const layout = ({ subPageNumber, children }: { subPageNumber?: number; children?: React.ReactNode }) => [
+          reserve > 0 && (subPageNumber ?? 1) <= 2 ? <View key="reserve" style={{ height: reserve }} /> : null,
+          <View key="flow" style={{ flexGrow: 1 }}>
+            {children}
+          </View>,
+        ];
+        return (
+          <Page key={i} size={{ width: MAGAZINE.colW, height: MAGAZINE.colH }} experimentalPagination layout={layout}>
+            <View id={unitAnchor(i)} style={{ height: 0.01 }} />
+            {flow(u.blocks, ctx, s, `u${i}`)}
+            {ctx.noteMode === "end" ? endNotes(notesIn(u.blocks), ctx, s, `u${i}.n`) : null}
+          </Page>
+        );
+      })}
+    </Document>
+  );
+}
+
+/** Pass 3: cover, contents and the A4 pages the columns are drawn onto. */
+export function FrameDocument({ ctx, units, unitPages, front, date }: { ctx: RenderContext; units: MagazineUnit[]; unitPages: number[]; front: number; date: Date }): ReactElement {
+  const s = houseStyles(ctx.accent, "magazine");
+  const total = front + unitPages.reduce((a, b) => a + b, 0);
+  let page = front;
+  const pageStyle = housePageStyle();
+  const chromeBox = { position: "absolute" as const, left: P.marginInner, right: P.marginOuter };
+  return (
+    <Document {...documentProps(ctx, date)}>
+      <Page size="A4" style={{ ...pageStyle, paddingTop: P.marginTop + 40 }}>
+        <TitlePage ctx={ctx} s={s} />
+      </Page>
+      <Page size="A4" style={pageStyle} experimentalPagination layout={chrome(ctx, s)}>
+        <Toc ctx={ctx} s={s} />
+      </Page>
+      {units.flatMap((u, i) =>
+        Array.from({ length: unitPages[i] ?? 0 }, (_, j) => {
+          page += 1;
+          const head = u.article && j === 0;
+          const title = u.article ? plainText(u.article.title).trim() : undefined;
+          return (
+            <Page key={`${i}.${j}`} size="A4" style={{ position: "relative" }}>
+              <RunningHead ctx={ctx} s={s} style={{ ...chromeBox, top: P.marginTop - 22 }} />
+              {head && u.article ? (
+                <View style={{ position: "absolute", top: MAGAZINE.colTop, left: MAGAZINE.left, width: MAGAZINE.textW }} {...bookmark(title ?? "")}>
+                  {articleHead(u.article, ctx, s, `f${i}`)}
+                </View>
+              ) : null}
+              <RunningFoot ctx={ctx} s={s} page={page} total={total} style={{ ...chromeBox, bottom: P.marginBottom - 24, marginTop: 0 }} />
+            </Page>
+          );
+        }),
+      )}
+    </Document>
+  );
+}
+
+/** Cover and contents, when the contents take `tocPages` pages. */
+export function frontMatterPages(tocPages = 1): number {
+  return 1 + tocPages;
+}
+
+/** Contents page numbers: each article's first A4 page; headings between articles get their run's first page. */
+export function tocHeadingPages(units: MagazineUnit[], unitPages: number[], front: number): Map<string, number> {
+  const pages = new Map<string, number>();
+  let page = front + 1;
+  units.forEach((u, i) => {
+    if (u.article) pages.set(u.article.id, page);
+    else for (const b of u.blocks) if (b.type === "heading") pages.set(b.id, page);
+    page += unitPages[i] ?? 0;
+  });
+  return pages;
+}

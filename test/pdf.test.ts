@@ -1,0 +1,207 @@
+/**
+ * The PDF writer against real tools: react-pdf renders the hand-made fixture
+ * (every block type, notes, an untranslated span, ĳ and the glyphs of the
+ * sources); pdffonts, pdftotext and pdf-lib check what came out.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Kind, Lang, RenderableDocument } from "../pipeline/document/types.ts";
+import { TweeluikError } from "../pipeline/errors.ts";
+import { renderPdf } from "../pipeline/render-pdf/index.ts";
+import { inspectPdf } from "../pipeline/render-pdf/inspect.ts";
+import { MAGAZINE } from "../templates/pdf/magazine.tsx";
+import { GLYPHS, sampleDoc } from "./fixtures/pdf/sample.ts";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tweeluik-pdf-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha256 = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+const flat = (s: string): string => s.normalize("NFKC").replace(/\s+/g, " ");
+
+function fonts(file: string): { name: string; emb: string }[] {
+  const out = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+  // Columns: name type encoding emb sub uni object ID; the type may contain spaces, so read from the right.
+  return out.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    return { name: cols[0]!, emb: cols[cols.length - 5]! };
+  });
+}
+
+async function render(lang: Lang, kind: Kind, name: string): Promise<{ file: string; pages: number; bytes: number }> {
+  const file = join(dir, `${name}.pdf`);
+  const r = await renderPdf(sampleDoc(lang, kind), { outFile: file });
+  return { file, ...r };
+}
+
+describe.each(["nl", "en"] as const)("renderPdf, %s edition", (lang) => {
+  const doc = sampleDoc(lang, "report");
+  let file: string;
+  let text: string;
+
+  beforeAll(async () => {
+    const r = await render(lang, "report", `report-${lang}`);
+    file = r.file;
+    expect(r.pages).toBeGreaterThan(2);
+    expect(r.bytes).toBe(readFileSync(file).length);
+    text = flat(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+  });
+
+  it("embeds every font and never falls back to Helvetica", () => {
+    const list = fonts(file);
+    expect(list.length).toBeGreaterThan(2);
+    for (const f of list) {
+      expect(f.emb, f.name).toBe("yes");
+      expect(f.name).not.toMatch(/Helvetica|Times|Courier/);
+    }
+  });
+
+  it("sets the title, the headings in order, ĳ and the glyphs of the sources as text", () => {
+    expect(text).toContain(flat(doc.meta.title));
+    const headings = ["Inleiding", "Achtergrond", "Een detail", "Analyse", "Werken aan"].map((h, i) =>
+      lang === "nl" ? h : ["Introduction", "Background", "A detail", "Analysis", "Working on"][i]!,
+    );
+    // After the table of contents: the body's headings in reading order.
+    const bodyStart = text.indexOf(flat(lang === "nl" ? "Dit is een alinea" : "This is a paragraph")) - 40;
+    let at = bodyStart;
+    for (const h of headings) {
+      const next = text.indexOf(h, at);
+      expect(next, h).toBeGreaterThan(at);
+      at = next;
+    }
+    for (const g of GLYPHS.split(" ")) expect(text, g).toContain(g.normalize("NFKC"));
+    expect(text).toContain(flat("ĳzeren"));
+  });
+
+  it("marks untranslated Dutch in the English edition", () => {
+    if (lang === "en") expect(text).toMatch(/NL ?De werkgevers/);
+    else expect(text).not.toMatch(/NL ?De werkgevers/);
+  });
+
+  it("has an outline, the document language and its metadata", async () => {
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    const outlines = pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
+    expect(outlines?.get(PDFName.of("First"))).toBeDefined();
+    const langObj = pdf.catalog.lookup(PDFName.of("Lang"));
+    const value = langObj instanceof PDFString || langObj instanceof PDFHexString ? langObj.decodeText() : undefined;
+    expect(value).toBe(lang === "nl" ? "nl-NL" : "en-GB");
+    expect(pdf.getTitle()).toBe(doc.meta.title);
+    expect(pdf.getAuthor()).toBe(doc.meta.publisher);
+    expect(pdf.getKeywords()).toContain("R3026");
+    const outlineText = execFileSync("qpdf", ["--json", file], { encoding: "utf8" });
+    for (const h of lang === "nl" ? ["1 Inleiding", "1.1 Achtergrond", "2 Analyse"] : ["1 Introduction", "1.1 Background", "2 Analysis"]) {
+      expect(outlineText).toContain(`"u:${h}"`);
+    }
+  });
+
+  it("links every note reference to its note, set at the foot of the page (never before the reference)", async () => {
+    const layout = await inspectPdf(readFileSync(file));
+    const refs = [...layout.linksByPage].flatMap(([page, ds]) => ds.filter((d) => d.startsWith("note-")).map((d) => ({ page, d })));
+    expect(refs.map((r) => r.d).sort()).toEqual(["note-n1", "note-n2", "note-n3"]);
+    for (const { page, d } of refs) {
+      const at = layout.destinations.get(d);
+      expect(at, d).toBeDefined();
+      expect(at! - page, d).toBeGreaterThanOrEqual(0);
+      expect(at! - page, d).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("prints the contents with the pages the headings are on", async () => {
+    const layout = await inspectPdf(readFileSync(file));
+    const tocPage = flat(execFileSync("pdftotext", ["-f", "2", "-l", "2", "-layout", file, "-"], { encoding: "utf8" }));
+    expect(tocPage).toContain(lang === "nl" ? "Inhoud" : "Contents");
+    for (const [id, title] of [["inleiding", lang === "nl" ? "1 Inleiding" : "1 Introduction"], ["analyse", lang === "nl" ? "2 Analyse" : "2 Analysis"]] as const) {
+      const page = layout.destinations.get(`h-${id}`);
+      expect(page, id).toBeGreaterThan(2);
+      expect(tocPage).toMatch(new RegExp(`${title} ${page}\\b`));
+    }
+    expect([...layout.linksByPage.get(2) ?? []]).toContain("h-inleiding");
+  });
+
+  it("gives the same bytes on a second render", async () => {
+    const again = await render(lang, "report", `report-${lang}-again`);
+    expect(sha256(again.file)).toBe(sha256(file));
+  });
+});
+
+describe("renderPdf, every kind", () => {
+  it.each(["minutes", "advice", "magazine"] as const)("renders %s with embedded fonts and the title", async (kind) => {
+    const { file } = await render("en", kind, `kind-${kind}`);
+    for (const f of fonts(file)) expect(f.emb, f.name).toBe("yes");
+    const text = flat(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+    expect(text).toContain("Are we ready for the future of work?");
+    if (kind === "minutes") expect(text).toContain("Council, no. 746");
+    else expect(text).toContain("Contents");
+  });
+});
+
+describe("renderPdf, magazine", () => {
+  it("sets article bodies in two columns below a head across both", async () => {
+    const { file } = await render("nl", "magazine", "magazine-columns");
+    const twice = await render("nl", "magazine", "magazine-columns-again");
+    expect(sha256(twice.file)).toBe(sha256(file));
+    const xml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
+    const pages = xml.split("<page ").slice(1);
+    const right = MAGAZINE.left + MAGAZINE.colW + MAGAZINE.gap;
+    const columnPages = pages.filter((p) => {
+      const xs = [...p.matchAll(/<word xMin="([\d.]+)"/g)].map((m) => Number(m[1]));
+      return xs.some((x) => Math.abs(x - MAGAZINE.left) < 12) && xs.some((x) => Math.abs(x - right) < 12);
+    });
+    expect(columnPages.length).toBeGreaterThan(0);
+    // The article head spans the text block: the right column too starts below its title.
+    const head = pages.filter((p) => p.includes(">Werken<")).at(-1); // the article page, not the contents
+    expect(head).toBeDefined();
+    const titleBottom = Number(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">Werken</.exec(head!)![1]);
+    const rightTops = [...head!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"/g)].filter((m) => Math.abs(Number(m[1]) - right) < 12).map((m) => Number(m[2]));
+    expect(rightTops.length).toBeGreaterThan(0);
+    expect(Math.min(...rightTops)).toBeGreaterThan(titleBottom);
+    for (const f of fonts(file)) expect(f.emb, f.name).toBe("yes");
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    expect(pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.get(PDFName.of("First"))).toBeDefined();
+  });
+});
+
+describe("renderPdf isolation", () => {
+  it("gives the same bytes whatever was rendered before in the same process", async () => {
+    const first = await render("en", "advice", "iso-advice-1");
+    await render("nl", "minutes", "iso-minutes");
+    await render("en", "magazine", "iso-magazine");
+    const again = await render("en", "advice", "iso-advice-2");
+    expect(sha256(again.file)).toBe(sha256(first.file));
+  });
+});
+
+describe("renderPdf failures", () => {
+  it("leaves an existing PDF untouched when rendering fails", async () => {
+    const file = join(dir, "keep.pdf");
+    writeFileSync(file, "previous edition");
+    const broken = sampleDoc("en", "report") as RenderableDocument;
+    broken.notes = broken.notes.filter((n) => n.id !== "n2");
+    const err = await renderPdf(broken, { outFile: file }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TweeluikError);
+    expect((err as TweeluikError).code).toBe("render:failed");
+    expect((err as TweeluikError).message).toContain("sample-report");
+    expect(readFileSync(file, "utf8")).toBe("previous edition");
+  });
+
+  it("reports an unwritable path as render:failed and leaves the file in the way untouched", async () => {
+    const blocker = join(dir, "not-a-dir");
+    writeFileSync(blocker, "a file, not a folder");
+    const err = await renderPdf(sampleDoc("nl", "minutes"), { outFile: join(blocker, "x.pdf") }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TweeluikError);
+    expect((err as TweeluikError).code).toBe("render:failed");
+    expect(readFileSync(blocker, "utf8")).toBe("a file, not a folder");
+  });
+
+  it("rejects a document that is not renderable", async () => {
+    const err = await renderPdf({ type: "document" } as unknown as RenderableDocument, { outFile: join(dir, "y.pdf") }).catch((e: unknown) => e);
+    expect((err as TweeluikError).code).toBe("render:failed");
+  });
+});
