@@ -8,7 +8,6 @@ import { performance } from "node:perf_hooks";
 import { readSourceInputs, listSlugs } from "../pipeline/config/sources.ts";
 import type { RenderableDocument } from "../pipeline/document/types.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
-import { siblingTexts } from "../pipeline/normalise/cli.ts";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { renderEpub } from "../pipeline/render-epub/index.ts";
 import { renderPdf } from "../pipeline/render-pdf/index.ts";
@@ -35,8 +34,7 @@ async function time<T>(slug: string, stage: Stage, fn: () => T | Promise<T>): Pr
 const slugs = process.argv.slice(2).length ? process.argv.slice(2) : listSlugs(root);
 const total0 = performance.now();
 for (const slug of slugs) {
-  const { raw, config } = readSourceInputs(root, slug);
-  const corpus = siblingTexts(join(root, "source", `${slug}.txt`));
+  const { raw, config, corpus } = readSourceInputs(root, slug);
   const nl = await time(slug, "normalise", () => normalise(raw, config, { corpus }));
   const ctx = loadTranslateContext(root, slug);
   const en = await time(slug, "translate", () => translateDocument(nl, ctx));

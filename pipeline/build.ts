@@ -8,7 +8,6 @@ import { listSlugs, readSourceInputs } from "./config/sources.ts";
 import type { Lang, RenderableDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
 import { toMarkdown } from "./markdown/to-markdown.ts";
-import { siblingTexts } from "./normalise/cli.ts";
 import { normalise } from "./normalise/index.ts";
 import { promote, writeFileAtomic } from "./publish/files.ts";
 import { indexPage, opdsFeed, type CatalogEntry } from "./publish/catalog.ts";
@@ -54,10 +53,10 @@ export interface BuildResult {
  * Everything is written below `staging`; nothing in the output changes here.
  */
 async function buildDocument(slug: string, root: string, staging: string, formats: ReadonlySet<string>): Promise<DocumentResult> {
-  const { raw, config } = readSourceInputs(root, slug);
+  const { raw, config, corpus } = readSourceInputs(root, slug);
   if (!config) throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
   // Line-end hyphens are decided with the whole corpus's word forms as evidence.
-  const nl = normalise(raw, config, { corpus: siblingTexts(join(root, "source", `${slug}.txt`)) });
+  const nl = normalise(raw, config, { corpus });
   const { doc: en, report: qa } = translateWithReport(nl, loadTranslateContext(root, slug));
 
   const artefacts: Artefact[] = [];

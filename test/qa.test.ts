@@ -118,6 +118,15 @@ describe("qa: glossary (qa:glossary-forbidden error, qa:glossary-missing warning
     expect(checkGlossary(nl3, en, glossary)).toEqual([]);
     expect(codes(checkGlossary(nl3, en.replace("broad prosperity", "broad welfare"), glossary))).toEqual(["qa:glossary-forbidden"]);
   });
+  it("a forbidden word inside another matched term's approved rendering is that term's (European Commission beside a committee)", () => {
+    const nl4 = "De commissie volgt de voorstellen van de Europese Commissie nauwgezet.";
+    const en4 = "The committee follows the proposals of the European Commission closely.";
+    expect(checkGlossary(nl4, en4, glossary)).toEqual([]);
+    // … but a committee rendered as "commission" is still caught.
+    const bad = checkGlossary(nl4, "The commission follows the proposals of the European Commission closely.", glossary);
+    expect(codes(bad)).toEqual(["qa:glossary-forbidden"]);
+    expect(bad[0]!.text).toBe("commission");
+  });
 });
 
 describe("qa: placeholders (qa:placeholder-*, error)", () => {

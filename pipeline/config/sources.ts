@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { RawSource } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
+import { siblingTexts } from "../read/corpus.ts";
 import { readSource } from "../read/read-source.ts";
 import { loadYamlConfig } from "./load.ts";
 import { sourceConfigSchema, type SourceConfig } from "./schema.ts";
@@ -17,11 +18,11 @@ export function listSlugs(root: string): string[] {
 }
 
 /**
- * Read source/<slug>.txt and its source/<slug>.yaml (undefined when there is
- * none). Positions name the file as `source/<slug>.txt`, the way the office
+ * Read source/<slug>.txt, its source/<slug>.yaml (undefined when there is
+ * none) and the texts of the other sources (the normaliser's corpus). Positions name the file as `source/<slug>.txt`, the way the office
  * knows it, whatever the working folder.
  */
-export function readSourceInputs(root: string, slug: string): { raw: RawSource; config: SourceConfig | undefined } {
+export function readSourceInputs(root: string, slug: string): { raw: RawSource; config: SourceConfig | undefined; corpus: string[] } {
   const txt = join(root, "source", `${slug}.txt`);
   if (!existsSync(txt)) {
     throw new TweeluikError("input:missing", `no source for slug "${slug}" (known: ${listSlugs(root).join(", ") || "none"})`, { file: `source/${slug}.txt` });
@@ -29,5 +30,7 @@ export function readSourceInputs(root: string, slug: string): { raw: RawSource; 
   const raw = { ...readSource(txt), file: `source/${slug}.txt` };
   const yaml = join(root, "source", `${slug}.yaml`);
   const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema) : undefined;
-  return { raw, config };
+  // The other sources: the normaliser's evidence for line-end hyphens. Every caller
+  // (build, translate, bench) passes the same, so they all see the same segments.
+  return { raw, config, corpus: siblingTexts(txt) };
 }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { KINDS, type Kind } from "../document/types.ts";
+import { siblingTexts } from "../read/corpus.ts";
 import { readSource } from "../read/read-source.ts";
 import { loadYamlConfig } from "../config/load.ts";
 import { sourceConfigSchema } from "../config/schema.ts";
@@ -70,11 +71,3 @@ export async function normaliseCommand(argv: string[]): Promise<number> {
   return doc.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }
 
-/** The other source texts in FILE's folder: the corpus for word-form evidence. */
-export function siblingTexts(file: string): string[] {
-  const dir = dirname(file);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".txt") && f !== basename(file))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), "utf8"));
-}

@@ -21,7 +21,7 @@ const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 /** What the command needs from outside; tests pass their own. */
 export interface TranslateCliDeps {
   root: string;
-  normalise: (raw: RawSource, config?: SourceConfig) => NormalisedDocument;
+  normalise: (raw: RawSource, config?: SourceConfig, opts?: { corpus?: readonly string[] }) => NormalisedDocument;
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -144,8 +144,8 @@ const rel = (root: string, file: string) => relative(root, resolve(root, file)) 
 
 function loadDocument(slug: string, d: TranslateCliDeps): NormalisedDocument {
   if (!listSlugs(d.root).includes(slug)) throw new TweeluikError("usage", `no source/${slug}.txt (slugs: ${listSlugs(d.root).join(", ") || "none"})`);
-  const { raw, config } = readSourceInputs(d.root, slug);
-  return d.normalise(raw, config);
+  const { raw, config, corpus } = readSourceInputs(d.root, slug);
+  return d.normalise(raw, config, { corpus });
 }
 
 function usage(d: TranslateCliDeps, cmd: string, message: string): number {

@@ -162,9 +162,14 @@ function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s\\u00A0]+")}(?![\\p{L}\\p{N}])`, caseSensitive ? "u" : "iu");
 }
 
-/** The first of `renderings` found in an English text, if any. */
-export function findRendering(target: string, renderings: readonly string[], caseSensitive: boolean): string | undefined {
-  const plain = stripPlaceholders(target);
+/**
+ * The first of `renderings` found in an English text, if any. Text inside any
+ * of `masked` (renderings of other terms, e.g. "European Commission" when
+ * looking for a forbidden "commission") is not searched.
+ */
+export function findRendering(target: string, renderings: readonly string[], caseSensitive: boolean, masked: readonly string[] = []): string | undefined {
+  let plain = stripPlaceholders(target);
+  for (const m of masked) plain = plain.replace(new RegExp(englishRegex(m, false).source, "giu"), (x) => " ".repeat(x.length));
   for (const r of renderings) {
     const m = englishRegex(r, caseSensitive).exec(plain);
     if (m) return m[0];

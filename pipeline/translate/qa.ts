@@ -63,7 +63,10 @@ export function checkGlossary(source: string, target: string, glossary: Glossary
   for (const h of hits) {
     if (seen.has(h.entry.id)) continue;
     seen.add(h.entry.id);
-    const bad = findRendering(target, h.entry.forbidden, false);
+    // A forbidden word that is part of another matched term's approved rendering is that term's, not this one's:
+    // "commission" in "European Commission" (Europese Commissie), "community" for gemeenschap beside gemeente.
+    const others = hits.filter((o) => o.entry.id !== h.entry.id).flatMap((o) => o.entry.approved);
+    const bad = findRendering(target, h.entry.forbidden, false, others);
     if (bad) out.push(issue("qa:glossary-forbidden", `"${h.matched}" rendered as forbidden "${bad}"; use "${h.entry.approved[0]}"`, bad));
     else if (!findRendering(target, h.entry.approved, h.entry.caseSensitive)) {
       out.push(issue("qa:glossary-missing", `"${h.matched}" should be rendered as ${h.entry.approved.map((a) => `"${a}"`).join(" or ")}`, h.matched));

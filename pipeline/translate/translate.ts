@@ -207,12 +207,17 @@ function metaStrings(meta: Meta, ctx: TranslateContext): [string, string][] {
   if (meta.subtitle !== undefined && ctx.metaEn?.subtitle === undefined) out.push(["subtitle", meta.subtitle]);
   if (meta.description !== undefined && ctx.metaEn?.description === undefined) out.push(["description", meta.description]);
   if (meta.keywords !== undefined && ctx.metaEn?.keywords === undefined) meta.keywords.forEach((k, i) => out.push([`keywords.${i}`, k]));
-  for (const field of ["meeting", "datetime", "place"] as const) {
+  for (const field of MINUTES_TEXT_FIELDS) {
     const v = meta.minutes?.[field];
     if (v !== undefined) out.push([`minutes.${field}`, v]);
   }
+  for (const field of MINUTES_LIST_FIELDS) meta.minutes?.[field]?.forEach((v, i) => out.push([`minutes.${field}.${i}`, v]));
   return out;
 }
+
+/** Minutes header fields that are one text each, and those that are lists of entries ("Putters (voorzitter)"). */
+const MINUTES_TEXT_FIELDS = ["meeting", "datetime", "place"] as const;
+const MINUTES_LIST_FIELDS = ["present", "guests", "rapporteurs", "secretariat"] as const;
 
 /** Meta: the English title from the config, English subtitle/description/keywords when given, minutes fields through the memory. */
 function translateMeta(meta: Meta, ctx: TranslateContext, position: Position, resolve: (s: Segment) => SegmentResult): Meta {
@@ -231,9 +236,14 @@ function translateMeta(meta: Meta, ctx: TranslateContext, position: Position, re
   if (meta.keywords !== undefined) out.keywords = ctx.metaEn?.keywords ?? meta.keywords.map((k, i) => viaMemory(k, `keywords.${i}`));
   if (meta.minutes) {
     const m: MinutesMeta = { ...meta.minutes };
-    for (const field of ["meeting", "datetime", "place"] as const) {
+    for (const field of MINUTES_TEXT_FIELDS) {
       const v = meta.minutes[field];
       if (v !== undefined) m[field] = viaMemory(v, `minutes.${field}`);
+    }
+    // Each entry is a segment: descriptions such as "(voorzitter)" are translated, names stay.
+    for (const field of MINUTES_LIST_FIELDS) {
+      const list = meta.minutes[field];
+      if (list) m[field] = list.map((v, i) => viaMemory(v, `minutes.${field}.${i}`));
     }
     out.minutes = m;
   }
