@@ -1,5 +1,5 @@
 import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type RawSource } from "../document/types.ts";
-import type { SourceConfig } from "../config/schema.ts";
+import { inLang, type SourceConfig } from "../config/schema.ts";
 import { posOf, type LineCtx } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
 import { removeRunningHeads } from "./running-heads.ts";
@@ -12,7 +12,7 @@ import { joinLines } from "./dehyphenate.ts";
 import { removeEndnoteMarkers } from "./endnote-markers.ts";
 import { linkNoteRefs, toInlines, type NoteKey } from "./footnote-refs.ts";
 import { buildBlocks, Ids, plainText } from "./build-blocks.ts";
-import { markSetApart, shapeMagazine } from "./magazine.ts";
+import { markOpenings, markSetApart, shapeMagazine } from "./magazine.ts";
 import { applyCorrections } from "./corrections.ts";
 
 /** A source config as loaded from YAML (its kind is checked here, so the loader's plain string will do). */
@@ -63,12 +63,13 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
   lines = removePageNumbers(lines, ctx);
-  lines = removeRunningHeads(lines, ctx);
+  lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
   const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
+  if (kind === "magazine") markOpenings(rawBlocks, lex, ctx);
 
   const joined = rawBlocks.map((b) => ({
     text: joinLines(
@@ -119,11 +120,11 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
     title,
     titles: { nl: title, en: config?.title.en ?? "" },
     date,
-    publisher: config?.publisher ?? "",
+    publisher: inLang(config?.publisher, "nl") ?? "",
   };
   if (config?.subtitle) meta.subtitle = config.subtitle.nl;
-  if (config?.dateNote) meta.dateNote = config.dateNote;
-  if (config?.author) meta.author = config.author;
+  if (config?.dateNote) meta.dateNote = inLang(config.dateNote, "nl");
+  if (config?.author) meta.author = inLang(config.author, "nl");
   if (config?.description) meta.description = config.description.nl;
   if (config?.keywords) meta.keywords = config.keywords.nl;
   const number = config?.number ?? header?.number;

@@ -1,4 +1,5 @@
 import { LANGS, type Kind, type Lang } from "../document/types.ts";
+import { inLang } from "../config/schema.ts";
 import { formatDate, fullDate, t } from "../i18n/ui.ts";
 import { editionIdentifier } from "../render-epub/to-pandoc-ast.ts";
 import type { Artefact } from "./manifest.ts";
@@ -10,9 +11,11 @@ export interface CatalogEntry {
   date: string;
   titles: Record<Lang, string>;
   descriptions?: Record<Lang, string>;
-  publisher: string;
-  author?: string;
+  publisher: Localised;
+  author?: Localised;
 }
+
+type Localised = string | Record<Lang, string>;
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const stamp = (date: string) => `${fullDate(date)}T00:00:00Z`;
@@ -44,10 +47,10 @@ export function opdsFeed(entries: readonly CatalogEntry[], artefacts: readonly A
         `    <title>${esc(e.titles[lang])}</title>`,
         `    <id>${editionIdentifier(e.slug, lang)}</id>`,
         `    <updated>${stamp(e.date)}</updated>`,
-        `    <author><name>${esc(e.author ?? e.publisher)}</name></author>`,
+        `    <author><name>${esc(inLang(e.author ?? e.publisher, lang))}</name></author>`,
         `    <dc:language>${lang}</dc:language>`,
         `    <dc:issued>${e.date}</dc:issued>`,
-        `    <dc:publisher>${esc(e.publisher)}</dc:publisher>`,
+        `    <dc:publisher>${esc(inLang(e.publisher, lang))}</dc:publisher>`,
         `    <category term="${e.kind}" label="${esc(t(lang, `kind.${e.kind}`))}"/>`,
         summary ? `    <summary>${esc(summary)}</summary>` : "",
         links,
@@ -62,7 +65,7 @@ export function opdsFeed(entries: readonly CatalogEntry[], artefacts: readonly A
   <id>urn:tweeluik:catalog</id>
   <title>${esc(title)}</title>
   <updated>${updated}</updated>
-  <author><name>${esc(entries[0]?.publisher ?? title)}</name></author>
+  <author><name>${esc(entries[0] ? inLang(entries[0].publisher, "en") : title)}</name></author>
   <link rel="self" href="catalog.xml" type="${FEED_TYPE}"/>
   <link rel="start" href="catalog.xml" type="${FEED_TYPE}"/>
 ${body}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadYamlConfig } from "../config/load.ts";
-import { sourceConfigSchema } from "../config/schema.ts";
+import { inLang, sourceConfigSchema } from "../config/schema.ts";
 import { TweeluikError } from "../errors.ts";
 import { decodeSource, readSource } from "../read/read-source.ts";
 import { parseGlossary, type Glossary } from "./glossary.ts";
@@ -56,6 +56,9 @@ export function loadTranslateContext(root: string, slug: string): TranslateConte
     if (config.subtitle) metaEn.subtitle = config.subtitle.en;
     if (config.description) metaEn.description = config.description.en;
     if (config.keywords) metaEn.keywords = config.keywords.en;
+    metaEn.publisher = inLang(config.publisher, "en");
+    if (config.author) metaEn.author = inLang(config.author, "en");
+    if (config.dateNote) metaEn.dateNote = inLang(config.dateNote, "en");
     ctx.metaEn = metaEn;
   }
   return ctx;

@@ -12,7 +12,8 @@ export interface TranslateContext {
   memory: Memory;
   glossary: Glossary;
   /** English metadata from source/<slug>.yaml (the Dutch is in the document's meta). */
-  metaEn?: { subtitle?: string; description?: string; keywords?: string[] };
+  /** English metadata given in source/<slug>.yaml: used as it is, not through the memory. */
+  metaEn?: { subtitle?: string; description?: string; keywords?: string[]; publisher?: string; author?: string; dateNote?: string };
   /** The source's lines: when given, each segment's report names the line its sentence starts on, not only its block's first line. */
   sourceLines?: readonly SourceLine[];
 }
@@ -222,6 +223,9 @@ const MINUTES_LIST_FIELDS = ["present", "guests", "rapporteurs", "secretariat"] 
 /** Meta: the English title from the config, English subtitle/description/keywords when given, minutes fields through the memory. */
 function translateMeta(meta: Meta, ctx: TranslateContext, position: Position, resolve: (s: Segment) => SegmentResult): Meta {
   const out: Meta = { ...meta, title: meta.titles.en };
+  if (ctx.metaEn?.publisher) out.publisher = ctx.metaEn.publisher;
+  if (ctx.metaEn?.author) out.author = ctx.metaEn.author;
+  if (ctx.metaEn?.dateNote) out.dateNote = ctx.metaEn.dateNote;
   const viaMemory = (value: string, path: string): string => {
     let text = "";
     for (const piece of segmentInlines([{ type: "text", value }]).pieces) {
