@@ -58,4 +58,33 @@ describe("corrections", () => {
     expect(correctionSchema.safeParse({ op: "join", block: "Een begin" }).success).toBe(false);
     expect(correctionSchema.safeParse({ op: "join", block: "Een begin", target: "Het vervolg" }).success).toBe(true);
   });
+  it("splits a block, gathers runs into a box and an article, and names an article part anew", () => {
+    const doc = run([
+      { op: "split", block: "Het begin van een alinea", target: "in de kolom afbreekt" },
+      { op: "box", block: "Het begin van een alinea", target: "in de kolom afbreekt", kind: "cv" },
+      { op: "article", block: "Een citaat dat apart staat", target: "Slot van het stuk" },
+      { op: "mark", block: "Slot van het stuk", as: "byline" },
+    ]);
+    expect(doc.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const box = doc.children.find((b) => b.type === "box");
+    expect(box?.type === "box" && box.kind).toBe("cv");
+    expect(toMarkdown(doc)).toContain("in de kolom afbreekt bij Sociaal-");
+    const art = doc.children.find((b) => b.type === "article");
+    expect(art?.type === "article" && art.byline?.map((i) => (i.type === "text" ? i.value : "")).join("")).toBe("Slot van het stuk.");
+    expect(art?.type === "article" && art.children).toHaveLength(0);
+  });
+
+  it("picks the nth of several blocks that start alike, without an ambiguity warning", () => {
+    const doc = run([{ op: "drop", block: "E", nth: 2 }]);
+    expect(toMarkdown(doc)).not.toContain("Economische Raad");
+    expect(toMarkdown(doc)).toContain("Een andere alinea");
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:correction-ambiguous")).toEqual([]);
+  });
+
+  it("validates the correction schema: box, article and split need a target", () => {
+    for (const op of ["box", "article", "split"] as const) {
+      expect(correctionSchema.safeParse({ op, block: "Een begin" }).success).toBe(false);
+      expect(correctionSchema.safeParse({ op, block: "Een begin", target: "Het einde" }).success).toBe(true);
+    }
+  });
 });

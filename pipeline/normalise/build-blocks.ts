@@ -3,6 +3,8 @@ import type { RawBlock } from "./segment.ts";
 
 /** Set-apart blocks (segment.ts roles) travel as paragraphs with this tag until magazine.ts shapes them. */
 export const ROLE = Symbol("role");
+/** Blocks that open a page, a column or (a drop cap) an article travel with this tag until magazine.ts shapes them. */
+export const OPENS = Symbol("opens");
 
 /** A block with its text joined and linked, ready to become a node. */
 export interface TextBlock {
@@ -44,6 +46,52 @@ export class Ids {
 }
 
 /**
+ * Numbered headings of a numbering that restarts inside a chapter: after
+ * chapter "2", headings "1", "2", … "5" in sequence, then "3" resuming the
+ * chapter sequence. The restarted run is a level below the chapter (the
+ * findings of chapter 2), not five more chapters. Only a run that the chapter
+ * numbering visibly resumes after counts as evidence; a run that never gives
+ * way to the next chapter number is left as it is.
+ */
+export function restartedNumbering(blocks: readonly TextBlock[]): Set<TextBlock> {
+  const heads = blocks.filter((b) => b.raw.t === "heading" && b.raw.marker !== undefined);
+  const top = (b: TextBlock): number | undefined => (/^\d+$/.test(b.raw.marker!) ? Number(b.raw.marker) : undefined);
+  const sub = new Set<TextBlock>();
+  let chapter: number | undefined;
+  for (let i = 0; i < heads.length; i++) {
+    const n = top(heads[i]!);
+    if (n === undefined) continue;
+    if (chapter === undefined || n !== 1 || chapter < 1) {
+      chapter = n;
+      continue;
+    }
+    // a "1" inside chapter `chapter`: follow the run 1, 2, 3 … to where it breaks
+    const run: TextBlock[] = [heads[i]!];
+    let j = i + 1;
+    for (let want = 2; j < heads.length; j++) {
+      const m = top(heads[j]!);
+      if (m === undefined) continue;
+      if (m !== want) break;
+      run.push(heads[j]!);
+      want++;
+    }
+    const resumes = j < heads.length && top(heads[j]!) === chapter + 1;
+    if (!resumes) {
+      chapter = n;
+      continue;
+    }
+    // (a deeper-numbered heading inside the run, "2.1", would be ambiguous: not a plain restart)
+    if (heads.slice(i, j).some((h) => top(h) === undefined)) {
+      chapter = n;
+      continue;
+    }
+    run.forEach((h) => sub.add(h));
+    i = j - 1;
+  }
+  return sub;
+}
+
+/**
  * Build document nodes from text blocks: consecutive items become a list
  * (an item with another bullet glyph than the list's becomes a nested list
  * in the item before it), blocks of one box become a Box, headings get a
@@ -51,6 +99,7 @@ export class Ids {
  */
 export function buildBlocks(blocks: TextBlock[], ids: Ids): FlowBlock[] {
   const out: FlowBlock[] = [];
+  const sub = restartedNumbering(blocks);
   let lastDepth: 1 | 2 | 3 = 1;
   let i = 0;
   const flow = (sink: Block[], pred: (b: TextBlock) => boolean): void => {
@@ -72,12 +121,16 @@ export function buildBlocks(blocks: TextBlock[], ids: Ids): FlowBlock[] {
       }
       if (b.raw.t === "heading") {
         const number = b.raw.marker;
-        const depth: 1 | 2 | 3 = number ? (Math.min(3, number.split(".").length) as 1 | 2 | 3) : (Math.min(3, lastDepth + 1) as 1 | 2 | 3);
+        const depth: 1 | 2 | 3 = number
+          ? (Math.min(3, number.split(".").length + (sub.has(b) ? 1 : 0)) as 1 | 2 | 3)
+          : (Math.min(3, lastDepth + 1) as 1 | 2 | 3);
         if (number) lastDepth = depth;
         const h: Heading = { type: "heading", depth, id: ids.take(slugify(number ? `s-${number}` : plainText(b.inlines))), children: b.inlines, position: b.position };
         if (number) h.number = number;
+        if (b.raw.opens) (h as Heading & { [OPENS]?: boolean })[OPENS] = true;
         sink.push(h);
-      } else if (b.raw.role) sink.push({ type: "paragraph", children: b.inlines, position: b.position, [ROLE]: b.raw.role } as FlowBlock);
+      } else if (b.raw.role) sink.push({ type: "paragraph", children: b.inlines, position: b.position, [ROLE]: b.raw.role, [OPENS]: b.raw.opens } as FlowBlock);
+      else if (b.raw.opens) sink.push({ type: "paragraph", children: b.inlines, position: b.position, [OPENS]: true } as FlowBlock);
       else sink.push({ type: "paragraph", children: b.inlines, position: b.position });
       i++;
     }

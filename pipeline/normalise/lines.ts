@@ -16,6 +16,8 @@ export interface Ln {
   gapAfter?: boolean;
   /** Set-apart text found by its shape (magazine.ts): kept out of the running text. */
   role?: LineRole;
+  /** Part of a line set vertically, a few letters a line (magazine.ts): joined to the line before without a space. */
+  glue?: boolean;
 }
 
 export type LineRole = "pullquote" | "caption" | "byline" | "kicker";

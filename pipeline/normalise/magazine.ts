@@ -1,6 +1,8 @@
-import type { Article, Block, Diagnostic, FlowBlock, Inline } from "../document/types.ts";
-import { inlinesOf, plainText, ROLE, slugify, type Ids } from "./build-blocks.ts";
+import type { Article, Block, Diagnostic, FlowBlock, Inline, Position } from "../document/types.ts";
+import { inlinesOf, OPENS, plainText, ROLE, slugify, type Ids } from "./build-blocks.ts";
 import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+import type { RawBlock } from "./segment.ts";
+import { bareWord, type Lexicon } from "./lexicon.ts";
 
 const BYLINE = /^Tekst\s+\S.*\sBeeld\s+\S/u;
 const CAPTION = /\S\s{2,}(Beeld|Foto)\s+\S|^(Beeld|Foto)\s+\S/u;
@@ -29,9 +31,19 @@ export function markSetApart(lines: Ln[], ctx: LineCtx): Ln[] {
     const l = out[i]!;
     if (isBlank(l) || l.role) continue;
     const t = textOf(l);
+    const vertical = verticalRun(out, i);
+    if (vertical) {
+      vertical.lines.forEach((k, n) => {
+        out[k]!.role = "byline";
+        if (n > 0) out[k]!.glue = true;
+      });
+      diag(ctx, "info", "normalise:byline", `byline set vertically, joined: "${vertical.text}"`, l);
+      i = vertical.lines[vertical.lines.length - 1]!;
+      continue;
+    }
     if (BYLINE.test(t)) l.role = "byline";
     else if (CAPTION.test(l.raw.trim())) l.role = "caption";
-    else if (capitals(t) && before(i) && (i + 1 >= out.length || isBlank(out[i + 1]) || out[i + 1]!.pageStart)) l.role = "kicker";
+    else if (capitals(t) && before(i)) l.role = "kicker";
     else {
       const named = NAME.test(t) && before(i) && out[i + 1] !== undefined && OPENS_QUOTE.test(textOf(out[i + 1]!));
       const q = named ? i + 1 : i;
@@ -54,15 +66,52 @@ export function markSetApart(lines: Ln[], ctx: LineCtx): Ln[] {
   return out;
 }
 
+const DROP_CAP = /^(\p{Lu}) (\p{Ll}{2,}\S*)/u;
+
+/**
+ * Mark the blocks that open a page or column (their first line starts one)
+ * and mend a drop cap: an article's first letter set large, which the
+ * extraction cuts off its word ("B angladesh, april 2013"). The letter is
+ * joined where it is no word of its own ("U", "A", "O") and the rest is no
+ * word either; the block then opens an article. Each repair is reported.
+ */
+export function markOpenings(blocks: RawBlock[], lex: Lexicon, ctx: LineCtx): void {
+  for (const b of blocks) {
+    if (b.lines[0]!.pageStart) b.opens = true;
+    const m = DROP_CAP.exec(b.texts[0] ?? "");
+    if (!m || b.role || /^[UAO]$/.test(m[1]!) || lex.dictionary(bareWord(m[2]!))) continue;
+    b.texts[0] = m[1]! + b.texts[0]!.slice(2);
+    b.opens = true;
+    diag(ctx, "info", "normalise:drop-cap", `drop cap joined to its word: "${m[1]}${bareWord(m[2]!)}"`, b.lines[0]);
+  }
+}
+
+/**
+ * A byline set vertically beside a page: the extraction gives a few letters
+ * a line ("Te", "ks", "t B", …). A run of at least six such fragments whose
+ * letters, put together, read "Tekst …" is one byline.
+ */
+function verticalRun(lines: Ln[], i: number): { lines: number[]; text: string } | undefined {
+  const frag = (l: Ln | undefined): boolean => l !== undefined && !isBlank(l) && l.raw.length <= 3;
+  if (!frag(lines[i])) return undefined;
+  const at: number[] = [];
+  for (let j = i; j < lines.length && (frag(lines[j]) || (isBlank(lines[j]) && frag(lines[j + 1]))); j++) if (!isBlank(lines[j])) at.push(j);
+  const text = at.map((k) => lines[k]!.raw).join("").replace(/\s+/g, " ").trim();
+  return at.length >= 6 && /^Tekst\s+\p{Lu}/u.test(text) ? { lines: at, text } : undefined;
+}
+
 /**
  * Shape a magazine into articles. A byline ("Tekst … Beeld …") marks an
  * article. Where a paragraph of running text stands just before the byline,
- * that is the lead, and the title is the display line before the lead or
- * the first display line after the byline (a quotation set in short lines,
- * a heading or a short line); otherwise the display line before the byline
- * is the title and the first paragraph after it the lead. A section head in
- * capitals or a short label just above is the kicker. A title printed twice
- * is kept once, and reported.
+ * that is the lead, and the title is the display line just after the byline
+ * or the one before the lead; the page was then extracted body first, so the
+ * article begins at the block before the lead that opens the page or column
+ * (or at its drop cap). Otherwise the display line before the byline is the
+ * title and the first paragraph after it the lead. The kicker is the
+ * magazine's section head in capitals printed over the article ("INTERVIEW
+ * …"), or else a short label just above. An article without a display title
+ * takes its section head as title (reported). A title printed twice is kept
+ * once, and reported.
  */
 export function shapeMagazine(blocks: FlowBlock[], ids: Ids, diagnostics: Diagnostic[]): FlowBlock[] {
   const found: { start: number; byline: number; title: number; lead?: number; kicker?: number }[] = [];
@@ -72,23 +121,49 @@ export function shapeMagazine(blocks: FlowBlock[], ids: Ids, diagnostics: Diagno
     const prev = bi - 1 >= floor ? blocks[bi - 1] : undefined;
     let title = -1;
     let lead: number | undefined;
+    let start: number | undefined;
     if (prev && isRunningText(prev) && plainText(inlines(prev)).length > 120) {
       lead = bi - 1;
-      // a display line set after the byline is the title; one above the lead then is the kicker
-      for (let j = bi + 1; j < blocks.length && j <= bi + 2 && title < 0; j++) if (isDisplay(blocks[j]!)) title = j;
+      // a display line set just after the byline is the title; one above the lead then is the kicker
+      if (bi + 1 < blocks.length && isDisplay(blocks[bi + 1]!)) title = bi + 1;
       if (title < 0 && bi - 2 >= floor && isDisplay(blocks[bi - 2]!)) title = bi - 2;
-    } else if (prev && isDisplay(prev)) title = bi - 1;
-    if (title < 0) return;
-    const first = Math.min(title, lead ?? title);
+    } else if (prev && isDisplay(prev)) {
+      title = bi - 1;
+      // lead, title, byline: a paragraph of lead length set just above the title
+      const above = bi - 2 >= floor ? blocks[bi - 2] : undefined;
+      const len = above && isRunningText(above) ? plainText(inlines(above)).length : 0;
+      if (len > 120 && len <= 700) lead = bi - 2;
+    }
+    if (lead !== undefined) {
+      // the body extracted before the lead: from the last opening of a page, column or article
+      for (let j = Math.min(lead, title < 0 ? lead : title); j >= floor; j--) {
+        if (opens(blocks[j]!)) {
+          start = j;
+          break;
+        }
+      }
+    }
+    if (title < 0) {
+      let next = blocks.length;
+      for (let j = bi + 1; j < blocks.length; j++) if (isRole(blocks[j]!, "byline")) { next = j; break; }
+      const head = sectionHead(blocks, bi + 1, next);
+      if (head === undefined || lead === undefined) return;
+      title = head;
+      diagnostics.push({ severity: "warning", code: "normalise:untitled-article", message: `no display title found: the section head "${plainText(inlines(blocks[head]!))}" is the title`, position: blocks[bi]!.position });
+    }
+    const first = Math.min(title, lead ?? title, start ?? title);
     let kicker: number | undefined;
     const above = blocks[first - 1];
-    if (first - 1 >= floor && above && (isRole(above, "kicker") || (above.type === "heading" && plainText(above.children).length <= 30))) kicker = first - 1;
+    if (start === undefined && first - 1 >= floor && above && (isRole(above, "kicker") || (above.type === "heading" && plainText(above.children).length <= 30))) kicker = first - 1;
     found.push({ start: kicker ?? first, byline: bi, title, lead, kicker });
   });
   if (found.length === 0) return blocks.flatMap((b) => unrole(b, diagnostics));
   const out: FlowBlock[] = blocks.slice(0, found[0]!.start);
   found.forEach((s, k) => {
     const end = found[k + 1]?.start ?? blocks.length;
+    // the section head printed over the article is its kicker, before a short label above the title
+    const head = sectionHead(blocks, s.start, end);
+    if (head !== undefined && head !== s.title) s.kicker = head;
     const titleBlock = blocks[s.title]!;
     const title = inlines(titleBlock);
     const art: Article = {
@@ -100,7 +175,10 @@ export function shapeMagazine(blocks: FlowBlock[], ids: Ids, diagnostics: Diagno
       position: blocks[s.start]!.position,
     };
     if (s.kicker !== undefined) art.kicker = inlines(blocks[s.kicker]!);
-    if (s.lead !== undefined) art.lead = inlines(blocks[s.lead]!);
+    if (s.lead !== undefined) {
+      art.lead = inlines(blocks[s.lead]!);
+      leadPositions.set(art.lead, blocks[s.lead]!.position);
+    }
     const parts = new Set([s.title, s.byline, s.kicker, s.lead]);
     const titleText = norm(plainText(title));
     const body: Block[] = [];
@@ -113,15 +191,31 @@ export function shapeMagazine(blocks: FlowBlock[], ids: Ids, diagnostics: Diagno
       }
       if (!art.lead && isRunningText(b) && body.every((x) => !isRunningText(x as FlowBlock))) {
         art.lead = inlines(b);
+        leadPositions.set(art.lead, b.position);
         continue;
       }
       body.push(b);
     }
-    art.children = body as FlowBlock[];
+    // depth 1 inside an article is the article's title: its numbered sections sit below it
+    art.children = (body as FlowBlock[]).map((b) => (b.type === "heading" && b.depth === 1 ? { ...b, depth: 2 } : b));
     out.push(art);
   });
   return out.flatMap((b) => unrole(b, diagnostics));
 }
+
+/**
+ * Where an article's lead came from, so that an editorial correction that
+ * names another lead can put the old one back in reading order.
+ */
+export const leadPositions = new WeakMap<Inline[], Position>();
+
+/** The first section head in capitals (a kicker line) in blocks[from, to). */
+function sectionHead(blocks: FlowBlock[], from: number, to: number): number | undefined {
+  for (let j = Math.max(0, from); j < Math.min(to, blocks.length); j++) if (isRole(blocks[j]!, "kicker")) return j;
+  return undefined;
+}
+
+const opens = (b: FlowBlock): boolean => (b as FlowBlock & { [OPENS]?: boolean })[OPENS] === true;
 
 /** A paragraph of running text (not set-apart text). */
 function isRunningText(b: FlowBlock): boolean {

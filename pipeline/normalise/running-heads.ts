@@ -15,9 +15,10 @@ function isCapitalsLine(key: string): boolean {
 /**
  * Remove running heads and page footers, found from the text itself: a line
  * in capitals (page number glued on or not) that recurs on several pages is
- * not part of the text flow. Each removal is reported.
+ * not part of the text flow. Each removal is reported. With keepSectionHeads
+ * (a magazine) the first print of a head without a page number is kept.
  */
-export function removeRunningHeads(lines: Ln[], ctx: LineCtx): Ln[] {
+export function removeRunningHeads(lines: Ln[], ctx: LineCtx, opts: { keepSectionHeads?: boolean } = {}): Ln[] {
   const count = new Map<string, Set<number>>();
   for (const l of lines) {
     const k = headKey(l.raw);
@@ -29,9 +30,18 @@ export function removeRunningHeads(lines: Ln[], ctx: LineCtx): Ln[] {
   const heads = new Set([...count].filter(([, at]) => at.size >= 2).map(([k]) => k));
   if (heads.size === 0) return lines;
   const out: Ln[] = [];
+  const kept = new Set<string>();
   let pendingStart = false;
   for (const l of lines) {
-    if (heads.has(headKey(l.raw))) {
+    const key = headKey(l.raw);
+    // a magazine's section head ("INTERVIEW …", no page number glued on) names the article it
+    // runs over: its first print stays, to become that article's kicker
+    if (opts.keepSectionHeads && heads.has(key) && !kept.has(key) && key === l.raw.replace(/\s+/g, " ").trim()) {
+      kept.add(key);
+      out.push(l);
+      continue;
+    }
+    if (heads.has(key)) {
       diag(ctx, "info", "normalise:running-head", `removed running head "${l.raw.trim()}"`, l);
       pendingStart = true; // a running head or footer sits at a page boundary
       continue;

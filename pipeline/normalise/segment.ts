@@ -24,6 +24,8 @@ export interface RawBlock {
   box?: number;
   /** Set-apart text (pull quote, caption, byline, kicker) that floats beside the running text. */
   role?: LineRole;
+  /** The block opens a page or column (its first line starts one) or an article (a drop cap): magazine.ts. */
+  opens?: boolean;
 }
 
 export interface SegmentOptions {
@@ -57,6 +59,8 @@ interface Doc {
   trailingSpaceTells: boolean;
   /** The width of a full line (90th percentile of line lengths): a line well short of it ends its block. */
   width: number;
+  /** Empty lines between all lines (spacing.ts): an empty line then does not end a paragraph. */
+  doubleSpaced: boolean;
 }
 
 function lineWidth(lines: Ln[]): number {
@@ -113,6 +117,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     lostBullets: opts.lostBullets ?? detectLostBullets(lines),
     trailingSpaceTells: trailingSpaceTells(lines),
     width: lineWidth(lines),
+    doubleSpaced: opts.doubleSpaced,
   };
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
@@ -122,6 +127,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   let box = -1;
   let boxOpen = false;
   let boxHasContent = false;
+  let interrupted = false;
 
   const push = (b: RawBlock): void => {
     if (boxOpen && b.t !== "boxTitle") {
@@ -140,16 +146,25 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     }
     const t = textOf(l);
     if (l.role) {
+      interrupted = true;
       // set-apart text floats: the paragraph it interrupts goes on after it
       const last = blocks[blocks.length - 1];
-      if (last?.role === l.role && !sawBlank && l.role === "pullquote") {
+      if (l.glue && last?.role === l.role) {
+        // a line set vertically, extracted a few letters a line: the letters belong together
+        last.texts[0] += l.raw;
+        last.lines.push(l);
+        last.texts.push("");
+      } else if (last?.role === l.role && !sawBlank && l.role === "pullquote") {
         last.lines.push(l);
         last.texts.push(t);
-      } else blocks.push({ t: "para", lines: [l], texts: [t], role: l.role });
-      sawBlank = false;
+      } else blocks.push({ t: "para", lines: [l], texts: [l.glue ? l.raw : t], role: l.role });
+      // a section head between two lines parts them as an empty line would (no hyphen join across it)
+      sawBlank = l.role === "kicker";
       continue;
     }
-    if (cur && continues(cur, prev!, prevLn!, l, t, sawBlank, opts, doc)) {
+    const wasInterrupted = interrupted;
+    interrupted = false;
+    if (cur && continues(cur, prev!, prevLn!, l, t, sawBlank, opts, doc, wasInterrupted)) {
       cur.lines.push(l);
       cur.texts.push(t);
       prev = t;
@@ -181,7 +196,7 @@ function trailingSpaceTells(lines: Ln[]): boolean {
   return text.length > 0 && trailing / text.length < 0.9;
 }
 
-function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sawBlank: boolean, opts: SegmentOptions, doc: Doc): boolean {
+function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sawBlank: boolean, opts: SegmentOptions, doc: Doc, interrupted = false): boolean {
   if (cur.t === "boxTitle") return false;
   if (cur.t === "heading") {
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
@@ -202,6 +217,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sa
   if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
   if (hasLeadSpace(l)) {
     if (doc.lostBullets && /;$/.test(t) && /[;:]$/.test(prev)) return false;
+    // a numbered heading that opens a page ("3. Valkuilen en kansen …") is no page-break continuation
+    if (numberedHeadingLine(t)) return false;
     return !ENDS_CLAUSE.test(prev) && (STARTS_LOWER.test(t) || /^\d/.test(t));
   }
   if (!sawBlank) {
@@ -222,8 +239,20 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sa
   }
   // a bullet whose glyph was lost is often followed by an empty line before its continuation
   if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !ENDS_SENTENCE.test(prev)) return true;
-  if (/,$/.test(prev)) return true;
+  // (in a magazine, a capital after set-apart text that interrupted a clause opens other text: a caption)
+  if (/,$/.test(prev)) return opts.joinAcrossPages || !interrupted || STARTS_LOWER.test(t);
+  // a sentence does not end on a conjunction: "… pouwel@… of" / "Nico Bernts: …"
+  if (/\s(?:en|of)$/.test(prev)) return true;
+  // in a magazine, a short line whose next word would have fitted on it (the next line shows the
+  // measure) was no wrap: display text (a title, a label) set beside a column that goes on below it
+  if (!opts.joinAcrossPages && prev.length < 0.6 * t.length && prev.length + 1 + (t.split(" ")[0] ?? "").length <= t.length) return false;
   return !ENDS_CLAUSE.test(prev) && STARTS_LOWER.test(t);
+}
+
+/** A short line that reads as a numbered heading: number, then a capital, no sentence end. */
+function numberedHeadingLine(t: string): boolean {
+  const m = NUMBERED.exec(t);
+  return m !== null && (m[2] !== undefined || m[3] !== "") && HEADING_START.test(m[4]!) && t.length <= 80 && !ENDS_CLAUSE.test(t);
 }
 
 /** Whether `marker` ("3", "2.4") is the number after the current ordered item's. */
@@ -301,9 +330,12 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
   if (t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   if (/[.,;:!?…\-–]$/.test(t)) return false;
-  if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw)) return false;
+  // a line that ends on a conjunction or holds an e-mail address runs on: no heading
+  if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   const n = nextText(doc.lines, i);
   if (!n) return false;
+  // a trailing space tells a wrapped line, but not on a line an empty line ends (single-spaced text)
+  if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw) && !(n.blank && !doc.doubleSpaced)) return false;
   const next = doc.lines[n.j]!;
   const nt = textOf(next);
   // a list whose bullets were lost may follow at once, starting in lower case

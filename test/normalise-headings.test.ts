@@ -1,0 +1,51 @@
+/**
+ * Heading depth from numbering evidence: a numbering that restarts inside a
+ * chapter and then gives way to the next chapter number is a sub-level.
+ */
+import { describe, expect, it } from "vitest";
+import { normalise } from "../pipeline/normalise/index.ts";
+import type { Heading, RawSource } from "../pipeline/document/types.ts";
+
+function raw(text: string): RawSource {
+  return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
+}
+
+const para = "Dit is een gewone alinea met genoeg woorden om als lopende tekst te gelden.";
+
+function depths(text: string): string[] {
+  const doc = normalise(raw(text), undefined, { kind: "advice" });
+  return doc.children.filter((b): b is Heading => b.type === "heading").map((h) => `${h.depth} ${h.number}`);
+}
+
+describe("heading depth from a restarted numbering", () => {
+  it("puts findings 1–3 inside chapter 2 a level below it when chapter 3 follows", () => {
+    const text = ["1 Kern", "", para, "", "2 Bevindingen", "", para, "", "1 Eerste bevinding", "", para, "", "2 Tweede bevinding", "", para, "", "3 Derde bevinding", "", para, "", "3 Beleid", "", para, "", "3.1 Onderdeel", "", para, "", "4 Tot slot", "", para];
+    expect(depths(text.join("\n"))).toEqual(["1 1", "1 2", "2 1", "2 2", "2 3", "1 3", "2 3.1", "1 4"]);
+  });
+
+  it("leaves a restart that the chapter numbering never resumes after at chapter depth", () => {
+    const text = ["1 Deel een", "", para, "", "2 Deel twee", "", para, "", "1 Opnieuw", "", para, "", "2 Verder", "", para];
+    expect(depths(text.join("\n"))).toEqual(["1 1", "1 2", "1 1", "1 2"]);
+  });
+});
+
+describe("headings found at a page start and lines that run on", () => {
+  it("takes a numbered heading that opens a page out of the paragraph before it", () => {
+    const text = ["Tekst van een alinea die eindigt zonder punt (zie bijlage 2)", " 3. Valkuilen en kansen voor het nieuwe beleid", "Een nieuwe visie ontwikkelen behelst erkenning van valkuilen."].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "heading", "paragraph"]);
+  });
+
+  it("does not take a line that ends on a conjunction or holds an e-mail address for a heading", () => {
+    const text = ["Meld u aan bij:", "", "Jan Jansen : jan@voorbeeld.nl of", "", "Piet Pieters: piet@voorbeeld.nl voor deelname."].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+    expect(doc.children).toHaveLength(2);
+  });
+  it("takes a short line with a trailing space that an empty line ends for a heading (single-spaced text)", () => {
+    const lines = ["Een gewone alinea met tekst die de regel vult en doorloopt tot het einde van de regel toe. ", "daarna gaat de zin verder op de volgende regel en eindigt hier.", " Tafel 4 ", "", "Deelnemers: Van Weegberg, Lindeboom", "Verslag: Devreese", "", "Bevindingen van de tafel volgen hier in een gewone alinea."];
+    const doc = normalise(raw(lines.join("\n")), undefined, { kind: "minutes" });
+    const h = doc.children.find((b): b is Heading => b.type === "heading");
+    expect(h?.children).toEqual([{ type: "text", value: "Tafel 4" }]);
+  });
+});
