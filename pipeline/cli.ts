@@ -16,6 +16,7 @@ Usage:
   tweeluik build [SLUG…] [options]    build every edition of source/<slug>.txt (all when none given)
   tweeluik normalise FILE [options]   print a source as normalised Markdown
   tweeluik translate COMMAND          translation memory: status, export-xliff, import-xliff, export-tmx
+  tweeluik check                      check every built PDF and EPUB with pdffonts, qpdf, pdftotext, epubcheck
   tweeluik proof                      write PNG contact sheets of every PDF to output/proofs/
   tweeluik COMMAND --help             help on one command
 
@@ -124,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
       case "translate": {
         const { translateCommand } = await import("./translate/cli.ts");
         return await translateCommand(rest);
+      }
+      case "check": {
+        const { checkCommand } = await import("./publish/check.ts");
+        return await checkCommand(rest, ROOT);
       }
       case "proof": {
         const { proofCommand } = await import("./publish/proof.ts");

@@ -38,7 +38,7 @@ describe("XLIFF 2.0 export", () => {
     const xml = exportXliff(results, { slug: "fixture", original: "source/fixture.txt", glossary });
     const root = parseXml(xml);
     expect(root.attrs).toMatchObject({ xmlns: "urn:oasis:names:tc:xliff:document:2.0", version: "2.0", srcLang: "nl", trgLang: "en" });
-    expect(xml.match(/<unit /g)).toHaveLength(19);
+    expect(xml.match(/<unit /g)).toHaveLength(21);
     expect(xml).toContain(`<unit id="${segmentKey("Bevorder bestaanszekerheid om een gezond leven te kunnen leiden.")}" tw:ns="fixture">`);
     expect(xml).toContain('<note category="glossary">bestaanszekerheid → livelihood security; not: subsistence security');
     expect(xml).toContain('<note category="location">source/fixture.txt:14 (s0006, 3.li0.0)</note>');
@@ -65,13 +65,13 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     const { run, err } = cli(root);
     const xlf = join(root, "fixture.xlf");
     expect(await run("export-xliff", "fixture", "-o", xlf)).toBe(0);
-    expect(err.join("")).toMatch(/fixture\.xlf: 19 units of fixture/);
-    expect(fill(xlf, join(root, "filled.xlf"), FIXTURE_EN)).toBe("19 units filled\n");
+    expect(err.join("")).toMatch(/fixture\.xlf: 21 units of fixture/);
+    expect(fill(xlf, join(root, "filled.xlf"), FIXTURE_EN)).toBe("21 units filled\n");
     const imp = cli(root);
     expect(await imp.run("import-xliff", join(root, "filled.xlf"))).toBe(0);
-    expect(imp.out.join("")).toMatch(/fixture: 19 added, 0 updated; now 19 of 19 segments translated, 0 QA errors/);
+    expect(imp.out.join("")).toMatch(/fixture: 21 added, 0 updated; now 21 of 21 segments translated, 0 QA errors/);
     const { doc, report } = translateWithReport(fixtureDocument(), loadTranslateContext(root, "fixture"));
-    expect(report.coverage).toMatchObject({ translated: 19, untranslated: 0, errors: 0 });
+    expect(report.coverage).toMatchObject({ translated: 21, untranslated: 0, errors: 0 });
     expect(edition(doc)).toBe(edition(expectedEdition()));
     const p = doc.children[2]!;
     expect(p.type === "paragraph" && plain(p.children)).toBe(
@@ -99,7 +99,7 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     const all = cli(root);
     await all.run("export-xliff", "fixture", "--all");
     const units = parseXliff(all.out.join("")).units;
-    expect(units).toHaveLength(19);
+    expect(units).toHaveLength(21);
     expect(units.every((u) => u.status === "draft")).toBe(true);
     fill(xlf, join(root, "final.xlf"), FIXTURE_EN, "final");
     expect(await run("import-xliff", join(root, "final.xlf"))).toBe(0);

@@ -80,6 +80,17 @@ Options:
   --dry-run    check and report, write nothing
   -h, --help   this help
 `,
+  prune: `tweeluik translate prune [options]
+
+Removes memory entries that no segment of any document uses any more (left
+behind when a source sentence changed). A document's namespace keeps the
+entries its own segments use; the shared namespace keeps those any document
+uses. Export the memory as TMX first if you want to keep them elsewhere.
+
+Options:
+  --dry-run    list what would be removed, write nothing
+  -h, --help   this help
+`,
   "export-tmx": `tweeluik translate export-tmx [options]
 
 Writes every memory namespace as one TMX 1.4 file (tuid = namespace:key).
@@ -118,6 +129,8 @@ export async function translateCommand(argv: string[], deps: Partial<TranslateCl
         return importXliffCommand(rest, d);
       case "export-tmx":
         return exportTmxCommand(rest, d);
+      case "prune":
+        return pruneCommand(rest, d);
       default:
         d.err(`tweeluik translate: unknown command "${command}"\n\n${HELP.main}`);
         return EXIT.usage;
@@ -321,6 +334,38 @@ function exportTmxCommand(argv: string[], d: TranslateCliDeps): number {
     writeAtomic([[resolve(values.output), xml]]);
     d.err(`${rel(d.root, resolve(values.output))}: ${count} translation units\n`);
   } else d.out(xml);
+  return EXIT.ok;
+}
+
+function pruneCommand(argv: string[], d: TranslateCliDeps): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    d.out(HELP.prune!);
+    return EXIT.ok;
+  }
+  if (positionals.length) return usage(d, "prune", `unexpected ${positionals.join(" ")}`);
+  const live = new Map<string, Set<string>>();
+  for (const slug of listSlugs(d.root)) {
+    const doc = loadDocument(slug, d);
+    live.set(slug, new Set(translateWithReport(doc, loadTranslateContext(d.root, slug)).results.map((r) => r.segment.key)));
+  }
+  const anyLive = new Set([...live.values()].flatMap((k) => [...k]));
+  const paths = translatePaths(d.root);
+  const files: [string, string][] = [];
+  let removed = 0;
+  for (const ns of [...live.keys(), SHARED_NS]) {
+    const file = ns === SHARED_NS ? paths.shared : translatePaths(d.root, ns).memory!;
+    if (!existsSync(file)) continue;
+    const entries = readMemoryFile(file);
+    const keep = ns === SHARED_NS ? anyLive : live.get(ns)!;
+    const gone = Object.keys(entries).filter((k) => !keep.has(k));
+    for (const k of gone) d.out(`${rel(d.root, file)}: ${k} ${JSON.stringify(entries[k]!.source.slice(0, 70))}\n`);
+    if (gone.length === 0) continue;
+    removed += gone.length;
+    files.push([file, serialiseMemory(Object.fromEntries(Object.entries(entries).filter(([k]) => keep.has(k))))]);
+  }
+  if (!values["dry-run"]) writeAtomic(files);
+  d.out(`${removed} unused entries ${values["dry-run"] ? "would be removed (dry run)" : "removed"}\n`);
   return EXIT.ok;
 }
 
