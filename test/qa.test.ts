@@ -169,6 +169,9 @@ describe("qa: Dutch left in the target (qa:dutch-in-target, warning)", () => {
     expect(checkDutch("The Council says goodbye to Mr Maxime Verhagen and Frank van Lenthe, and to Mr Van der Veen.")).toEqual([]);
     expect(checkDutch("See SER (2021) ‘Zekerheid voor mensen, een wendbare economie en herstel van de samenleving’.")).toEqual([]);
     expect(checkDutch("See SER (2021) {1}Verkenning Werken zonder armoede{/1}.")).toEqual([]);
+    // R3026 table 6 and the March 2022 minutes: name lists and the English past perfect.
+    expect(checkDutch("Participants: Gerbrandy, Louwaers, Van der Meulen, Van der Tak, Tasma, Westerlaken. Report: Van Kleef")).toEqual([]);
+    expect(checkDutch("She had had a temporary job before she had joined the board.")).toEqual([]);
   });
 });
 

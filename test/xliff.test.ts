@@ -54,6 +54,18 @@ describe("XLIFF 2.0 export", () => {
     const unit = xml.slice(xml.indexOf(`<unit id="${segmentKey("Maak meer vaart met de Gezonde Generatie.")}"`));
     expect(unit.slice(0, unit.indexOf("</unit>"))).not.toContain("<target>");
   });
+  it("exports a translated segment with a QA error (forbidden term), with the error as a note and its target", () => {
+    const own: MemoryEntries = {};
+    for (const [s, t] of Object.entries(FIXTURE_EN)) own[segmentKey(s)] = { source: s, target: t, status: "reviewed" };
+    const nl = "Bevorder bestaanszekerheid om een gezond leven te kunnen leiden.";
+    own[segmentKey(nl)] = { source: nl, target: "Promote subsistence security so that people can lead a healthy life.", status: "reviewed" };
+    const { results } = translateWithReport(fixtureDocument(), { slug: "fixture", memory: createMemory("fixture", own, {}), glossary });
+    const xml = exportXliff(results, { slug: "fixture", original: "source/fixture.txt", glossary });
+    expect(xml.match(/<unit /g)).toHaveLength(1);
+    expect(xml).toContain(`<unit id="${segmentKey(nl)}"`);
+    expect(xml).toMatch(/<note category="qa">qa:glossary-forbidden: .*subsistence security/);
+    expect(xml).toContain("<target>Promote subsistence security so that people can lead a healthy life.</target>");
+  });
   it("escapes markup characters", () => {
     expect(toXliffInline("Mens & Technologie <nieuw>", [])).toBe("Mens &amp; Technologie &lt;nieuw&gt;");
   });

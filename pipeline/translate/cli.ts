@@ -56,7 +56,7 @@ Options:
   "export-xliff": `tweeluik translate export-xliff SLUG [options]
 
 Writes the segments of source/SLUG.txt that need work (untranslated, fuzzy,
-stale, draft, invalid) as XLIFF 2.0: one unit per distinct sentence, keyed by
+stale, draft, invalid, or with a QA error) as XLIFF 2.0: one unit per distinct sentence, keyed by
 its memory key, with glossary terms and fuzzy candidates as notes. Inline
 codes are <ph id="n"/> (footnote references) and <pc id="n">…</pc>
 (emphasis, links); a translation must keep each exactly once.

@@ -2,13 +2,13 @@ import { PLACEHOLDER } from "./placeholders.ts";
 
 /**
  * Dutch function words that are not English words (so "in", "is", "was",
- * "of", "over", "die", "door", "we" are left out). Their presence in an
+ * "had", "of", "over", "die", "door", "we" are left out). Their presence in an
  * English text means Dutch was left in it.
  */
 export const DUTCH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "de", "het", "een", "en", "van", "voor", "niet", "zijn", "wordt", "worden", "werd", "werden", "dat", "deze", "dit",
   "met", "ook", "maar", "bij", "naar", "uit", "om", "op", "te", "er", "nog", "wel", "zo", "dan", "als", "aan",
-  "hebben", "heeft", "had", "kan", "kunnen", "moet", "moeten", "zal", "zullen", "wij", "zij", "hun", "hij", "haar",
+  "hebben", "heeft", "kan", "kunnen", "moet", "moeten", "zal", "zullen", "wij", "zij", "hun", "hij", "haar",
   "geen", "meer", "wat", "wie", "waar", "hoe", "omdat", "zoals", "tussen", "onder", "tegen", "tot", "zich", "ons",
   "onze", "ik", "jij", "nu", "toch", "veel", "waren", "wordt", "daarbij", "hierbij", "daarom", "echter", "ofwel",
   "welke", "wanneer", "waarin", "waarbij", "hiervoor", "daarvoor", "binnen", "zonder", "volgens", "sinds", "tijdens",
@@ -33,8 +33,10 @@ export function dutchWords(text: string): string[] {
   words.forEach((w, i) => {
     const lower = w.toLowerCase();
     if (!DUTCH_FUNCTION_WORDS.has(lower)) return;
-    const next = words[i + 1];
-    if (PARTICLES.has(lower) && next && /^\p{Lu}/u.test(next)) return;
+    // A particle (or a run of them: "Van der") before a capitalised word is part of a name.
+    let j = i;
+    while (j < words.length && PARTICLES.has(words[j]!.toLowerCase())) j++;
+    if (PARTICLES.has(lower) && j > i && words[j] && /^\p{Lu}/u.test(words[j]!)) return;
     found.push(w);
   });
   return found;

@@ -66,7 +66,8 @@ export function exportXliff(results: readonly SegmentResult[], opts: XliffExport
   const byKey = new Map<string, SegmentResult[]>();
   for (const r of results) {
     if (r.status === "copy") continue;
-    if (!opts.all && !NEEDS_WORK.has(r.status)) continue;
+    // A translation with a QA error (a forbidden term, a wrong figure) needs work too.
+    if (!opts.all && !NEEDS_WORK.has(r.status) && !r.issues.some((i) => i.severity === "error")) continue;
     byKey.set(r.segment.key, [...(byKey.get(r.segment.key) ?? []), r]);
   }
   const units: string[] = [];
