@@ -21,6 +21,9 @@ const DEBIAN = [
   { pkg: "epubcheck", check: () => existsSync("/usr/share/java/epubcheck.jar") && onPath("java"), why: "EPUB validation (brings a Java runtime)" },
   { pkg: "poppler-utils", check: () => onPath("pdffonts") && onPath("pdftotext") && onPath("pdftoppm"), why: "PDF checks and proofs" },
   { pkg: "qpdf", check: () => onPath("qpdf"), why: "PDF structure checks" },
+  { pkg: "fonts-dejavu-core", check: () => existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"), why: "PDF fallback glyphs (ĳ and symbols the house fonts lack)" },
+  { pkg: "fonts-dejavu-extra", check: () => existsSync("/usr/share/fonts/truetype/dejavu/DejaVuSerif-BoldItalic.ttf"), why: "PDF fallback glyphs in italic and bold" },
+  { pkg: "chromium", check: () => existsSync("/usr/bin/chromium"), why: "Ace by DAISY (npm run check:a11y, test/epub-a11y.test.ts) and page screenshots" },
 ];
 const MIN_PANDOC = [2, 17];
 
