@@ -123,11 +123,33 @@ describe("renderEpub", () => {
     }
     const body = pages.map((p) => strFromU8(files[p]!)).join("\n");
     expect(body).toContain('<span class="untranslated" lang="nl" title="Not yet translated" data-mark="NL">Evenwichtig en inclusief herstel van de economie</span>');
-    expect(body).toContain('epub:type="footnote"');
+    expect(body).toContain('<li id="fn1" epub:type="endnote">');
+    expect(body).toMatch(/<a [^>]*epub:type="noteref" role="doc-noteref">/);
+    expect(body).toContain('role="doc-backlink" aria-label="Back to the text"');
+    expect(body).toContain('role="doc-endnotes" aria-label="Notes"');
     expect(body).toContain('role="doc-backlink"');
     expect(body).toContain('<div id="minutes" class="minutes-header">');
     expect(body).toContain("<dt>Table rapporteurs</dt>");
     expect(body).not.toMatch(/<title>ch\d+\.xhtml<\/title>/);
+  });
+
+  it("starts a chapter at every article, kicker above the title, and marks every page with the kind", () => {
+    const files = entries(sampleFile);
+    const pages = Object.keys(files).filter((n) => n.endsWith(".xhtml"));
+    for (const p of pages) expect(strFromU8(files[p]!), p).toMatch(/<body [^>]*class="kind-minutes"/);
+    const article = pages.map((p) => strFromU8(files[p]!)).find((x) => x.includes('class="level1 article"'));
+    expect(article).toBeDefined();
+    // The article's title opens its own chapter page, and the page is titled with it.
+    expect(article).toContain("<title>Closing the health gap</title>");
+    expect(article).toMatch(/<section id="art-health" class="level1 article"[^>]*>\s*<div class="kicker">\s*<p>Interview<\/p>\s*<\/div>\s*<h1 class="article"/);
+    expect(article).not.toContain("Any other business");
+    // Boxes are complementary landmarks with a name each.
+    const body = pages.map((p) => strFromU8(files[p]!)).join("\n");
+    expect(body).toContain('<div id="box-1" class="box info" role="complementary" aria-labelledby="box-1-title">');
+    expect(body).toContain('<div id="box-2" class="box cv" role="complementary" aria-label="Box 2">');
+    const opf = strFromU8(files["EPUB/content.opf"]!);
+    expect(opf).toMatch(/<package xml:lang="en" /);
+    expect(strFromU8(files["EPUB/nav.xhtml"]!)).toContain('<nav epub:type="toc" role="doc-toc" id="toc">');
   });
 
   it("has landmarks in the document's language and accessibility metadata", () => {
@@ -210,6 +232,36 @@ describe("toPandocAst", () => {
     const json = JSON.stringify(toPandocAst(nl));
     expect(json).toContain('{"t":"Str","c":"Aanwezig"}');
     expect(json).toContain('{"t":"Str","c":"Tafelverslagleggers"}');
+  });
+
+  it("says when pandoc's per-chapter note number is not the note's own", () => {
+    const doc = sampleMinutes();
+    const diagnostics: Diagnostic[] = [];
+    toPandocAst(doc, diagnostics);
+    expect(diagnostics).toEqual([]);
+    doc.notes[0]!.label = "7";
+    toPandocAst(doc, diagnostics);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "epub:note-number", message: expect.stringContaining("note 7 (n1) is numbered 1") })]);
+  });
+
+  it("sets a heading's printed number once, though the source repeats it in the text", () => {
+    const doc = sampleMinutes();
+    doc.children = [{ type: "heading", depth: 1, number: "2", id: "s-2", position: { file: "x.txt", line: 1 }, children: [{ type: "text", value: "2 Bevindingen" }] }];
+    const header = toPandocAst(doc).blocks.find((b) => b.t === "Header" && b.c[1][0] === "s-2");
+    expect(JSON.stringify(header)).toBe(
+      '{"t":"Header","c":[1,["s-2",[],[]],[{"t":"Span","c":[["",["secno"],[]],[{"t":"Str","c":"2"}]]},{"t":"Space"},{"t":"Str","c":"Bevindingen"}]]}',
+    );
+  });
+
+  it("sets who speaks at the start of a minutes paragraph apart, and only in minutes", () => {
+    const doc = sampleMinutes();
+    const p = (value: string): FlowBlock => ({ type: "paragraph", position: { file: "x.txt", line: 1 }, children: [{ type: "text", value }] });
+    doc.children = [{ type: "heading", depth: 1, id: "h", position: { file: "x.txt", line: 1 }, children: [{ type: "text", value: "H" }] }, p("Mevrouw Van der Ham: dank."), p("De heer meldt iets.")];
+    const [first, second] = toPandocAst(doc).blocks.filter((b) => b.t === "Para");
+    expect(JSON.stringify(first)).toContain('{"t":"Span","c":[["",["speaker"],[]],[{"t":"Str","c":"Mevrouw"},{"t":"Space"},{"t":"Str","c":"Van"},{"t":"Space"},{"t":"Str","c":"der"},{"t":"Space"},{"t":"Str","c":"Ham"}]]},{"t":"Str","c":":"}');
+    expect(JSON.stringify(second)).not.toContain("speaker");
+    doc.meta.kind = "report";
+    expect(JSON.stringify(toPandocAst(doc))).not.toContain("speaker");
   });
 
   it("gives each edition a stable identifier that differs per language", () => {

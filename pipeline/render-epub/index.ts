@@ -89,7 +89,7 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
 
     let epub: Uint8Array;
     try {
-      epub = finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title });
+      epub = finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title, kind: doc.meta.kind });
     } catch (cause) {
       throw new TweeluikError("render:failed", `cannot finish pandoc's EPUB: ${(cause as Error).message}`, { file: outFile, cause });
     }

@@ -44,10 +44,15 @@ function uuidV5(name: string, namespace: string): string {
 
 interface Ctx {
   lang: Lang;
+  kind: RenderableDocument["meta"]["kind"];
   notes: Map<string, Note>;
   usedNotes: Set<string>;
   ids: Set<string>;
   inNote: boolean;
+  /** Boxes so far: their ids and default names count them. */
+  boxes: number;
+  /** Notes so far in this chapter: pandoc numbers notes per chapter file, 1, 2, 3… */
+  chapterNotes: number;
   diagnostics: Diagnostic[];
 }
 
@@ -64,10 +69,13 @@ export function toPandocAst(doc: RenderableDocument, diagnostics: Diagnostic[] =
   }
   const ctx: Ctx = {
     lang: doc.lang,
+    kind: doc.meta.kind,
     notes: new Map(doc.notes.map((n) => [n.id, n])),
     usedNotes: new Set(),
     ids: new Set(["minutes", "notes", "doc-start"]),
     inNote: false,
+    boxes: 0,
+    chapterNotes: 0,
     diagnostics,
   };
   const blocks: PBlock[] = [];
@@ -98,9 +106,7 @@ export function toPandocAst(doc: RenderableDocument, diagnostics: Diagnostic[] =
 }
 
 function startsChapter(b: PBlock | undefined): boolean {
-  if (b?.t === "Header") return b.c[0] === 1;
-  if (b?.t === "Div") return b.c[1][0]?.t === "Header" && b.c[1][0].c[0] === 1;
-  return false;
+  return b?.t === "Header" && b.c[0] === 1;
 }
 
 // ---------------------------------------------------------------- metadata
@@ -173,7 +179,7 @@ function block(node: Block, ctx: Ctx): PBlock[] {
     case "heading":
       return [heading(node, ctx)];
     case "paragraph":
-      return [{ t: "Para", c: inlines(node.children, ctx) }];
+      return [{ t: "Para", c: ctx.kind === "minutes" ? withSpeaker(inlines(node.children, ctx)) : inlines(node.children, ctx) }];
     case "list":
       return [list(node, ctx)];
     case "listItem":
@@ -188,7 +194,7 @@ function block(node: Block, ctx: Ctx): PBlock[] {
     case "caption":
       return [{ t: "Div", c: [["", ["caption"], []], [{ t: "Para", c: inlines(node.children, ctx) }]] }];
     case "article":
-      return [article(node, ctx)];
+      return article(node, ctx);
     default:
       return unknownBlock(node, ctx);
   }
@@ -201,9 +207,77 @@ function unknownBlock(node: never, ctx: Ctx): PBlock[] {
 }
 
 function heading(node: Heading, ctx: Ctx): PBlock {
-  const content = inlines(node.children, ctx);
+  if (node.depth === 1) ctx.chapterNotes = 0;
+  const content = inlines(withoutNumber(node), ctx);
   const number: PInline[] = node.number ? [span(["secno"], text(node.number)), { t: "Space" }] : [];
   return { t: "Header", c: [node.depth, [uniqueId(node.id, ctx, node.position), [], []], [...number, ...content]] };
+}
+
+const PARTICLE = "(?:van|de|der|den|het|ten|ter|te|in 't|'t|la|le|du|von)";
+const CAP = "[A-Z\\u00C0-\\u024F][\\p{L}'’-]+";
+// A name ends in a capitalised word: "Van der Ham", "Florian de Jager", never "X van het".
+const NAME = `${CAP}(?:(?: ${PARTICLE})* ${CAP})*`;
+/** "De voorzitter", "De heer Van der Ham", "Mevrouw Hamer", "The chair", "Mr Verhagen", "Ms Van de Ven" at the start of a paragraph. */
+const SPEAKER = new RegExp(
+  `^(?:De voorzitter|De heer ${NAME}|Mevrouw ${NAME}|The chair(?:man|woman|person)?|Mr\\.? ${NAME}|Ms\\.? ${NAME}|Mrs\\.? ${NAME})(?=[ ,:])`,
+  "u",
+);
+
+/**
+ * In minutes, a paragraph that opens with who speaks gets the speaker in a
+ * span.speaker (semibold, as the PDF sets it), so a reader can follow the
+ * discussion down the left edge. The same rule as templates/pdf/blocks.tsx
+ * withSpeaker, on the paragraph's leading plain words.
+ */
+function withSpeaker(content: PInline[]): PInline[] {
+  let lead = "";
+  for (const n of content) {
+    if (n.t === "Str") lead += n.c;
+    else if (n.t === "Space") lead += " ";
+    else break;
+  }
+  const m = SPEAKER.exec(lead);
+  if (!m) return content;
+  let left = m[0].length;
+  const speaker: PInline[] = [];
+  let i = 0;
+  for (; left > 0; i++) {
+    const n = content[i]!;
+    const len = n.t === "Str" ? n.c.length : 1;
+    if (n.t === "Str" && len > left) {
+      speaker.push({ t: "Str", c: n.c.slice(0, left) });
+      return [span(["speaker"], speaker), { t: "Str", c: n.c.slice(left) }, ...content.slice(i + 1)];
+    }
+    speaker.push(n);
+    left -= len;
+  }
+  return [span(["speaker"], speaker), ...content.slice(i)];
+}
+
+/**
+ * A heading's inlines without its printed number, which the writer sets in a
+ * span of its own: sources repeat it in the text ("2 Bevindingen…"), and
+ * keeping both gives "2 2 Bevindingen" in the page, its title and the nav.
+ * (templates/pdf/blocks.tsx headingText does the same for the PDF.)
+ */
+function withoutNumber(node: Heading): Inline[] {
+  const number = node.number;
+  if (!number) return node.children;
+  const prefix = new RegExp(`^\\s*${number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.?\\s+`);
+  const strip = (nodes: readonly Inline[]): Inline[] | undefined => {
+    const [first, ...rest] = nodes;
+    if (!first) return undefined;
+    if (first.type === "text") {
+      const m = prefix.exec(first.value);
+      return m ? [{ ...first, value: first.value.slice(m[0].length) }, ...rest] : undefined;
+    }
+    if (first.type === "emphasis" || first.type === "strong" || first.type === "foreign" || first.type === "link") {
+      const inner = strip(first.children);
+      return inner ? [{ ...first, children: inner }, ...rest] : undefined;
+    }
+    return undefined;
+  };
+  return strip(node.children) ?? node.children;
 }
 
 function list(node: List, ctx: Ctx): PBlock {
@@ -221,36 +295,42 @@ function listItem(item: ListItem, ctx: Ctx): PBlock[] {
   return blocks;
 }
 
+/**
+ * A box is a complementary landmark; landmarks of one kind need each a name
+ * of their own: the box title (aria-labelledby), or "Kader 2" when it has none.
+ */
 function box(node: Box, ctx: Ctx): PBlock {
-  const title: PBlock[] = node.title ? [{ t: "Div", c: [["", ["box-title"], []], [{ t: "Para", c: inlines(node.title, ctx) }]] }] : [];
+  ctx.boxes += 1;
+  const id = uniqueId(`box-${ctx.boxes}`, ctx, node.position);
+  const titled = node.title !== undefined && node.title.length > 0;
+  const titleId = titled ? uniqueId(`${id}-title`, ctx, node.position) : "";
+  const title: PBlock[] = titled ? [{ t: "Div", c: [[titleId, ["box-title"], []], [{ t: "Para", c: inlines(node.title!, ctx) }]] }] : [];
+  const name: [string, string] = titled ? ["aria-labelledby", titleId] : ["aria-label", t(ctx.lang, "epub.box", { number: ctx.boxes })];
   return {
     t: "Div",
-    c: [["", ["box", node.kind], [["role", "complementary"]]], [...title, ...node.children.flatMap((b) => block(b, ctx))]],
+    c: [[id, ["box", node.kind], [["role", "complementary"], name]], [...title, ...node.children.flatMap((b) => block(b, ctx))]],
   };
 }
 
 /**
- * An article is a Div that starts with its (level-1) title, so pandoc treats
- * the Div as the section and splits the EPUB chapter there. Kicker, lead and
- * byline follow the title as classed Divs; the CSS moves the kicker above it.
+ * An article is its (level-1) title followed by kicker, lead, byline and
+ * body, all at the top level: pandoc 2.17 splits EPUB chapters only at
+ * top-level headers (not at a Div that starts with one), and makes the
+ * title's section `<section class="level1 article">`. finishEpub moves the
+ * kicker above the title, where the PDF has it.
  */
-function article(node: Article, ctx: Ctx): PBlock {
+function article(node: Article, ctx: Ctx): PBlock[] {
+  ctx.chapterNotes = 0;
   const id = uniqueId(node.id, ctx, node.position);
   const part = (cls: string, content: Inline[] | undefined): PBlock[] =>
     content && content.length > 0 ? [{ t: "Div", c: [["", [cls], []], [{ t: "Para", c: inlines(content, ctx) }]] }] : [];
-  return {
-    t: "Div",
-    c: [
-      [id, ["article"], []],
-      [
-        { t: "Header", c: [1, [uniqueId(`${node.id}-title`, ctx, node.position), ["article-title"], []], inlines(node.title, ctx)] },
-        ...part("kicker", node.kicker),
-        ...part("lead", node.lead),
-        ...part("byline", node.byline),
-        ...node.children.flatMap((b) => block(b, ctx)),
-      ],
-    ],
-  };
+  return [
+    { t: "Header", c: [1, [id, ["article"], []], inlines(node.title, ctx)] },
+    ...part("kicker", node.kicker),
+    ...part("lead", node.lead),
+    ...part("byline", node.byline),
+    ...node.children.flatMap((b) => block(b, ctx)),
+  ];
 }
 
 // ---------------------------------------------------------------- inlines
@@ -310,6 +390,11 @@ function noteRef(id: string, ctx: Ctx): PInline[] {
     return [span(["noteref-nested"], text(`[${note.label}]`))];
   }
   ctx.usedNotes.add(id);
+  // Pandoc sets its own number (per chapter) on the mark and the note; say so when it is not the source's.
+  ctx.chapterNotes += 1;
+  if (note.label !== String(ctx.chapterNotes)) {
+    report(ctx, "warning", "epub:note-number", `note ${note.label} (${note.id}) is numbered ${ctx.chapterNotes} in the EPUB, where pandoc numbers the notes of each chapter from 1`, note.position);
+  }
   ctx.inNote = true;
   try {
     return [{ t: "Note", c: [{ t: "Para", c: inlines(note.children, ctx) }] }];

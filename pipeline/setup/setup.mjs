@@ -3,7 +3,7 @@
 // Plain JavaScript on purpose: it runs before the npm packages (TypeScript, tsx) are installed.
 //
 // 1. npm packages: installs them (npm ci) when node_modules is missing or older than the lock file.
-// 2. Debian packages (pandoc, epubcheck with a JRE, poppler-utils, qpdf): installs the missing ones
+// 2. Debian packages (pandoc, epubcheck with a JRE, poppler-utils, qpdf, DejaVu fonts, chromium): installs the missing ones
 //    with apt-get when running as root; otherwise prints the exact command and exits 1.
 // 3. pandoc's version: at least 2.17 (JSON AST api 1.22).
 import { spawnSync } from "node:child_process";
@@ -44,7 +44,9 @@ function npmPackages() {
   const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000);
   if (!stale) return;
   log("installing npm packages");
-  const code = run("npm", existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"]);
+  // Ace's puppeteer would download its own Chrome; the accessibility check drives Debian's chromium instead.
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1", PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: "1" };
+  const code = run("npm", existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"], { env });
   if (code !== 0) fail(`npm install failed (exit ${code}); see the messages above`);
   // Even when npm skips lifecycle scripts, the pandoc-ts fixes must be in place.
   if (run(join(root, "node_modules", ".bin", "patch-package"), []) !== 0) fail("patch-package could not apply patches/");
