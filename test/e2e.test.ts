@@ -43,9 +43,9 @@ describe(`build ${SLUG}`, () => {
     const results = manifest.artefacts
       .filter((a) => a.lang === lang)
       .flatMap((a) => (a.format === "pdf" ? checkPdf(output, a, TITLES[lang]) : a.format === "epub" ? checkEpub(output, a) : []));
-    expect(results.map((r) => r.check).sort()).toEqual(
-      ["/Lang", "cover inside", "epubcheck", "fonts embedded", "fonts inside", "headings in order", "no broken glyphs", "outline", "title in text"].sort(),
-    );
+    const expected = ["/Lang", "cover inside", "epubcheck", "fonts embedded", "fonts inside", "headings in order", "no broken glyphs", "outline", "title in text"];
+    if (lang === "en") expected.push("no Dutch sentences", "no Dutch sentences");
+    expect(results.map((r) => r.check).sort()).toEqual(expected.sort());
     expect(results.filter((r) => !r.ok)).toEqual([]);
   });
 

@@ -2,9 +2,33 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { TweeluikError } from "../errors.ts";
+import { dutchWords } from "../translate/dutch.ts";
 import type { Artefact, Manifest } from "./manifest.ts";
+
+/**
+ * Sentences of an English edition's text that are Dutch: at least four Dutch
+ * function words making up a quarter of the words. Addresses and bibliographic
+ * references (Dutch titles are cited as they are, with an English gloss) do
+ * not count.
+ */
+export function dutchSentences(text: string): string[] {
+  const sentences = text
+    .replace(/-\n/g, "")
+    .replace(/\b(?:https?:\/\/|www\.)\S+/g, " ") // addresses stay as they are
+    .replace(/\s+/g, " ")
+    .split(/(?<=[.!?:;])\s+/);
+  // A bibliographic reference cites Dutch titles as they are, glossed: "SER (2021) advisory report
+  // Zekerheid voor mensen … (A secure existence …)". Those are kept in Dutch on purpose.
+  const citation = (s: string) => /\(\d{4}\)/.test(s) || /\((?:[A-Z][a-z]|A )[^)]*(?:\)|$)/.test(s);
+  return sentences.filter((s) => {
+    if (citation(s)) return false;
+    const words = s.match(/\p{L}+/gu) ?? [];
+    const dutch = dutchWords(s).length;
+    return dutch >= 4 && dutch / words.length >= 0.25;
+  });
+}
 
 /** One finding of `tweeluik check` about one file. */
 export interface CheckResult {
@@ -69,6 +93,10 @@ export function checkPdf(output: string, a: Artefact, title: string): CheckResul
   const text = run("pdftotext", ["-enc", "UTF-8", file, "-"]).out;
   const flat = squash(text);
   add("title in text", flat.includes(squash(title)), title);
+  if (a.lang === "en") {
+    const nl = dutchSentences(text);
+    add("no Dutch sentences", nl.length === 0, nl.length ? `${nl.length}: ${nl.slice(0, 2).map((x) => `"${x.slice(0, 80)}"`).join(", ")}` : "none");
+  }
   const broken = (text.match(/[\uFFFD\u25A1]|\(cid:\d+\)/g) ?? []).length;
   add("no broken glyphs", broken === 0, broken ? `${broken} replacement characters` : "none");
 
@@ -101,6 +129,12 @@ export function checkEpub(output: string, a: Artefact): CheckResult[] {
   const clean = r.status === 0 && /No errors or warnings detected/.test(r.out);
   const messages = r.out.split("\n").filter((l) => /^(ERROR|WARNING|FATAL)/.test(l));
   add("epubcheck", clean, clean ? "0 errors, 0 warnings" : messages.slice(0, 3).join(" | ") || r.out.slice(-300));
+  if (a.lang === "en") {
+    const pages = unzipSync(readFileSync(file), { filter: (f) => f.name.endsWith(".xhtml") });
+    const text = Object.values(pages).map((d) => strFromU8(d).replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ")).join("\n");
+    const nl = dutchSentences(text);
+    add("no Dutch sentences", nl.length === 0, nl.length ? `${nl.length}: ${nl.slice(0, 2).map((x) => `"${x.slice(0, 80)}"`).join(", ")}` : "none");
+  }
   const names = Object.keys(unzipSync(readFileSync(file), { filter: (f) => !f.name.endsWith("/") && /\.(ttf|otf|woff|svg|png|jpe?g)$/i.test(f.name) }));
   const fonts = names.filter((n) => /\.(ttf|otf|woff)$/i.test(n));
   add("fonts inside", fonts.length > 0, `${fonts.length} font files`);
@@ -121,7 +155,7 @@ export async function checkCommand(argv: string[], root: string): Promise<number
   const { values } = parseArgs({ args: argv, options: { help: { type: "boolean", short: "h" }, output: { type: "string" }, verbose: { type: "boolean" } } });
   if (values.help) {
     process.stdout.write(
-      "tweeluik check [--output DIR] [--verbose]\n\nChecks every PDF and EPUB in output/manifest.json with the real tools: pdffonts (every font\nembedded), qpdf (outline, /Lang), pdftotext (title and every heading in order, no broken\nglyphs), epubcheck (no errors or warnings), and that fonts and a cover are inside each EPUB.\nExit 1 when any check fails.\n",
+      "tweeluik check [--output DIR] [--verbose]\n\nChecks every PDF and EPUB in output/manifest.json with the real tools: pdffonts (every font\nembedded), qpdf (outline, /Lang), pdftotext (title and every heading in order, no broken\nglyphs, no Dutch sentences in English editions), epubcheck (no errors or warnings), and that fonts and a cover are inside each EPUB.\nExit 1 when any check fails.\n",
     );
     return 0;
   }
