@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
 import { fullDate } from "../i18n/ui.ts";
+import { writeFileAtomic } from "../fs/atomic-write.ts";
 import { coverSvg } from "./cover.ts";
 import { fontFile } from "./design.ts";
 import { finishEpub } from "./finish-epub.ts";
@@ -112,22 +113,8 @@ function sourceDateEpoch(date: string, file: string): number {
 /** Write to a temporary file beside `file`, flush it, then rename over `file`. */
 function writeAtomically(file: string, bytes: Uint8Array): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    writeFileAtomic(file, bytes);
   } catch (cause) {
-    throw new TweeluikError("render:failed", "cannot create the output directory", { file, cause });
-  }
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (cause) {
-    rmSync(tmp, { force: true });
     throw new TweeluikError("render:failed", `cannot write the EPUB: ${(cause as Error).message}`, { file, cause });
   }
 }

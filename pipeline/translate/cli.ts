@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { listSlugs, readSourceInputs } from "../config/sources.ts";
+import { writeFilesAtomic } from "../fs/atomic-write.ts";
 import type { SourceConfig } from "../config/schema.ts";
 import type { NormalisedDocument, RawSource } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
@@ -251,7 +252,7 @@ function exportXliffCommand(argv: string[], d: TranslateCliDeps): number {
   const xml = exportXliff(results, { slug, original: doc.children[0]?.position.file ?? `source/${slug}.txt`, glossary: ctx.glossary, all: values.all ?? false, sharedKeys });
   const units = (xml.match(/<unit /g) ?? []).length;
   if (values.output) {
-    writeAtomic([[resolve(values.output), xml]]);
+    writeFilesAtomic([[resolve(values.output), xml]]);
     d.err(`${rel(d.root, resolve(values.output))}: ${units} units of ${slug}\n`);
   } else d.out(xml);
   return EXIT.ok;
@@ -304,7 +305,7 @@ function importXliffCommand(argv: string[], d: TranslateCliDeps): number {
   }
   const added = applied.changed.filter((c) => c.kind === "added").length;
   const updated = applied.changed.length - added;
-  if (!values["dry-run"] && applied.changed.length > 0) writeAtomic(files.filter(([f, body]) => !existsSync(f) || readFileSync(f, "utf8") !== body));
+  if (!values["dry-run"] && applied.changed.length > 0) writeFilesAtomic(files.filter(([f, body]) => !existsSync(f) || readFileSync(f, "utf8") !== body));
   d.out(`${shown}: ${slug}: ${added} added, ${updated} updated${values["dry-run"] ? " (dry run: nothing written)" : ""}; now ${qa.coverage.translated} of ${qa.coverage.segments - qa.coverage.copied} segments translated, ${qa.coverage.errors} QA errors\n`);
   return EXIT.ok;
 }
@@ -331,7 +332,7 @@ function exportTmxCommand(argv: string[], d: TranslateCliDeps): number {
   const xml = exportTmx(namespaces);
   const count = (xml.match(/<tu /g) ?? []).length;
   if (values.output) {
-    writeAtomic([[resolve(values.output), xml]]);
+    writeFilesAtomic([[resolve(values.output), xml]]);
     d.err(`${rel(d.root, resolve(values.output))}: ${count} translation units\n`);
   } else d.out(xml);
   return EXIT.ok;
@@ -364,30 +365,11 @@ function pruneCommand(argv: string[], d: TranslateCliDeps): number {
     removed += gone.length;
     files.push([file, serialiseMemory(Object.fromEntries(Object.entries(entries).filter(([k]) => keep.has(k))))]);
   }
-  if (!values["dry-run"]) writeAtomic(files);
+  if (!values["dry-run"]) writeFilesAtomic(files);
   d.out(`${removed} unused entries ${values["dry-run"] ? "would be removed (dry run)" : "removed"}\n`);
   return EXIT.ok;
 }
 
-/**
- * Write several files all or nothing: every file goes to a temporary file
- * beside it first, and only when all are written are they renamed into place.
- */
-export function writeAtomic(files: readonly [string, string][]): void {
-  const temps: [string, string][] = [];
-  try {
-    for (const [file, body] of files) {
-      mkdirSync(dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, body);
-      temps.push([tmp, file]);
-    }
-  } catch (err) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw err;
-  }
-  for (const [tmp, file] of temps) renameSync(tmp, file);
-}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   process.exitCode = await translateCommand(process.argv.slice(2));
