@@ -16,6 +16,7 @@ import type {
   RenderableDocument,
 } from "../document/types.ts";
 import { formatDate, t } from "../i18n/ui.ts";
+import { headingText, speakerAt } from "../document/text.ts";
 import {
   PANDOC_API_VERSION,
   type Block as PBlock,
@@ -208,26 +209,17 @@ function unknownBlock(node: never, ctx: Ctx): PBlock[] {
 
 function heading(node: Heading, ctx: Ctx): PBlock {
   if (node.depth === 1) ctx.chapterNotes = 0;
-  const content = inlines(withoutNumber(node), ctx);
+  const content = inlines(headingText(node), ctx);
   const number: PInline[] = node.number ? [span(["secno"], text(node.number)), { t: "Space" }] : [];
   return { t: "Header", c: [node.depth, [uniqueId(node.id, ctx, node.position), [], []], [...number, ...content]] };
 }
 
-const PARTICLE = "(?:van|de|der|den|het|ten|ter|te|in 't|'t|la|le|du|von)";
-const CAP = "[A-Z\\u00C0-\\u024F][\\p{L}'’-]+";
-// A name ends in a capitalised word: "Van der Ham", "Florian de Jager", never "X van het".
-const NAME = `${CAP}(?:(?: ${PARTICLE})* ${CAP})*`;
-/** "De voorzitter", "De heer Van der Ham", "Mevrouw Hamer", "The chair", "Mr Verhagen", "Ms Van de Ven" at the start of a paragraph. */
-const SPEAKER = new RegExp(
-  `^(?:De voorzitter|De heer ${NAME}|Mevrouw ${NAME}|The chair(?:man|woman|person)?|Mr\\.? ${NAME}|Ms\\.? ${NAME}|Mrs\\.? ${NAME})(?=[ ,:])`,
-  "u",
-);
 
 /**
  * In minutes, a paragraph that opens with who speaks gets the speaker in a
  * span.speaker (semibold, as the PDF sets it), so a reader can follow the
- * discussion down the left edge. The same rule as templates/pdf/blocks.tsx
- * withSpeaker, on the paragraph's leading plain words.
+ * discussion down the left edge (speakerAt, shared with the PDF), on the
+ * paragraph's leading plain words.
  */
 function withSpeaker(content: PInline[]): PInline[] {
   let lead = "";
@@ -236,9 +228,9 @@ function withSpeaker(content: PInline[]): PInline[] {
     else if (n.t === "Space") lead += " ";
     else break;
   }
-  const m = SPEAKER.exec(lead);
-  if (!m) return content;
-  let left = m[0].length;
+  const who = speakerAt(lead);
+  if (!who) return content;
+  let left = who.length;
   const speaker: PInline[] = [];
   let i = 0;
   for (; left > 0; i++) {
@@ -254,31 +246,6 @@ function withSpeaker(content: PInline[]): PInline[] {
   return [span(["speaker"], speaker), ...content.slice(i)];
 }
 
-/**
- * A heading's inlines without its printed number, which the writer sets in a
- * span of its own: sources repeat it in the text ("2 Bevindingen…"), and
- * keeping both gives "2 2 Bevindingen" in the page, its title and the nav.
- * (templates/pdf/blocks.tsx headingText does the same for the PDF.)
- */
-function withoutNumber(node: Heading): Inline[] {
-  const number = node.number;
-  if (!number) return node.children;
-  const prefix = new RegExp(`^\\s*${number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.?\\s+`);
-  const strip = (nodes: readonly Inline[]): Inline[] | undefined => {
-    const [first, ...rest] = nodes;
-    if (!first) return undefined;
-    if (first.type === "text") {
-      const m = prefix.exec(first.value);
-      return m ? [{ ...first, value: first.value.slice(m[0].length) }, ...rest] : undefined;
-    }
-    if (first.type === "emphasis" || first.type === "strong" || first.type === "foreign" || first.type === "link") {
-      const inner = strip(first.children);
-      return inner ? [{ ...first, children: inner }, ...rest] : undefined;
-    }
-    return undefined;
-  };
-  return strip(node.children) ?? node.children;
-}
 
 function list(node: List, ctx: Ctx): PBlock {
   const items = node.children.map((item) => listItem(item, ctx));

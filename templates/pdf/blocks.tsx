@@ -7,6 +7,7 @@
 import type { ReactNode } from "react";
 import { Text, View } from "@react-pdf/renderer";
 import type { Article, Block, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
+import { headingText, speakerAt } from "../../pipeline/document/text.ts";
 import { headingAnchor, noteAnchor, type RenderContext } from "./context.ts";
 import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
 import { LINE, type HouseStyles } from "./styles.ts";
@@ -24,27 +25,6 @@ export function headingTitle(h: Heading): string {
   return h.number ? `${h.number} ${text}` : text;
 }
 
-/**
- * A heading's inlines without the number, which the templates set in a
- * column of its own; sources repeat "2 Bevindingen…" in the text itself.
- */
-export function headingText(h: Heading): Inline[] {
-  if (!h.number) return h.children;
-  const strip = (nodes: readonly Inline[]): Inline[] | undefined => {
-    const [first, ...rest] = nodes;
-    if (!first) return undefined;
-    if (first.type === "text") {
-      const m = new RegExp(`^\\s*${h.number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.?\\s+`).exec(first.value);
-      return m ? [{ type: "text", value: first.value.slice(m[0].length) }, ...rest] : undefined;
-    }
-    if (first.type === "emphasis" || first.type === "strong" || first.type === "foreign" || first.type === "link") {
-      const inner = strip(first.children);
-      return inner ? [{ ...first, children: inner }, ...rest] : undefined;
-    }
-    return undefined;
-  };
-  return strip(h.children) ?? h.children;
-}
 
 /** Notes referenced by blocks, in reading order, each once. */
 export function notesIn(blocks: readonly Block[], out: string[] = []): string[] {
@@ -163,12 +143,6 @@ export function alignFor(children: readonly Inline[], style: HouseStyles["paragr
   return style.textAlign === "justify" && /\S{28,}/.test(plainText(children)) ? { ...style, textAlign: "left" } : style;
 }
 
-const PARTICLE = "(?:van|de|der|den|het|ten|ter|te|in 't|'t|la|le|du|von)";
-const CAP = "[A-Z\\u00C0-\\u024F][\\p{L}'’-]+";
-// A name ends in a capitalised word: "Van der Ham", "Florian de Jager", never "X van het".
-const NAME = `${CAP}(?:(?: ${PARTICLE})* ${CAP})*`;
-/** "De voorzitter", "De heer Van der Ham", "Mevrouw Hamer", "The chair", "Mr Verhagen", "Ms Van de Ven" at the start of a paragraph. */
-const SPEAKER = new RegExp(`^(?:De voorzitter|De heer ${NAME}|Mevrouw ${NAME}|The chair(?:man|woman|person)?|Mr\\.? ${NAME}|Ms\\.? ${NAME}|Mrs\\.? ${NAME})(?=[ ,:])`, "u");
 
 /**
  * In minutes, a paragraph that opens with who speaks gets the speaker set in
@@ -177,9 +151,9 @@ const SPEAKER = new RegExp(`^(?:De voorzitter|De heer ${NAME}|Mevrouw ${NAME}|Th
 function withSpeaker(children: readonly Inline[]): readonly Inline[] {
   const first = children[0];
   if (!first || first.type !== "text") return children;
-  const m = SPEAKER.exec(first.value);
-  if (!m) return children;
-  return [{ type: "strong", children: [{ type: "text", value: m[0] }] }, { type: "text", value: first.value.slice(m[0].length) }, ...children.slice(1)];
+  const who = speakerAt(first.value);
+  if (!who) return children;
+  return [{ type: "strong", children: [{ type: "text", value: who }] }, { type: "text", value: first.value.slice(who.length) }, ...children.slice(1)];
 }
 
 function paragraphText(children: readonly Inline[], style: HouseStyles["paragraph"], ctx: RenderContext, s: HouseStyles, key: string): ReactNode {

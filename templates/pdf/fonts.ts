@@ -49,33 +49,24 @@ export function registerHouseFonts(): void {
       ],
     });
   }
+  // DejaVu (Debian fonts-dejavu-core/-extra) covers what the house fonts lack (ĳ, symbols).
   const dejavu = (f: string): string => join(DEJAVU_DIR, f);
-  if (existsSync(dejavu("DejaVuSerif.ttf")) && existsSync(dejavu("DejaVuSerif-BoldItalic.ttf"))) {
+  const fallback = (family: string, [regular, italic, bold, boldItalic]: readonly [string, string, string, string]): boolean => {
+    if (![regular, italic, bold, boldItalic].every((f) => existsSync(dejavu(f)))) return false;
     Font.register({
-      family: SERIF_FALLBACK,
+      family,
       fonts: [
-        { src: dejavu("DejaVuSerif.ttf"), fontWeight: 400, fontStyle: "normal" },
-        { src: dejavu("DejaVuSerif-Italic.ttf"), fontWeight: 400, fontStyle: "italic" },
-        { src: dejavu("DejaVuSerif-Bold.ttf"), fontWeight: 600, fontStyle: "normal" },
-        { src: dejavu("DejaVuSerif-Bold.ttf"), fontWeight: 700, fontStyle: "normal" },
-        { src: dejavu("DejaVuSerif-BoldItalic.ttf"), fontWeight: 700, fontStyle: "italic" },
+        { src: dejavu(regular), fontWeight: 400, fontStyle: "normal" },
+        { src: dejavu(italic), fontWeight: 400, fontStyle: "italic" },
+        { src: dejavu(bold), fontWeight: 600, fontStyle: "normal" },
+        { src: dejavu(bold), fontWeight: 700, fontStyle: "normal" },
+        { src: dejavu(boldItalic), fontWeight: 700, fontStyle: "italic" },
       ],
     });
-    serifStack = [SERIF, SERIF_FALLBACK];
-  }
-  if (existsSync(dejavu("DejaVuSans.ttf")) && existsSync(dejavu("DejaVuSans-Bold.ttf"))) {
-    Font.register({
-      family: SANS_FALLBACK,
-      fonts: [
-        { src: dejavu("DejaVuSans.ttf"), fontWeight: 400, fontStyle: "normal" },
-        { src: dejavu("DejaVuSans-Oblique.ttf"), fontWeight: 400, fontStyle: "italic" },
-        { src: dejavu("DejaVuSans-Bold.ttf"), fontWeight: 600, fontStyle: "normal" },
-        { src: dejavu("DejaVuSans-Bold.ttf"), fontWeight: 700, fontStyle: "normal" },
-        { src: dejavu("DejaVuSans-BoldOblique.ttf"), fontWeight: 700, fontStyle: "italic" },
-      ],
-    });
-    sansStack = [SANS, SANS_FALLBACK];
-  }
+    return true;
+  };
+  if (fallback(SERIF_FALLBACK, ["DejaVuSerif.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-BoldItalic.ttf"])) serifStack = [SERIF, SERIF_FALLBACK];
+  if (fallback(SANS_FALLBACK, ["DejaVuSans.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-BoldOblique.ttf"])) sansStack = [SANS, SANS_FALLBACK];
   // Words are hyphenated per Text with the document's language (hyphenate.ts);
   // anything without a callback is not hyphenated at all.
   Font.registerHyphenationCallback((word) => [word]);
