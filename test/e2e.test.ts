@@ -43,7 +43,7 @@ describe(`build ${SLUG}`, () => {
     const results = manifest.artefacts
       .filter((a) => a.lang === lang)
       .flatMap((a) => (a.format === "pdf" ? checkPdf(output, a, TITLES[lang]) : a.format === "epub" ? checkEpub(output, a) : []));
-    const expected = ["/Lang", "cover inside", "epubcheck", "fonts embedded", "fonts inside", "headings in order", "no broken glyphs", "outline", "title in text"];
+    const expected = ["/Lang", "cover inside", "epubcheck", "fonts embedded", "fonts inside", "headings in order", "no broken glyphs", "outline", "text in reading order", "title in text"];
     if (lang === "en") expected.push("no Dutch sentences", "no Dutch sentences");
     expect(results.map((r) => r.check).sort()).toEqual(expected.sort());
     expect(results.filter((r) => !r.ok)).toEqual([]);

@@ -156,10 +156,13 @@ describe("renderPdf, magazine", () => {
     });
     expect(columnPages.length).toBeGreaterThan(0);
     // The article head spans the text block: the right column too starts below its title.
-    const head = pages.filter((p) => p.includes(">Werken<")).at(-1); // the article page, not the contents
+    // The article page: "Werken" in the article head, below the running head (which carries the title too).
+    const inBody = (y: string | undefined): boolean => Number(y) > MAGAZINE.colTop - 2;
+    const titleWord = (p: string) => [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Werken</g)].find((m) => inBody(m[1]));
+    const head = pages.find((p) => titleWord(p) && !p.includes(">Inhoud<"));
     expect(head).toBeDefined();
-    const titleBottom = Number(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">Werken</.exec(head!)![1]);
-    const rightTops = [...head!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"/g)].filter((m) => Math.abs(Number(m[1]) - right) < 12).map((m) => Number(m[2]));
+    const titleBottom = Number(titleWord(head!)![2]);
+    const rightTops = [...head!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"/g)].filter((m) => Math.abs(Number(m[1]) - right) < 12 && inBody(m[2])).map((m) => Number(m[2]));
     expect(rightTops.length).toBeGreaterThan(0);
     expect(Math.min(...rightTops)).toBeGreaterThan(titleBottom);
     for (const f of fonts(file)) expect(f.emb, f.name).toBe("yes");

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { TweeluikError } from "../errors.ts";
+import type { Block, Inline } from "../document/types.ts";
+import { fromMarkdown } from "../markdown/from-markdown.ts";
 import { dutchWords } from "../translate/dutch.ts";
 import type { Artefact, Manifest } from "./manifest.ts";
 
@@ -64,6 +66,80 @@ export function markdownHeadings(md: string): string[] {
     );
 }
 
+const inlineText = (xs: readonly Inline[] | undefined): string =>
+  (xs ?? []).map((x) => (x.type === "text" ? x.value : x.type === "noteRef" ? " " : inlineText(x.children))).join("");
+
+/** Words that open a block, normalised as `squash` does and lower-cased. */
+const opening = (s: string, words: number): string =>
+  squash(s.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, "")).toLowerCase().split(" ").slice(0, words).join(" ");
+
+/**
+ * The openings (first six words) of every text block of an edition's Markdown
+ * in document order: headings, paragraphs, list items, quotes, captions, box
+ * titles, article titles and leads. Notes are left out (a PDF sets them at the
+ * page foot or after the text); openings of fewer than four words are too
+ * common to place.
+ */
+export function readingKeys(md: string): string[] {
+  const doc = fromMarkdown(md, "edition.md");
+  const out: string[] = [];
+  const add = (ins: readonly Inline[] | undefined): void => {
+    const k = opening(inlineText(ins), 6);
+    if (k.split(" ").length >= 4) out.push(k);
+  };
+  const walk = (blocks: readonly Block[]): void => {
+    for (const b of blocks) {
+      if (b.type === "heading" || b.type === "paragraph" || b.type === "quote" || b.type === "caption") add(b.children);
+      else if (b.type === "box") {
+        add(b.title);
+        walk(b.children);
+      } else if (b.type === "article") {
+        add(b.title);
+        add(b.lead);
+        walk(b.children);
+      } else walk(b.children);
+    }
+  };
+  walk(doc.children);
+  return out;
+}
+
+/**
+ * How many block openings a PDF's extracted text has in the document's order:
+ * the longest chain of openings found at increasing positions (an opening may
+ * occur more than once; any one occurrence may serve). The rest are either
+ * missing from the text or out of order.
+ */
+export function readingOrder(keys: readonly string[], text: string): { inOrder: number; missing: string[]; outOfOrder: string[] } {
+  const flat = squash(text).toLowerCase();
+  const occurrences = keys.map((k) => {
+    const at: number[] = [];
+    for (let i = flat.indexOf(k); i !== -1 && at.length < 8; i = flat.indexOf(k, i + 1)) at.push(i);
+    return at;
+  });
+  // best[i][o]: the longest chain ending at key i, occurrence o; prev for the way back.
+  const best = occurrences.map((at) => at.map(() => 1));
+  const prev = occurrences.map((at) => at.map((): [number, number] | undefined => undefined));
+  let end: [number, number] | undefined;
+  occurrences.forEach((at, i) => {
+    at.forEach((pos, o) => {
+      for (let j = 0; j < i; j++)
+        occurrences[j]!.forEach((p, q) => {
+          if (p < pos && best[j]![q]! + 1 > best[i]![o]!) {
+            best[i]![o] = best[j]![q]! + 1;
+            prev[i]![o] = [j, q];
+          }
+        });
+      if (!end || best[i]![o]! > best[end[0]]![end[1]]!) end = [i, o];
+    });
+  });
+  const chain = new Set<number>();
+  for (let at = end; at; at = prev[at[0]]![at[1]]) chain.add(at[0]);
+  const missing = keys.filter((_, i) => occurrences[i]!.length === 0);
+  const outOfOrder = keys.filter((_, i) => occurrences[i]!.length > 0 && !chain.has(i));
+  return { inOrder: chain.size, missing, outOfOrder };
+}
+
 /** Check one PDF with poppler and qpdf: fonts embedded, outline, /Lang, title and headings in the text, no broken glyphs. */
 export function checkPdf(output: string, a: Artefact, title: string): CheckResult[] {
   const file = join(output, a.path);
@@ -114,6 +190,10 @@ export function checkPdf(output: string, a: Artefact, title: string): CheckResul
       if (i === -1) missing.unshift(h);
       else at = i;
     }
+    const keys = readingKeys(readFileSync(md, "utf8"));
+    const order = readingOrder(keys, text);
+    const wrong = [...order.missing.map((k) => `missing "${k}"`), ...order.outOfOrder.map((k) => `out of order "${k}"`)];
+    add("text in reading order", wrong.length === 0, `${order.inOrder}/${keys.length} blocks${wrong.length ? `; ${wrong.slice(0, 3).join(", ")}` : ""}`);
     add("headings in order", missing.length === 0, `${headings.length - missing.length}/${headings.length}${missing.length ? `; not found in order: ${missing.slice(0, 3).map((m) => `"${m}"`).join(", ")}` : ""}`);
   }
   return res;
@@ -155,7 +235,7 @@ export async function checkCommand(argv: string[], root: string): Promise<number
   const { values } = parseArgs({ args: argv, options: { help: { type: "boolean", short: "h" }, output: { type: "string" }, verbose: { type: "boolean" } } });
   if (values.help) {
     process.stdout.write(
-      "tweeluik check [--output DIR] [--verbose]\n\nChecks every PDF and EPUB in output/manifest.json with the real tools: pdffonts (every font\nembedded), qpdf (outline, /Lang), pdftotext (title and every heading in order, no broken\nglyphs, no Dutch sentences in English editions), epubcheck (no errors or warnings), and that fonts and a cover are inside each EPUB.\nExit 1 when any check fails.\n",
+      "tweeluik check [--output DIR] [--verbose]\n\nChecks every PDF and EPUB in output/manifest.json with the real tools: pdffonts (every font\nembedded), qpdf (outline, /Lang), pdftotext (title, every heading and every text block in order, no broken\nglyphs, no Dutch sentences in English editions), epubcheck (no errors or warnings), and that fonts and a cover are inside each EPUB.\nExit 1 when any check fails.\n",
     );
     return 0;
   }

@@ -6,7 +6,8 @@
  */
 import type { ReactNode } from "react";
 import { Text, View } from "@react-pdf/renderer";
-import type { Article, Block, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
+import type { Article, Block, Box, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
+import type { Style } from "@react-pdf/types";
 import { headingText, speakerAt } from "../../pipeline/document/text.ts";
 import { headingAnchor, noteAnchor, type RenderContext } from "./context.ts";
 import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
@@ -140,7 +141,12 @@ function hyphenationFor(children: readonly Inline[], ctx: RenderContext): (word:
  * that cannot break (an address); such paragraphs are set ragged-right.
  */
 export function alignFor(children: readonly Inline[], style: HouseStyles["paragraph"]): HouseStyles["paragraph"] {
-  return style.textAlign === "justify" && /\S{28,}/.test(plainText(children)) ? { ...style, textAlign: "left" } : style;
+  if (style.textAlign !== "justify") return style;
+  const text = plainText(children);
+  // A very long unbreakable string, or a paragraph of a few words (when it wraps, its first line
+  // has too few spaces to stretch without holes), is set ragged right.
+  const ragged = /\S{28,}/.test(text) || text.trim().split(/\s+/).length < 10;
+  return ragged ? { ...style, textAlign: "left" } : style;
 }
 
 
@@ -193,6 +199,18 @@ function plainLength(blocks: readonly Block[]): number {
   return n;
 }
 
+/**
+ * How a paragraph in a box is set apart from the one before it when boxes have
+ * no space between paragraphs: running text by a first-line indent, the entries
+ * of a CV box (one person each) by a hanging indent.
+ */
+function boxParagraphIndent(b: Box, i: number, s: HouseStyles): Style {
+  const indent = s.boxParagraphIndent;
+  if (indent === 0) return {};
+  if (b.kind === "cv") return { paddingLeft: indent, textIndent: -indent };
+  return { textIndent: i > 0 && b.children[i - 1]?.type === "paragraph" ? indent : 0 };
+}
+
 /** Renders one block. */
 export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   switch (b.type) {
@@ -214,7 +232,7 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
           ) : null}
           {b.children.map((c, i) =>
             c.type === "paragraph" ? (
-              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? LINE * 0.4 : 0 }} hyphenationCallback={ctx.hyphenate}>
+              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? s.boxParagraphGap : 0, ...boxParagraphIndent(b, i, s) }} hyphenationCallback={ctx.hyphenate}>
                 {inlines(c.children, ctx, s, `${key}.${i}`)}
               </Text>
             ) : (

@@ -11,13 +11,15 @@
  * Each pair of column pages is then drawn onto its A4 frame page.
  */
 import type { ReactElement } from "react";
-import { Document, Page, View } from "@react-pdf/renderer";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import type { Style } from "@react-pdf/types";
 import type { Article, FlowBlock } from "../../pipeline/document/types.ts";
 import { articleHead, bookmark, endNotes, flow, notesIn } from "./blocks.tsx";
 import type { RenderContext } from "./context.ts";
-import { chrome, documentProps, housePageStyle, RunningFoot, RunningHead, TitlePage, Toc } from "./house.tsx";
+import { chrome, documentProps, housePageStyle, TitlePage, Toc } from "./house.tsx";
+import { t } from "../../pipeline/i18n/ui.ts";
 import { plainText } from "./inlines.tsx";
-import { houseStyles } from "./styles.ts";
+import { houseStyles, type HouseStyles } from "./styles.ts";
 import { A4, design } from "./tokens.ts";
 
 const P = design.page;
@@ -95,6 +97,26 @@ export function ColumnsDocument({ ctx, units, headHeights, date }: { ctx: Render
   );
 }
 
+/**
+ * The running head of a column page: title, issue and "Pagina X van Y" on one
+ * line, and no running foot. Text beside or below the columns (a folio in each
+ * bottom corner) makes text extraction (poppler's reading order) widen a column
+ * block across the gutter and read the columns out of order; one line above
+ * everything is read first and disturbs nothing.
+ */
+function MagazineHead({ ctx, s, page, total, style }: { ctx: RenderContext; s: HouseStyles; page: number; total: number; style: Style }): ReactElement {
+  const m = ctx.doc.meta;
+  const issue = [t(ctx.lang, `kind.${m.kind}`), m.number].filter(Boolean).join(" \u00b7 ");
+  return (
+    <View style={{ ...s.runningHead, ...style }}>
+      <Text style={{ ...s.runningHeadText, maxLines: 1 }}>
+        {`${m.title}  \u00b7  ${issue}  \u00b7  `}
+        <Text style={{ color: ctx.accent }}>{t(ctx.lang, "pageOf", { page, total })}</Text>
+      </Text>
+    </View>
+  );
+}
+
 /** Pass 3: cover, contents and the A4 pages the columns are drawn onto. */
 export function FrameDocument({ ctx, units, unitPages, front, date }: { ctx: RenderContext; units: MagazineUnit[]; unitPages: number[]; front: number; date: Date }): ReactElement {
   const s = houseStyles(ctx.accent, "magazine");
@@ -117,13 +139,12 @@ export function FrameDocument({ ctx, units, unitPages, front, date }: { ctx: Ren
           const title = u.article ? plainText(u.article.title).trim() : undefined;
           return (
             <Page key={`${i}.${j}`} size="A4" style={{ position: "relative" }}>
-              <RunningHead ctx={ctx} s={s} style={{ ...chromeBox, top: P.marginTop - 22 }} />
+              <MagazineHead ctx={ctx} s={s} page={page} total={total} style={{ ...chromeBox, top: P.marginTop - 22 }} />
               {head && u.article ? (
                 <View style={{ position: "absolute", top: MAGAZINE.colTop, left: MAGAZINE.left, width: MAGAZINE.textW }} {...bookmark(title ?? "")}>
                   {articleHead(u.article, ctx, s, `f${i}`)}
                 </View>
               ) : null}
-              <RunningFoot ctx={ctx} s={s} page={page} total={total} style={{ ...chromeBox, bottom: P.marginBottom - 24, marginTop: 0 }} />
             </Page>
           );
         }),

@@ -30,6 +30,9 @@ export function houseStyles(accent: string, kind?: Kind) {
     list: { marginBottom: LINE * 0.5, marginLeft: 2 } as Style,
     box: { backgroundColor: C.tint, borderLeftWidth: 3, borderLeftColor: accent, paddingVertical: LINE * 0.6, paddingHorizontal: 12, marginTop: LINE * 0.3, marginBottom: LINE * 0.8 } as Style,
     boxTitle: { fontFamily: sans(), fontWeight: 700, fontSize: T.h3Size, lineHeight: 1.3, color: C.accentDark, marginBottom: LINE * 0.3 } as Style,
+    /** Space between paragraphs in a box, and the first-line indent of the ones after the first. */
+    boxParagraphGap: LINE * 0.4,
+    boxParagraphIndent: 0,
     boxText: { fontFamily: sans(), fontSize: T.bodySize - 0.5, lineHeight: 1.4, color: C.ink, textAlign: "justify" } as Style,
     pullQuote: { fontFamily: serif(), fontStyle: "italic", fontSize: T.h2Size, lineHeight: 1.3, color: accent, textAlign: "left" } as Style,
     pullQuoteWrap: { borderTopWidth: 1.5, borderBottomWidth: 1.5, borderColor: accent, paddingVertical: LINE * 0.5, marginVertical: LINE * 0.8, marginHorizontal: 8 } as Style,
@@ -88,11 +91,19 @@ export function houseStyles(accent: string, kind?: Kind) {
     s.listMarker = { ...s.listMarker, fontSize: size, lineHeight: 1.4, width: 12 };
     s.list = { ...s.list, marginTop: 4, marginBottom: 6 };
     s.h1 = { ...s.h1, fontSize: T.h2Size, lineHeight: 1.2, marginTop: LINE * 0.8, marginBottom: LINE * 0.3 };
-    s.h2 = { ...s.h2, fontSize: T.h3Size, lineHeight: 1.25, color: accent, marginTop: LINE * 0.8, marginBottom: LINE * 0.2 };
-    s.h3 = { ...s.h3, fontSize: size, marginTop: LINE * 0.5, marginBottom: 0 };
+    // Column subheads at text size, bold, with space above and none below: set this way, text
+    // extraction (poppler) reads a subhead as the first line of its text block, so it cannot be
+    // taken for a line of its own beside a gap in the other column and read out of order.
+    s.h2 = { ...s.h2, fontSize: size, lineHeight: 1.4, color: accent, marginTop: LINE * 0.9, marginBottom: 0 };
+    s.h3 = { ...s.h3, fontSize: size, lineHeight: 1.4, marginTop: LINE * 0.5, marginBottom: 0 };
     s.pullQuote = { ...s.pullQuote, fontSize: T.h3Size + 1.5 };
     s.pullQuoteWrap = { ...s.pullQuoteWrap, marginHorizontal: 0 };
     s.box = { ...s.box, paddingHorizontal: 8 };
+    // Box title and paragraphs at one size and without space between them: one text block.
+    s.boxText = { ...s.boxText, fontSize: size, lineHeight: 1.4 };
+    s.boxTitle = { ...s.boxTitle, fontSize: size, lineHeight: 1.4, marginBottom: 0 };
+    s.boxParagraphGap = 0;
+    s.boxParagraphIndent = 8;
   }
   return s;
 }
