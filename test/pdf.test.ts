@@ -101,16 +101,17 @@ describe.each(["nl", "en"] as const)("renderPdf, %s edition", (lang) => {
     }
   });
 
-  it("links every note reference to its note, set at the foot of the page (never before the reference)", async () => {
+  it("links every note reference to its note at the foot of the same page, and the note back to it", async () => {
     const layout = await inspectPdf(readFileSync(file));
     const refs = [...layout.linksByPage].flatMap(([page, ds]) => ds.filter((d) => d.startsWith("note-")).map((d) => ({ page, d })));
     expect(refs.map((r) => r.d).sort()).toEqual(["note-n1", "note-n2", "note-n3"]);
-    for (const { page, d } of refs) {
-      const at = layout.destinations.get(d);
-      expect(at, d).toBeDefined();
-      expect(at! - page, d).toBeGreaterThanOrEqual(0);
-      expect(at! - page, d).toBeLessThanOrEqual(1);
-    }
+    for (const { page, d } of refs) expect(layout.destinations.get(d), d).toBe(page);
+    // and back: each note's label links to the place of its reference (page and height), not a name
+    const back = [...layout.placeLinksByPage].flatMap(([from, places]) => places.map((p) => ({ from, ...p })));
+    expect(back.map((b) => b.page).sort()).toEqual(refs.map((r) => r.page).sort());
+    for (const b of back) expect(b.from).toBe(b.page);
+    expect(new Set(back.map((b) => `${b.page}:${b.y}`)).size).toBe(3);
+    expect([...layout.linksByPage.values()].flat().filter((d) => d.startsWith("ref-"))).toEqual([]);
   });
 
   it("prints the contents with the pages the headings are on", async () => {
@@ -168,6 +169,42 @@ describe("renderPdf, magazine", () => {
     for (const f of fonts(file)) expect(f.emb, f.name).toBe("yes");
     const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
     expect(pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.get(PDFName.of("First"))).toBeDefined();
+  });
+});
+
+describe("renderPdf, footnotes", () => {
+  // Forty paragraphs of 60 to 150 words, each ending in a reference to a note:
+  // many references land near a page foot, where setting the note there pushes the line on.
+  function notesDoc(noteWords: (i: number) => number): RenderableDocument {
+    const words = "The council advises the cabinet to give municipalities room to combine budgets for health, work and income so that one plan serves one household".split(" ");
+    const text = (n: number, salt: number): string => Array.from({ length: n }, (_, i) => words[(i * 7 + salt) % words.length]).join(" ");
+    const at = (i: number) => ({ file: "stress.md", line: i + 1 });
+    return {
+      ...sampleDoc("en", "advice"),
+      children: Array.from({ length: 40 }, (_, i) => ({ type: "paragraph" as const, position: at(i), children: [{ type: "text" as const, value: `${text(60 + ((i * 37) % 90), i)}.` }, { type: "noteRef" as const, id: `s${i}` }] })),
+      notes: Array.from({ length: 40 }, (_, i) => ({ type: "note" as const, id: `s${i}`, label: String(i + 1), position: at(i), children: [{ type: "text" as const, value: `${text(noteWords(i), i + 3)}.` }] })),
+    };
+  }
+  async function notePages(doc: RenderableDocument, name: string): Promise<{ pages: number; offsets: number[] }> {
+    const file = join(dir, `${name}.pdf`);
+    await renderPdf(doc, { outFile: file });
+    const layout = await inspectPdf(readFileSync(file));
+    const offsets: number[] = [];
+    for (const [page, ds] of layout.linksByPage) for (const d of ds) if (d.startsWith("note-")) offsets.push((layout.destinations.get(d) ?? Number.NaN) - page);
+    return { pages: layout.pages, offsets };
+  }
+
+  it("sets every note at the foot of the page of its reference, also where a note does not fit below its line", async () => {
+    const { pages, offsets } = await notePages(notesDoc((i) => 20 + ((i * 53) % 35)), "footnotes");
+    expect(pages).toBeGreaterThan(8);
+    expect(offsets).toHaveLength(40);
+    expect(offsets.filter((o) => o !== 0)).toEqual([]);
+  });
+
+  it("loses no note when notes are too long to travel with their references: at worst one goes on the next page", async () => {
+    const { offsets } = await notePages(notesDoc((i) => 50 + ((i * 53) % 70)), "footnotes-dense");
+    expect(offsets).toHaveLength(40);
+    expect(offsets.every((o) => o === 0 || o === 1)).toBe(true);
   });
 });
 

@@ -14,17 +14,21 @@
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
 import type { RenderableDocument } from "../document/types.ts";
-import { makeContext, noteAnchor, type PassData } from "../../templates/pdf/context.ts";
+import { makeContext, noteAnchor, notesEndAnchor, type PassData } from "../../templates/pdf/context.ts";
 import { fixedDate } from "../../templates/pdf/dates.ts";
 import { registerHouseFonts } from "../../templates/pdf/fonts.ts";
 import { HouseDocument } from "../../templates/pdf/house.tsx";
 import { KIND_TEMPLATES } from "../../templates/pdf/kinds.ts";
 import { A4, design } from "../../templates/pdf/tokens.ts";
+import { linkNotesBack } from "./backlinks.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
 import { renderMagazine } from "./magazine.ts";
 
-/** Upper bound on layout passes for footnotes; each pass is a full render. */
-const MAX_PASSES = 6;
+/** Upper bound on layout passes; each pass is a full render. */
+const MAX_PASSES = 12;
+
+/** The most space (points) a page holds free for notes set on the next page: a quarter of the text block. */
+const MAX_HELD = (A4.height - design.page.marginTop - design.page.marginBottom) / 4;
 
 async function renderOnce(doc: RenderableDocument, pass: PassData): Promise<Buffer> {
   const tpl = KIND_TEMPLATES[doc.meta.kind];
@@ -38,59 +42,152 @@ async function renderOnce(doc: RenderableDocument, pass: PassData): Promise<Buff
 
 /** Renders `doc` to PDF bytes in this process (see the note above). */
 export async function layoutAndRender(doc: RenderableDocument): Promise<Buffer> {
+  const pdf = await layoutPasses(doc);
+  return Buffer.from(await linkNotesBack(pdf));
+}
+
+async function layoutPasses(doc: RenderableDocument): Promise<Buffer> {
   registerHouseFonts();
   if (doc.meta.kind === "magazine" && doc.children.some((b) => b.type === "article")) return renderMagazine(doc, fixedDate(doc.meta.date));
   const tpl = KIND_TEMPLATES[doc.meta.kind];
-  const needsFeedback = tpl.toc || (tpl.noteMode === "foot" && doc.notes.length > 0);
+  const foot = tpl.noteMode === "foot" && doc.notes.length > 0;
+  if (!tpl.toc && !foot) return renderOnce(doc, {});
+  const placer = new FootnotePlacer();
   let pass: PassData = {};
   let pdf = await renderOnce(doc, pass);
-  if (!needsFeedback) return pdf;
-  for (let i = 1; i < MAX_PASSES; i++) {
+  // The best render so far whose contents are true: most notes on the page of their reference.
+  let best: { pdf: Buffer; score: number } | undefined;
+  for (let i = 1; ; i++) {
     const layout = await inspectPdf(pdf);
-    // Let footnotes settle freely first; only the last passes hold them from moving back.
-    const next = passData(layout, tpl.noteMode === "foot", i >= MAX_PASSES - 2 ? pass : {});
+    const headingPages = headingPagesOf(layout);
+    const score = foot ? placer.onTheirPage(layout) : 0;
+    const complete = !foot || placer.allSet(layout);
+    if (complete && (!tpl.toc || sameMap(pass.headingPages, headingPages)) && (!best || score > best.score)) best = { pdf, score };
+    const next: PassData = { headingPages, ...(foot ? placer.next(layout) : {}) };
     if (samePass(pass, next)) return pdf;
+    if (i === MAX_PASSES) break;
     pass = next;
     pdf = await renderOnce(doc, pass);
   }
-  // Footnotes did not settle within the passes: keep where they are, but make
-  // the contents true to this layout (page numbers do not move anything).
-  const last = passData(await inspectPdf(pdf), false, {});
-  if (samePass({ headingPages: pass.headingPages }, { headingPages: last.headingPages })) return pdf;
-  return renderOnce(doc, { headingPages: last.headingPages, footnotesByPage: pass.footnotesByPage });
+  if (best) return best.pdf;
+  // No pass came out with true contents and every note set: set each note on
+  // the page its reference is on now, hold nothing, and make the contents
+  // true to this layout (page numbers do not move anything).
+  const layout = await inspectPdf(pdf);
+  const footnotesByPage = new Map<number, string[]>();
+  for (const [id, page] of referencePages(layout)) footnotesByPage.set(page, [...(footnotesByPage.get(page) ?? []), id]);
+  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage });
+}
+
+function headingPagesOf(layout: PdfLayout): Map<string, number> {
+  const pages = new Map<string, number>();
+  for (const [name, page] of layout.destinations) if (name.startsWith("h-")) pages.set(name.slice(2), page);
+  return pages;
+}
+
+/** The page each note is first referenced on, in reading order. */
+function referencePages(layout: PdfLayout): Map<string, number> {
+  const refs = new Map<string, number>();
+  for (const [page, links] of [...layout.linksByPage].sort((a, b) => a[0] - b[0]))
+    for (const d of links) if (d.startsWith(noteAnchor(""))) {
+      const id = d.slice(noteAnchor("").length);
+      if (!refs.has(id)) refs.set(id, page);
+    }
+  return refs;
 }
 
 /**
- * What the next pass needs from where things landed in this one. Given the
- * previous pass, a footnote does not move to an earlier page: when setting a
- * note pushes its reference over the page break and moving the note along
- * pulls it back, the note settles at the foot of the next page (as in
- * LaTeX) instead of the passes flip-flopping.
+ * The height each note takes at the foot of its page: from its destination to
+ * the next note's, or to the end of the page's notes.
  */
-function passData(layout: PdfLayout, foot: boolean, previous: PassData): PassData {
-  const headingPages = new Map<string, number>();
-  for (const [name, page] of layout.destinations) if (name.startsWith("h-")) headingPages.set(name.slice(2), page);
-  const footnotesByPage = new Map<number, string[]>();
-  if (foot) {
-    const before = new Map<string, number>();
-    for (const [page, ids] of previous.footnotesByPage ?? []) for (const id of ids) before.set(id, page);
-    const seen = new Set<string>();
-    for (const [page, links] of [...layout.linksByPage].sort((a, b) => a[0] - b[0])) {
-      for (const d of links) {
-        if (!d.startsWith(noteAnchor(""))) continue;
-        const id = d.slice(noteAnchor("").length);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const at = Math.max(page, before.get(id) ?? 0);
-        footnotesByPage.set(at, [...(footnotesByPage.get(at) ?? []), id]);
-      }
-    }
+function noteHeights(layout: PdfLayout): Map<string, number> {
+  const byPage = new Map<number, { id: string; y: number }[]>();
+  for (const [name, page] of layout.destinations) {
+    const y = layout.destinationY.get(name);
+    if (!name.startsWith(noteAnchor("")) || y === undefined) continue;
+    byPage.set(page, [...(byPage.get(page) ?? []), { id: name.slice(noteAnchor("").length), y }]);
   }
-  return { headingPages, footnotesByPage };
+  const heights = new Map<string, number>();
+  for (const [page, notes] of byPage) {
+    notes.sort((a, b) => b.y - a.y); // top of the page first
+    const end = layout.destinationY.get(notesEndAnchor(page));
+    notes.forEach((n, i) => {
+      const below = notes[i + 1]?.y ?? end;
+      if (below !== undefined) heights.set(n.id, n.y - below);
+    });
+  }
+  return heights;
+}
+
+/**
+ * Decides, pass by pass, the page at whose foot each note is set. A note goes
+ * on the page its reference lands on. When setting it there pushes the line
+ * with the reference over the page break, and setting it on the next page
+ * pulls the line back, the note and its reference go to the next page
+ * together: the note's space stays free at the foot of the first page, which
+ * then runs short (as in LaTeX when a note cannot be split). The passes
+ * converge on a layout where every note is on the page of its reference.
+ */
+class FootnotePlacer {
+  /** Where each note was set in the pass being read. */
+  private placed = new Map<string, number>();
+  /** Pages where setting a note pushed its reference on to a later page. */
+  private readonly pushedOff = new Map<string, Set<number>>();
+  /** Notes whose space is held on `page`, set on the next page with their reference. */
+  private readonly held = new Map<string, { page: number; height: number }>();
+
+  /** How many notes are on the page of their reference in `layout`. */
+  onTheirPage(layout: PdfLayout): number {
+    let n = 0;
+    for (const [id, page] of referencePages(layout)) if (layout.destinations.get(noteAnchor(id)) === page) n++;
+    return n;
+  }
+
+  /** Whether every referenced note is set somewhere in `layout` (a note held for a page that never came is not). */
+  allSet(layout: PdfLayout): boolean {
+    return [...referencePages(layout).keys()].every((id) => layout.destinations.has(noteAnchor(id)));
+  }
+
+  /** Where the notes go in the next pass, given where things landed in this one. */
+  next(layout: PdfLayout): Pick<PassData, "footnotesByPage" | "footnoteReserve"> {
+    const refs = referencePages(layout);
+    const heights = noteHeights(layout);
+    for (const [id, page] of refs) {
+      const was = this.placed.get(id);
+      if (was !== undefined && was < page) this.pushedOff.set(id, (this.pushedOff.get(id) ?? new Set()).add(was));
+    }
+    const placed = new Map<string, number>();
+    const heldOn = (page: number): number => [...this.held.values()].reduce((sum, h) => sum + (h.page === page ? h.height : 0), 0);
+    for (const [id, page] of refs) {
+      const held = this.held.get(id);
+      if (held && page === held.page + 1) {
+        placed.set(id, page); // held: the note and its reference on the next page
+        continue;
+      }
+      this.held.delete(id);
+      // Holding the space did not move the reference: the note fits where its reference is.
+      if (held && page === held.page) this.pushedOff.get(id)?.delete(page);
+      const height = heights.get(id);
+      if (this.pushedOff.get(id)?.has(page) && page < layout.pages && height !== undefined) {
+        // A page gives up at most a quarter of its text block to held notes; a
+        // note beyond that goes to the next page on its own (its reference stays).
+        if (heldOn(page) + height <= MAX_HELD) this.held.set(id, { page, height });
+        placed.set(id, page + 1);
+      } else placed.set(id, page);
+    }
+    this.placed = placed;
+    const footnotesByPage = new Map<number, string[]>();
+    for (const [id, page] of placed) footnotesByPage.set(page, [...(footnotesByPage.get(page) ?? []), id]);
+    const footnoteReserve = new Map<number, number>();
+    for (const { page, height } of [...this.held.values()].sort((a, b) => a.page - b.page)) footnoteReserve.set(page, (footnoteReserve.get(page) ?? 0) + height);
+    return { footnotesByPage: new Map([...footnotesByPage].sort((a, b) => a[0] - b[0])), footnoteReserve };
+  }
+}
+
+function sameMap<K, V>(x?: ReadonlyMap<K, V>, y?: ReadonlyMap<K, V>): boolean {
+  return JSON.stringify([...(x ?? [])]) === JSON.stringify([...(y ?? [])]);
 }
 
 function samePass(a: PassData, b: PassData): boolean {
-  const eq = <K, V>(x?: ReadonlyMap<K, V>, y?: ReadonlyMap<K, V>): boolean => JSON.stringify([...(x ?? [])]) === JSON.stringify([...(y ?? [])]);
-  return eq(a.headingPages, b.headingPages) && eq(a.footnotesByPage, b.footnotesByPage);
+  return sameMap(a.headingPages, b.headingPages) && sameMap(a.footnotesByPage, b.footnotesByPage) && sameMap(a.footnoteReserve, b.footnoteReserve);
 }
-

@@ -5,11 +5,11 @@
  * so the PDF bookmarks nest as the document does.
  */
 import type { ReactNode } from "react";
-import { Text, View } from "@react-pdf/renderer";
+import { Link, Text, View } from "@react-pdf/renderer";
 import type { Article, Block, Box, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
 import type { Style } from "@react-pdf/types";
 import { headingText, speakerAt } from "../../pipeline/document/text.ts";
-import { headingAnchor, noteAnchor, type RenderContext } from "./context.ts";
+import { headingAnchor, noteAnchor, refAnchor, type RenderContext } from "./context.ts";
 import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
 import { LINE, type HouseStyles } from "./styles.ts";
 import { design } from "./tokens.ts";
@@ -312,9 +312,17 @@ export function endNotes(ids: readonly string[], ctx: RenderContext, s: HouseSty
 export function noteRow(id: string, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   const note = ctx.notes.get(id);
   if (!note) throw new TemplateError(`note "${id}" is referenced but missing from doc.notes`);
+  // Back to the reference; magazine columns are imposed as page images, which keep no links.
+  const back = ctx.kind === "magazine" ? undefined : refAnchor(id);
   return (
     <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false}>
-      <Text style={s.noteLabel}>{note.label}</Text>
+      {back ? (
+        <Link src={`#${back}`} style={{ width: s.noteLabel.width, textDecoration: "none" }}>
+          <Text style={s.noteLabel}>{note.label}</Text>
+        </Link>
+      ) : (
+        <Text style={s.noteLabel}>{note.label}</Text>
+      )}
       <Text style={s.noteText} hyphenationCallback={ctx.hyphenate}>
         {inlines(note.children, ctx, s, key)}
       </Text>

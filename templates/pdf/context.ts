@@ -22,6 +22,11 @@ export interface RenderContext {
   headingPages: ReadonlyMap<string, number>;
   /** Note ids set at the foot of each page, from a previous pass (noteMode "foot"). */
   footnotesByPage: ReadonlyMap<number, readonly string[]>;
+  /**
+   * Space (points) held free at the foot of a page for notes that did not fit
+   * there and went to the next page with their reference (see render.ts).
+   */
+  footnoteReserve: ReadonlyMap<number, number>;
   /** Text width in points of the flow region (full page or one magazine column). */
   measure: number;
   /** "Noten"/"Notes" (ui.json). */
@@ -33,6 +38,7 @@ export interface RenderContext {
 export interface PassData {
   headingPages?: ReadonlyMap<string, number>;
   footnotesByPage?: ReadonlyMap<number, readonly string[]>;
+  footnoteReserve?: ReadonlyMap<number, number>;
 }
 
 /** Builds the context of one render pass. */
@@ -47,6 +53,7 @@ export function makeContext(doc: RenderableDocument, noteMode: NoteMode, measure
     noteMode,
     headingPages: pass.headingPages ?? new Map(),
     footnotesByPage: pass.footnotesByPage ?? new Map(),
+    footnoteReserve: pass.footnoteReserve ?? new Map(),
     measure,
     noteHeading: t(doc.lang, "notes"),
     firstArticleId: doc.children.find((b) => b.type === "article")?.id,
@@ -56,3 +63,11 @@ export function makeContext(doc: RenderableDocument, noteMode: NoteMode, measure
 /** The named destination of a note and of a heading; also used to read link targets back from the PDF. */
 export const noteAnchor = (id: string): string => `note-${id}`;
 export const headingAnchor = (id: string): string => `h-${id}`;
+/**
+ * What a note's label links back to. react-pdf can name only whole blocks, not
+ * the line with the reference, so the writer points these links at the
+ * reference itself after rendering (pipeline/render-pdf/backlinks.ts).
+ */
+export const refAnchor = (noteId: string): string => `ref-${noteId}`;
+/** The named destination after the notes at the foot of a page (to measure them). */
+export const notesEndAnchor = (page: number): string => `notes-end-${page}`;

@@ -9,9 +9,9 @@ import type { FlowBlock, MinutesMeta } from "../../pipeline/document/types.ts";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { displayDate } from "./dates.ts";
 import { endNotes, flow, headingTitle, noteRow, notesIn } from "./blocks.tsx";
-import { headingAnchor, type RenderContext } from "./context.ts";
+import { headingAnchor, notesEndAnchor, type RenderContext } from "./context.ts";
 import { plainText } from "./inlines.tsx";
-import { houseStyles, LINE, type HouseStyles } from "./styles.ts";
+import { FOOTNOTE_RULE_HEIGHT, houseStyles, LINE, type HouseStyles } from "./styles.ts";
 import { design } from "./tokens.ts";
 import type { Style } from "@react-pdf/types";
 
@@ -106,16 +106,20 @@ export function RunningFoot({ ctx, s, page, total, style }: { ctx: RenderContext
 export function chrome(ctx: RenderContext, s: HouseStyles, titleOnFirstPage = false) {
   return ({ pageNumber, totalPages, children }: { pageNumber?: number; totalPages?: number; children?: ReactNode }): ReactNode => {
     const notes = ctx.noteMode === "foot" ? (ctx.footnotesByPage.get(pageNumber ?? 0) ?? []) : [];
+    const reserve = ctx.noteMode === "foot" ? (ctx.footnoteReserve.get(pageNumber ?? 0) ?? 0) : 0;
     return [
       // The first page carries the title block; a running head above it would repeat it.
       titleOnFirstPage && pageNumber === 1 ? <View key="head" style={{ height: 22 }} /> : <RunningHead key="head" ctx={ctx} s={s} />,
       <View key="flow" style={{ flexGrow: 1 }}>
         {children}
       </View>,
-      notes.length > 0 ? (
+      notes.length > 0 || reserve > 0 ? (
         <View key="notes" style={s.footnotes}>
-          <View style={s.footnoteRule} />
+          {notes.length > 0 ? <View style={s.footnoteRule} /> : null}
           {notes.map((id) => noteRow(id, ctx, s, `fn.${id}`))}
+          <View id={notesEndAnchor(pageNumber ?? 0)} style={{ height: 0.01 }} />
+          {/* Held free for notes that went on to the next page with their reference (render.ts). */}
+          {reserve > 0 ? <View style={{ height: notes.length > 0 ? reserve : reserve + FOOTNOTE_RULE_HEIGHT }} /> : null}
         </View>
       ) : null,
       <RunningFoot key="foot" ctx={ctx} s={s} page={pageNumber ?? 0} total={totalPages ?? 0} />,

@@ -13,6 +13,9 @@ const C = design.colours;
 /** The baseline unit: one line of body text. */
 export const LINE = T.bodySize * T.bodyLeading;
 
+/** The rule above the notes at the foot of a page, with the space below it. */
+export const FOOTNOTE_RULE_HEIGHT = 4.5;
+
 /** Styles for one render; the accent colour depends on the document's kind. */
 export function houseStyles(accent: string, kind?: Kind) {
   const body: Style = { fontFamily: serif(), fontSize: T.bodySize, lineHeight: T.bodyLeading, color: C.ink };
@@ -47,7 +50,7 @@ export function houseStyles(accent: string, kind?: Kind) {
     notesHeading: { fontFamily: sans(), fontWeight: 700, fontSize: T.smallSize + 1, lineHeight: 1.3, color: C.muted, textTransform: "uppercase", letterSpacing: 0.8, marginTop: LINE, marginBottom: 4 } as Style,
     notesBlock: { borderTopWidth: 0.5, borderTopColor: C.rule, paddingTop: 4 } as Style,
     footnotes: { marginTop: LINE * 0.5 } as Style,
-    footnoteRule: { width: 110, borderTopWidth: 0.5, borderTopColor: C.rule, marginBottom: 4 } as Style,
+    footnoteRule: { width: 110, borderTopWidth: 0.5, borderTopColor: C.rule, marginBottom: FOOTNOTE_RULE_HEIGHT - 0.5 } as Style,
     noteRow: { flexDirection: "row", marginBottom: 2 } as Style,
     noteLabel: { fontFamily: sans(), fontSize: T.noteSize, lineHeight: 1.35, width: 16, color: accent } as Style,
     noteText: { fontFamily: serif(), fontSize: T.noteSize, lineHeight: 1.35, color: C.ink, flex: 1 } as Style,

@@ -1,0 +1,44 @@
+/**
+ * Notes link back to their reference. react-pdf names only whole blocks, so a
+ * named destination for a reference would mark the start of its paragraph,
+ * which can be on the page before. After rendering, each note label's link
+ * (to `ref-<note id>`, see templates/pdf/context.ts) is pointed at the place
+ * of the note's first reference itself: the page and height of the link
+ * annotation on the reference.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
+import { noteAnchor, refAnchor } from "../../templates/pdf/context.ts";
+import { pdfText } from "./inspect.ts";
+
+/** Room above the reference's line when a viewer jumps back to it (points). */
+const ABOVE = 24;
+
+/** Returns `bytes` with every note's back-link pointing at its first reference; unchanged when there are none. */
+export async function linkNotesBack(bytes: Uint8Array): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const references = new Map<string, { page: PDFRef; left: number; top: number }>();
+  const backLinks: { action: PDFDict; id: string }[] = [];
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = annots.lookup(i);
+      if (!(annot instanceof PDFDict)) continue;
+      const action = annot.lookupMaybe(PDFName.of("A"), PDFDict);
+      const target = pdfText(action?.lookup(PDFName.of("D")));
+      if (!action || !target) continue;
+      if (target.startsWith(noteAnchor(""))) {
+        const id = target.slice(noteAnchor("").length);
+        const rect = annot.lookupMaybe(PDFName.of("Rect"), PDFArray);
+        const [x1, , , y2] = rect ? rect.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) : [];
+        if (!references.has(id) && x1 !== undefined && y2 !== undefined) references.set(id, { page: page.ref, left: x1, top: y2 });
+      } else if (target.startsWith(refAnchor(""))) backLinks.push({ action, id: target.slice(refAnchor("").length) });
+    }
+  }
+  if (backLinks.length === 0) return bytes;
+  for (const { action, id } of backLinks) {
+    const ref = references.get(id);
+    if (!ref) throw new Error(`note "${id}" links back to a reference that is not in the PDF`);
+    action.set(PDFName.of("D"), pdf.context.obj([ref.page, PDFName.of("XYZ"), PDFNumber.of(0), PDFNumber.of(Math.round(ref.top + ABOVE)), PDFNull]));
+  }
+  return pdf.save({ useObjectStreams: false });
+}
