@@ -36,22 +36,25 @@ export const MAGAZINE = (() => {
 /** Space between an article's head and its columns. */
 export const HEAD_GAP = 12;
 
-/** An article, or the run of blocks between articles (set without a head). */
+/** An article with the blocks that follow it up to the next article, or the blocks before the first article (set without a head). */
 export interface MagazineUnit {
   article?: Article;
   blocks: FlowBlock[];
 }
 
-/** Splits the magazine into articles and the runs of blocks between them. */
+/**
+ * Splits the magazine into units that each start on a new page: an article
+ * and the blocks after it that belong to no article (a sidebar, a caption),
+ * which continue in the article's columns rather than taking a page of their
+ * own; blocks before the first article make a unit of their own.
+ */
 export function magazineUnits(children: readonly FlowBlock[]): MagazineUnit[] {
   const units: MagazineUnit[] = [];
   for (const b of children) {
-    if (b.type === "article") units.push({ article: b, blocks: b.children as FlowBlock[] });
-    else {
-      const last = units[units.length - 1];
-      if (last && !last.article) last.blocks.push(b);
-      else units.push({ blocks: [b] });
-    }
+    const last = units[units.length - 1];
+    if (b.type === "article") units.push({ article: b, blocks: [...(b.children as FlowBlock[])] });
+    else if (last) last.blocks.push(b);
+    else units.push({ blocks: [b] });
   }
   return units;
 }
@@ -158,13 +161,13 @@ export function frontMatterPages(tocPages = 1): number {
   return 1 + tocPages;
 }
 
-/** Contents page numbers: each article's first A4 page; headings between articles get their run's first page. */
+/** Contents page numbers: each article's first A4 page; a heading outside the articles gets its unit's first page. */
 export function tocHeadingPages(units: MagazineUnit[], unitPages: number[], front: number): Map<string, number> {
   const pages = new Map<string, number>();
   let page = front + 1;
   units.forEach((u, i) => {
     if (u.article) pages.set(u.article.id, page);
-    else for (const b of u.blocks) if (b.type === "heading") pages.set(b.id, page);
+    for (const b of u.blocks) if (b.type === "heading" && !u.article?.children.includes(b)) pages.set(b.id, page);
     page += unitPages[i] ?? 0;
   });
   return pages;
