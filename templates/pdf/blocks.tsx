@@ -211,6 +211,27 @@ function boxParagraphIndent(b: Box, i: number, s: HouseStyles): Style {
   return { textIndent: i > 0 && b.children[i - 1]?.type === "paragraph" ? indent : 0 };
 }
 
+/** The height of the text block of a page, between the margins (points). */
+const TEXT_BLOCK_HEIGHT = 841.89 - design.page.marginTop - design.page.marginBottom;
+
+/** A box's height, roughly: its text's length set at the box's size in the measure, plus padding. */
+function estimatedHeight(b: Box, ctx: RenderContext, s: HouseStyles): number {
+  const size = Number(s.boxText.fontSize ?? design.type.bodySize);
+  const lineHeight = size * Number(s.boxText.lineHeight ?? 1.4);
+  const perLine = Math.max(1, (ctx.measure - 30) / (size * 0.5)); // average letter: half the size
+  const lines = [plainText(b.title ?? []), ...b.children.map((c) => (c.type === "paragraph" ? plainText(c.children) : plainText(inlinesOf(c))))]
+    .filter((t) => t.length > 0)
+    .reduce((n, t) => n + Math.ceil(t.length / perLine), 0);
+  return lines * lineHeight + LINE * 2;
+}
+
+/** The inline text of a block other than a paragraph, for estimates. */
+function inlinesOf(b: Block): Inline[] {
+  if (b.type === "heading" || b.type === "quote" || b.type === "caption") return b.children;
+  if ("children" in b) return (b.children as Block[]).flatMap((c) => (c.type === "paragraph" ? c.children : inlinesOf(c)));
+  return [];
+}
+
 /** Renders one block. */
 export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   switch (b.type) {
@@ -223,8 +244,12 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
     case "listItem":
       throw new TemplateError("listItem outside a list");
     case "box":
+      // A box that fits in a third of a page is kept whole: split, its title
+      // can move on and leave the tinted top edge alone at the page foot.
+      // A box that fits in a third of a page is kept whole. (A longer one may
+      // split; react-pdf can then leave its tinted top edge alone at a page foot.)
       return (
-        <View key={key} style={s.box}>
+        <View key={key} style={s.box} wrap={estimatedHeight(b, ctx, s) > TEXT_BLOCK_HEIGHT / 3}>
           {b.title ? (
             <Text style={s.boxTitle} minPresenceAhead={LINE * 2}>
               {inlines(b.title, ctx, s, key)}
@@ -232,7 +257,7 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
           ) : null}
           {b.children.map((c, i) =>
             c.type === "paragraph" ? (
-              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? s.boxParagraphGap : 0, ...boxParagraphIndent(b, i, s) }} hyphenationCallback={ctx.hyphenate}>
+              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? s.boxParagraphGap : 0, ...boxParagraphIndent(b, i, s) }} hyphenationCallback={ctx.hyphenate} orphans={2} widows={2}>
                 {inlines(c.children, ctx, s, `${key}.${i}`)}
               </Text>
             ) : (
