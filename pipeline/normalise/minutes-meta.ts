@@ -53,7 +53,9 @@ export function splitNames(s: string): string[] {
  * "Label: value" fields; a value runs on over the following lines (names
  * broken across lines, "Van der" + "Meulen", are joined) up to a blank line.
  * Labels printed without a value take the unlabelled value groups that
- * follow, in order (a two-column layout read row by row).
+ * follow, in order (a two-column layout read row by row). A labelled line
+ * that is no minutes field stays in the text; an unlabelled line that is no
+ * value (the letterhead) is left out and reported.
  */
 export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader | undefined {
   const end = lines.slice(0, 80).findIndex((l) => /^\s*1\.?\s+\p{Lu}/u.test(l.raw));
@@ -77,6 +79,8 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
   if (g.length) groups.push(g);
   const minutes: MinutesMeta = {};
   const waiting: (keyof MinutesMeta)[] = [];
+  // "Label: value" lines with a label that is no minutes field stay in the text, before the first item.
+  const kept: Ln[] = [];
   let number: string | undefined;
   const set = (key: keyof MinutesMeta, value: string, at: Ln): void => {
     if (LISTS.has(key)) (minutes[key] as string[] | undefined) = [...((minutes[key] as string[] | undefined) ?? []), ...splitNames(value)];
@@ -107,6 +111,12 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       set(waiting.shift()!, value, grp[0]!);
       continue;
     }
+    if (f) {
+      const last = grp[grp.length - 1]!;
+      kept.push(...grp, { line: last.line, page: last.page, raw: "", pageStart: false });
+      continue;
+    }
+    // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.
     diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${value}"`, grp[0]);
   }
   for (const k of waiting) diag(ctx, "warning", "normalise:minutes-meta", `minutes field ${k} has no value`);
@@ -116,5 +126,5 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     const mo = MONTHS.indexOf(dm[2]!.toLowerCase());
     if (mo >= 0) date = `${dm[3]}-${String(mo + 1).padStart(2, "0")}-${dm[1]!.padStart(2, "0")}`;
   }
-  return { minutes, number, date, rest: lines.slice(end) };
+  return { minutes, number, date, rest: [...kept, ...lines.slice(end)] };
 }
