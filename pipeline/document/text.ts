@@ -1,4 +1,32 @@
-import type { Heading, Inline } from "./types.ts";
+import type { Block, Heading, Inline } from "./types.ts";
+
+/** The inlines of a block of running text (heading, paragraph, quote, caption); undefined for containers. */
+export function inlinesOf(b: Block): Inline[] | undefined {
+  return b.type === "heading" || b.type === "paragraph" || b.type === "quote" || b.type === "caption" ? b.children : undefined;
+}
+
+/** The plain text of inlines, note references left out (bookmarks, metadata, matching). */
+export function plainText(nodes: readonly Inline[]): string {
+  let out = "";
+  for (const n of nodes) {
+    switch (n.type) {
+      case "text":
+        out += n.value;
+        break;
+      case "noteRef":
+        break;
+      case "emphasis":
+      case "strong":
+      case "link":
+      case "foreign":
+        out += plainText(n.children);
+        break;
+      default:
+        throw new TypeError(`unknown inline node ${JSON.stringify((n as { type?: unknown }).type)}`);
+    }
+  }
+  return out;
+}
 
 /**
  * A heading's inlines without its printed number. Writers set the number

@@ -1,5 +1,6 @@
 import type { Block, Box, FlowBlock, Heading, Inline, List, ListItem, Position } from "../document/types.ts";
 import type { RawBlock } from "./segment.ts";
+import { inlinesOf, plainText } from "../document/text.ts";
 
 /** Set-apart blocks (segment.ts roles) travel as paragraphs with this tag until magazine.ts shapes them. */
 export const ROLE = Symbol("role");
@@ -25,14 +26,7 @@ export function slugify(s: string): string {
   );
 }
 
-/** The inlines of a block of running text (heading, paragraph, quote, caption); undefined for containers. */
-export function inlinesOf(b: Block): Inline[] | undefined {
-  return b.type === "heading" || b.type === "paragraph" || b.type === "quote" || b.type === "caption" ? b.children : undefined;
-}
-
-export function plainText(inl: readonly Inline[]): string {
-  return inl.map((i) => (i.type === "text" ? i.value : i.type === "noteRef" ? "" : plainText(i.children))).join("");
-}
+export { inlinesOf, plainText };
 
 /** Anchors unique within a document. */
 export class Ids {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { TweeluikError } from "../errors.ts";
+import { inlinesOf, plainText } from "../document/text.ts";
 import type { Block, Inline } from "../document/types.ts";
 import { fromMarkdown } from "../markdown/from-markdown.ts";
 import { dutchWords } from "../translate/dutch.ts";
@@ -66,9 +67,6 @@ export function markdownHeadings(md: string): string[] {
     );
 }
 
-const inlineText = (xs: readonly Inline[] | undefined): string =>
-  (xs ?? []).map((x) => (x.type === "text" ? x.value : x.type === "noteRef" ? " " : inlineText(x.children))).join("");
-
 /** Words that open a block, normalised as `squash` does and lower-cased. */
 const opening = (s: string, words: number): string =>
   squash(s.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, "")).toLowerCase().split(" ").slice(0, words).join(" ");
@@ -84,20 +82,18 @@ export function readingKeys(md: string): string[] {
   const doc = fromMarkdown(md, "edition.md");
   const out: string[] = [];
   const add = (ins: readonly Inline[] | undefined): void => {
-    const k = opening(inlineText(ins), 6);
+    const k = opening(plainText(ins ?? []), 6);
     if (k.split(" ").length >= 4) out.push(k);
   };
   const walk = (blocks: readonly Block[]): void => {
     for (const b of blocks) {
-      if (b.type === "heading" || b.type === "paragraph" || b.type === "quote" || b.type === "caption") add(b.children);
-      else if (b.type === "box") {
-        add(b.title);
-        walk(b.children);
-      } else if (b.type === "article") {
-        add(b.title);
-        add(b.lead);
-        walk(b.children);
-      } else walk(b.children);
+      const text = inlinesOf(b);
+      if (text) add(text);
+      else {
+        if (b.type === "box" || b.type === "article") add(b.title);
+        if (b.type === "article") add(b.lead);
+        walk(b.children as readonly Block[]); // a container: inlinesOf took every block of running text
+      }
     }
   };
   walk(doc.children);

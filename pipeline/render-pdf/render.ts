@@ -19,7 +19,7 @@ import { fixedDate } from "../../templates/pdf/dates.ts";
 import { registerHouseFonts } from "../../templates/pdf/fonts.ts";
 import { HouseDocument } from "../../templates/pdf/house.tsx";
 import { KIND_TEMPLATES } from "../../templates/pdf/kinds.ts";
-import { A4, design } from "../../templates/pdf/tokens.ts";
+import { A4, design, TEXT_BLOCK_HEIGHT } from "../../templates/pdf/tokens.ts";
 import { linkNotesBack } from "./backlinks.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
 import { renderMagazine } from "./magazine.ts";
@@ -28,7 +28,7 @@ import { renderMagazine } from "./magazine.ts";
 const MAX_PASSES = 12;
 
 /** The most space (points) a page holds free for notes set on the next page: a quarter of the text block. */
-const MAX_HELD = (A4.height - design.page.marginTop - design.page.marginBottom) / 4;
+const MAX_HELD = TEXT_BLOCK_HEIGHT / 4;
 
 async function renderOnce(doc: RenderableDocument, pass: PassData): Promise<Buffer> {
   const tpl = KIND_TEMPLATES[doc.meta.kind];
@@ -74,9 +74,7 @@ async function layoutPasses(doc: RenderableDocument): Promise<Buffer> {
   // the page its reference is on now, hold nothing, and make the contents
   // true to this layout (page numbers do not move anything).
   const layout = await inspectPdf(pdf);
-  const footnotesByPage = new Map<number, string[]>();
-  for (const [id, page] of referencePages(layout)) footnotesByPage.set(page, [...(footnotesByPage.get(page) ?? []), id]);
-  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage });
+  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout)) });
 }
 
 function headingPagesOf(layout: PdfLayout): Map<string, number> {
@@ -176,12 +174,17 @@ class FootnotePlacer {
       } else placed.set(id, page);
     }
     this.placed = placed;
-    const footnotesByPage = new Map<number, string[]>();
-    for (const [id, page] of placed) footnotesByPage.set(page, [...(footnotesByPage.get(page) ?? []), id]);
     const footnoteReserve = new Map<number, number>();
     for (const { page, height } of [...this.held.values()].sort((a, b) => a.page - b.page)) footnoteReserve.set(page, (footnoteReserve.get(page) ?? 0) + height);
-    return { footnotesByPage: new Map([...footnotesByPage].sort((a, b) => a[0] - b[0])), footnoteReserve };
+    return { footnotesByPage: notesByPage(placed), footnoteReserve };
   }
+}
+
+/** Note ids by the page they are set on, pages in order, notes in reading order. */
+function notesByPage(pageOfNote: ReadonlyMap<string, number>): Map<number, string[]> {
+  const byPage = new Map<number, string[]>();
+  for (const [id, page] of pageOfNote) byPage.set(page, [...(byPage.get(page) ?? []), id]);
+  return new Map([...byPage].sort((a, b) => a[0] - b[0]));
 }
 
 function sameMap<K, V>(x?: ReadonlyMap<K, V>, y?: ReadonlyMap<K, V>): boolean {

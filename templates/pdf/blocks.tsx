@@ -8,11 +8,11 @@ import type { ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
 import type { Article, Block, Box, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
 import type { Style } from "@react-pdf/types";
-import { headingText, speakerAt } from "../../pipeline/document/text.ts";
+import { headingText, inlinesOf, speakerAt } from "../../pipeline/document/text.ts";
 import { headingAnchor, noteAnchor, refAnchor, type RenderContext } from "./context.ts";
 import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
 import { LINE, type HouseStyles } from "./styles.ts";
-import { design } from "./tokens.ts";
+import { design, TEXT_BLOCK_HEIGHT } from "./tokens.ts";
 import { hyphenator } from "./hyphenate.ts";
 
 /** react-pdf accepts `bookmark` on any node, its typings only on Page. */
@@ -211,25 +211,18 @@ function boxParagraphIndent(b: Box, i: number, s: HouseStyles): Style {
   return { textIndent: i > 0 && b.children[i - 1]?.type === "paragraph" ? indent : 0 };
 }
 
-/** The height of the text block of a page, between the margins (points). */
-const TEXT_BLOCK_HEIGHT = 841.89 - design.page.marginTop - design.page.marginBottom;
-
 /** A box's height, roughly: its text's length set at the box's size in the measure, plus padding. */
 function estimatedHeight(b: Box, ctx: RenderContext, s: HouseStyles): number {
   const size = Number(s.boxText.fontSize ?? design.type.bodySize);
   const lineHeight = size * Number(s.boxText.lineHeight ?? 1.4);
   const perLine = Math.max(1, (ctx.measure - 30) / (size * 0.5)); // average letter: half the size
-  const lines = [plainText(b.title ?? []), ...b.children.map((c) => (c.type === "paragraph" ? plainText(c.children) : plainText(inlinesOf(c))))]
-    .filter((t) => t.length > 0)
-    .reduce((n, t) => n + Math.ceil(t.length / perLine), 0);
+  const lines = [plainText(b.title ?? []), ...b.children.map(blockText)].filter((t) => t.length > 0).reduce((n, t) => n + Math.ceil(t.length / perLine), 0);
   return lines * lineHeight + LINE * 2;
 }
 
-/** The inline text of a block other than a paragraph, for estimates. */
-function inlinesOf(b: Block): Inline[] {
-  if (b.type === "heading" || b.type === "quote" || b.type === "caption") return b.children;
-  if ("children" in b) return (b.children as Block[]).flatMap((c) => (c.type === "paragraph" ? c.children : inlinesOf(c)));
-  return [];
+/** All the text of a block, its children's run together. */
+function blockText(b: Block): string {
+  return plainText(inlinesOf(b) ?? (b.children as Block[]).flatMap((c) => inlinesOf(c) ?? [{ type: "text", value: blockText(c) }]));
 }
 
 /** Renders one block. */

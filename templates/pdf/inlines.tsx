@@ -15,27 +15,7 @@ export class TemplateError extends Error {
 }
 
 /** The plain text of inlines (bookmarks, metadata, running heads). */
-export function plainText(nodes: readonly Inline[]): string {
-  let out = "";
-  for (const n of nodes) {
-    switch (n.type) {
-      case "text":
-        out += n.value;
-        break;
-      case "noteRef":
-        break;
-      case "emphasis":
-      case "strong":
-      case "link":
-      case "foreign":
-        out += plainText(n.children);
-        break;
-      default:
-        throw new TemplateError(`unknown inline node ${JSON.stringify((n as { type?: unknown }).type)}`);
-    }
-  }
-  return out;
-}
+export { plainText } from "../../pipeline/document/text.ts";
 
 /** Renders inlines as children of a Text. */
 export function inlines(nodes: readonly Inline[], ctx: RenderContext, s: HouseStyles, keyPrefix = "i"): ReactNode[] {

@@ -24,3 +24,6 @@ export const design: DesignTokens = JSON.parse(readFileSync(DESIGN_FILE, "utf8")
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** The height of a page's text block, between the top and bottom margins (points). */
+export const TEXT_BLOCK_HEIGHT = A4.height - design.page.marginTop - design.page.marginBottom;
