@@ -218,13 +218,20 @@ export type RenderableDocument = NormalisedDocument | TranslatedDocument;
 export interface SourceLine {
   /** 1-based line number in the file. */
   line: number;
-  /** 1-based page number, as detected by the reader (best effort). */
+  /** 1-based page number: certain with form feeds, a guess with lead spaces (the normaliser refines it). */
   page: number;
+  /** The first line of text on a new page (by the reader's convention). */
+  pageStart?: boolean;
   text: string;
 }
+
+/** How an extraction marks its pages (read/read-source.ts detectConvention). */
+export type PageConvention = "form-feed" | "lead-space" | "plain";
 
 export interface RawSource {
   file: string;
   slug: string;
+  /** Absent in hand-made sources: then treated as "lead-space". */
+  convention?: PageConvention;
   lines: SourceLine[];
 }

@@ -1,8 +1,9 @@
-import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type RawSource } from "../document/types.ts";
+import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type PageConvention, type RawSource } from "../document/types.ts";
 import { inLang, type SourceConfig } from "../config/schema.ts";
-import { posOf, type LineCtx } from "./lines.ts";
+import { diag, posOf, type LineCtx } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
 import { removeRunningHeads } from "./running-heads.ts";
+import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes } from "./footnotes.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
@@ -14,6 +15,12 @@ import { linkNoteRefs, toInlines, type NoteKey } from "./footnote-refs.ts";
 import { buildBlocks, Ids, plainText } from "./build-blocks.ts";
 import { markOpenings, markSetApart, shapeMagazine } from "./magazine.ts";
 import { applyCorrections } from "./corrections.ts";
+
+const CONVENTIONS: Record<PageConvention, string> = {
+  "form-feed": "pages separated by form feeds (pdftotext): page furniture found by position and repetition",
+  "lead-space": "a page opens with a line that starts with one space (or a bullet whose glyph was lost)",
+  plain: "no page marks in the text: pages are not known",
+};
 
 /** A source config as loaded from YAML (its kind is checked here, so the loader's plain string will do). */
 export type NormaliseConfig = Omit<SourceConfig, "kind"> & { kind: string };
@@ -59,6 +66,9 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
 
   let lines = toLines(raw);
+  const convention = raw.convention ?? "lead-space";
+  diag(ctx, "info", "normalise:convention", CONVENTIONS[convention]);
+  if (convention === "form-feed") lines = removePageFurniture(lines, ctx);
   const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus));
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;

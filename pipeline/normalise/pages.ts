@@ -10,11 +10,12 @@ import { diag, isBlank, type LineCtx, type Ln } from "./lines.ts";
  * bullet whose glyph was lost.
  */
 export function toLines(raw: RawSource): Ln[] {
+  const leadSpace = (raw.convention ?? "lead-space") === "lead-space";
   return raw.lines.map((l, i) => ({
     line: l.line,
     page: l.page,
-    raw: l.text.replace(/\t/g, " ").replace(/[\u00a0\u2007\u202f]/g, " "),
-    pageStart: i > 0 && /^ \S/.test(l.text),
+    raw: l.text.replace(/\t/g, " ").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u00ad\u200b]/g, ""),
+    pageStart: leadSpace ? i > 0 && /^ \S/.test(l.text) : l.pageStart === true,
   }));
 }
 

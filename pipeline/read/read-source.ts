@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TweeluikError } from "../errors.ts";
-import type { RawSource, SourceLine } from "../document/types.ts";
+import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
 /**
  * Decode a source file's bytes strictly: empty, binary and broken UTF-8 input
@@ -41,19 +41,52 @@ export function readSource(file: string): RawSource {
 }
 
 /**
- * Split decoded text into lines. A line that starts with exactly one space
- * and then text is how the PDF extraction opens a new page; the reader counts
- * pages by it (the normaliser refines what that space means).
+ * How the extraction marks pages, detected from the text itself:
+ *  - `form-feed`: a form feed (\f) between pages, as poppler's `pdftotext` writes in every
+ *    mode; pages are certain.
+ *  - `lead-space`: a line that starts with exactly one space and then text opens a page
+ *    (the office's earlier extractions); a guess the normaliser refines, since the same
+ *    space also marks a bullet whose glyph was lost.
+ *  - `plain`: no page marks at all.
+ */
+export function detectConvention(text: string): PageConvention {
+  if (/\f/.test(text)) return "form-feed";
+  const lines = text.split(/\r\n?|\n/);
+  return lines.some((t, i) => i > 0 && /^ \S/.test(t)) ? "lead-space" : "plain";
+}
+
+/**
+ * Split decoded text into lines (LF, CRLF or CR) with a page for each, by the
+ * convention the text uses (detectConvention). Form feeds are taken out of
+ * the lines; the line after one opens a page.
  */
 export function splitSource(text: string, file: string): RawSource {
+  const convention = detectConvention(text);
   const raw = text.replace(/\r\n?/g, "\n").split("\n");
   if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
   let page = 1;
+  let seenText = false;
+  let opening = false;
   const lines: SourceLine[] = raw.map((t, i) => {
-    if (i > 0 && /^ \S/.test(t)) page++;
-    return { line: i + 1, page, text: t.replace(/\f/g, "") };
+    const text = t.replace(/\f/g, "");
+    if (convention === "form-feed") {
+      // pdftotext ends every page with a feed; the first text after one opens the next page
+      // (empty pages still count, so page numbers stay the PDF's)
+      const feeds = t.length - text.length;
+      if (feeds > 0 && seenText) {
+        page += feeds;
+        opening = true;
+      }
+    } else if (convention === "lead-space" && i > 0 && /^ \S/.test(t)) {
+      page++;
+      opening = true;
+    }
+    const pageStart = opening && text.trim() !== "";
+    if (pageStart) opening = false;
+    if (text.trim()) seenText = true;
+    return pageStart ? { line: i + 1, page, text, pageStart } : { line: i + 1, page, text };
   });
-  return { file, slug: basename(file).replace(/\.[^.]+$/, ""), lines };
+  return { file, slug: basename(file).replace(/\.[^.]+$/, ""), convention, lines };
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {

@@ -1,0 +1,118 @@
+import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+
+/** How many text lines at the top and at the foot of a page can be furniture. */
+const ZONE = 3;
+
+/** A page number as printed on its own: "7", "- 7 -", "7/12", "Pagina 7 van 12", "p. 7". */
+export const FOLIO = /^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:\/|van|of)\s*\d{1,4})?$/iu;
+
+/** What repeats from page to page: the text with its numbers (folios, dates) abstracted. */
+function furnitureKey(l: Ln): string {
+  return textOf(l).toLowerCase().replace(/\d+/g, "#");
+}
+
+interface Page {
+  /** Indexes into the line list, text lines only. */
+  text: number[];
+}
+
+function pagesOf(lines: readonly Ln[]): Page[] {
+  const pages = new Map<number, Page>();
+  lines.forEach((l, i) => {
+    if (isBlank(l)) return;
+    const p = pages.get(l.page) ?? { text: [] };
+    p.text.push(i);
+    pages.set(l.page, p);
+  });
+  return [...pages.values()];
+}
+
+const letters = (key: string): number => key.replace(/[^\p{L}]/gu, "").length;
+
+/** A line set in capitals (a running head that repeats a heading: "2 DE OPGAVE"). */
+function inCapitals(t: string): boolean {
+  const l = t.replace(/[^\p{L}]/gu, "");
+  return l.length >= 6 && l.replace(/[^\p{Lu}]/gu, "").length / l.length >= 0.8;
+}
+
+/**
+ * The keys a page-edge line is recognised by: its whole text (numbers
+ * abstracted), and for the very first or last line of a page also its first
+ * and its last two words, since a running head often joins a fixed part
+ * (the title) with a changing one (the chapter) on one line.
+ */
+function keysOf(l: Ln, edge: boolean): string[] {
+  const key = furnitureKey(l);
+  if (!edge) return [key];
+  const words = key.split(" ");
+  if (words.length < 3) return [key];
+  return [key, `^${words.slice(0, 2).join(" ")}`, `$${words.slice(-2).join(" ")}`];
+}
+
+/**
+ * Remove running heads, running feet and page numbers where the pages are
+ * certain (the reader saw form feeds). Evidence is position and repetition,
+ * never a list of words:
+ *  - a line among the first or last few lines of a page whose text, numbers
+ *    aside, recurs at the top or foot of at least two pages (and of two pages
+ *    in five); for a page's very first or last line, its first or last two
+ *    words recurring so will do (a fixed title beside a changing chapter);
+ *  - a line in capitals at a page's edge that repeats, case aside, a line of
+ *    the text (the heading it echoes);
+ *  - a page number standing alone as a page's first or last line.
+ * Each page loses at most one line per repeated text, the one nearest its
+ * edge, so a document title that the running head repeats stays where the
+ * body prints it. The first remaining line of a page still opens it. Every
+ * removal is reported.
+ */
+export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
+  const pages = pagesOf(lines);
+  if (pages.length === 0) return lines;
+  const zones = pages.map((p) => {
+    const n = p.text.length;
+    const zone = Math.min(ZONE, Math.floor(n / 2));
+    return { top: p.text.slice(0, zone), foot: p.text.slice(n - zone).reverse() };
+  });
+  const seen = new Map<string, number>();
+  zones.forEach((z) => {
+    const keys = new Set<string>();
+    for (const edge of [z.top, z.foot]) edge.forEach((i, k) => keysOf(lines[i]!, k === 0).forEach((key) => keys.add(key)));
+    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  });
+  const zoneLines = new Set(zones.flatMap((z) => [...z.top, ...z.foot]));
+  const elsewhere = new Set(lines.filter((l, i) => !zoneLines.has(i) && !isBlank(l)).map((l) => textOf(l).toLowerCase()));
+  const need = Math.max(2, Math.ceil(pages.length * 0.4));
+  const drop = new Set<number>();
+  zones.forEach((z) => {
+    for (const edge of [z.top, z.foot]) {
+      const used = new Set<string>();
+      edge.forEach((i, k) => {
+        const t = textOf(lines[i]!);
+        const key = keysOf(lines[i]!, k === 0).find(
+          (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === furnitureKey(lines[i]!) ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
+        );
+        const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
+        const folio = k === 0 && FOLIO.test(t);
+        if ((key !== undefined && !used.has(key)) || echo || folio) {
+          if (key !== undefined) used.add(key);
+          drop.add(i);
+        }
+      });
+    }
+  });
+  if (drop.size === 0) return lines;
+  const out: Ln[] = [];
+  let opening = false;
+  lines.forEach((l, i) => {
+    if (drop.has(i)) {
+      diag(ctx, "info", FOLIO.test(textOf(l)) ? "normalise:page-number" : "normalise:running-head", `removed page furniture "${textOf(l)}"`, l);
+      if (l.pageStart) opening = true;
+      return;
+    }
+    if (opening && !isBlank(l)) {
+      out.push({ ...l, pageStart: true });
+      opening = false;
+    } else out.push(l);
+  });
+  return out;
+}
