@@ -1,5 +1,5 @@
 import type { Diagnostic, Inline, Position } from "../document/types.ts";
-import { gluedRefPattern } from "./footnotes.ts";
+import { gluedRefPattern, spacedRefPattern } from "./footnotes.ts";
 
 export interface NoteKey {
   id: string;
@@ -33,10 +33,11 @@ export function linkNoteRefs(texts: { text: string; position: Position }[], note
         }
       }
       if (hit === undefined) break;
-      const label = notes[k]!.label;
       const mark = `${SEP}${notes[k]!.id}${SEP}`;
-      s = s.slice(0, hit) + mark + s.slice(hit + label.length);
-      from = hit + mark.length;
+      // "Grondwet4 ." (a space the extraction set between a superscript and the punctuation after it) closes up
+      const rest = s.slice(hit.at + hit.length).replace(/^ (?=[.,;:!?)](?:\s|$))/u, "");
+      s = s.slice(0, hit.at) + mark + rest;
+      from = hit.at + mark.length;
       k++;
       // a run of references: "…verschillen.1, 2 De raad"
       while (k < notes.length) {
@@ -63,11 +64,15 @@ function orphan(n: NoteKey, diagnostics: Diagnostic[]): void {
   });
 }
 
-function find(s: string, from: number, label: string): number | undefined {
-  const re = new RegExp(gluedRefPattern(label).source, "gu");
-  re.lastIndex = from;
-  const m = re.exec(s);
-  return m ? m.index : undefined;
+/** The next reference to note `label` from `from` on: glued to its word, or else set off by a space. */
+function find(s: string, from: number, label: string): { at: number; length: number } | undefined {
+  for (const pattern of [gluedRefPattern(label), spacedRefPattern(label)]) {
+    const re = new RegExp(pattern.source, "gu");
+    re.lastIndex = from;
+    const m = re.exec(s);
+    if (m) return { at: m.index, length: m[0].length };
+  }
+  return undefined;
 }
 
 /** Split text carrying reference marks into Text and NoteRef inlines. */

@@ -9,7 +9,13 @@ export interface RawNote {
   lines: Ln[];
 }
 
-const NOTE_START = /^(\d{1,3})\s+(\S.*)$/;
+/**
+ * A note's first line: its number, then its text, with a space or glued ("4Wet …", as
+ * pdftotext gives superscripts), or the number alone with the text on the lines after it.
+ */
+const NOTE_START = /^(\d{1,3})(?:\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
+/** An endnote's first line may also carry a full stop after its number ("1. Zie …", as browsers print them). */
+const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 
 /** A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4". */
 export function gluedRefPattern(label: string): RegExp {
@@ -17,13 +23,76 @@ export function gluedRefPattern(label: string): RegExp {
 }
 
 /**
- * Find the footnotes at the bottom of each page and take them out of the
- * text flow, so that a paragraph they interrupt joins up again. A page's
- * note zone is the longest run of consecutively numbered note lines that
- * reaches the page end; it counts as notes only if its first number follows
- * on from the previous note (or restarts at 1 for a new chapter) and the
- * text above it carries that number glued to a word. Numbered headings
- * ("1 Ongezondheid en …") fail that test and stay in the text.
+ * A note number set off by a space after a punctuation mark, as some
+ * extractions give a superscript ("volgen. 1 Tegelijk"): a second choice,
+ * tried only where the glued form is not found. The space is part of the match.
+ */
+export function spacedRefPattern(label: string): RegExp {
+  return new RegExp(`(?<=[\\p{L}][.,:;!?)’”]) ${label}(?![\\p{N}])(?=\\s|$)`, "u");
+}
+
+/** Whether text carries a reference to note `label`, glued or set off. */
+export function hasRef(text: string, label: string): boolean {
+  return gluedRefPattern(label).test(text) || spacedRefPattern(label).test(text);
+}
+
+interface Cand {
+  i: number;
+  n: number;
+}
+
+/** The label of a note that starts at line i, if one does: a lone number only where text follows it. */
+function noteStart(lines: readonly Ln[], i: number, start: RegExp): string | undefined {
+  const l = lines[i]!;
+  if (/^\s/.test(l.raw)) return undefined;
+  const m = start.exec(textOf(l));
+  if (!m) return undefined;
+  if (m[1] !== undefined) return m[1];
+  for (let j = i + 1; j < lines.length && j <= i + 2; j++) if (!isBlank(lines[j])) return /^\d+$/.test(textOf(lines[j]!)) ? undefined : m[3];
+  return undefined;
+}
+
+function candidates(lines: readonly Ln[], from: number, to: number, start: RegExp): Cand[] {
+  const out: Cand[] = [];
+  for (let i = from; i < to; i++) {
+    const label = noteStart(lines, i, start);
+    if (label !== undefined) out.push({ i, n: Number(label) });
+  }
+  return out;
+}
+
+/** Split lines from a note's first line on into notes: each next number opens the next note, other lines run on. */
+function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number): RawNote[] {
+  const notes: RawNote[] = [];
+  let next = -1;
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    const label = noteStart(lines, i, start);
+    if (label !== undefined && (next === -1 || Number(label) === next)) {
+      notes.push({ label, run, lines: [l] });
+      next = Number(label) + 1;
+    } else notes[notes.length - 1]!.lines.push(l);
+  }
+  return notes;
+}
+
+/**
+ * Find the footnotes and take them out of the text flow, so that a paragraph
+ * they interrupt joins up again.
+ *
+ * At page bottoms: a page's note zone runs from a line that opens with the
+ * next note number (or 1 again, for a numbering that restarts per chapter) to
+ * the page's end; each following number in sequence opens the next note, any
+ * other line continues the note before it. The zone counts as notes only if
+ * the text above carries that first number glued to a word or punctuation
+ * mark ("analyses1", "zorg.2"), and it may not hold most of a long page. A
+ * numbered heading ("3 Belang van …") fails those tests and stays in the text.
+ *
+ * At the document's end (endnotes, as a browser prints a web page): where no
+ * page carried notes, a run numbered 1, 2, 3 … that closes the document is
+ * taken as the notes when the text before it carries most of those numbers,
+ * glued, in that order.
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[] } {
   const pages: [number, number][] = [];
@@ -34,47 +103,68 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       s = i;
     }
   }
-  const notes: RawNote[] = [];
+  let notes: RawNote[] = [];
   const drop = new Set<number>();
   let run = 0;
   let last = 0;
   let bodyFrom = 0;
   for (const [ps, pe] of pages) {
-    const cands: { i: number; n: number }[] = [];
-    for (let i = ps; i < pe; i++) {
-      const l = lines[i]!;
-      if (/^\s/.test(l.raw)) continue;
-      const m = NOTE_START.exec(textOf(l));
-      if (m) cands.push({ i, n: Number(m[1]) });
+    const pageText = lines.slice(ps, pe).filter((l) => !isBlank(l)).length;
+    const cands = candidates(lines, ps, pe, NOTE_START).reverse();
+    const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join(" "), String(c.n));
+    let top = cands.find((c) => {
+      if (!(last === 0 || c.n === last + 1 || c.n === 1)) return false;
+      const zone = lines.slice(c.i, pe).filter((l) => !isBlank(l)).length;
+      return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
+    });
+    if (!top) continue;
+    // where the numbering is not known yet (an excerpt), the zone opens with the run that leads up to it
+    // (a note is a few lines long: the one before it starts close above)
+    const textBetween = (a: number, b: number): number => lines.slice(a, b).filter((l) => !isBlank(l)).length;
+    for (let c: Cand | undefined = top; last === 0 && c; ) {
+      const at: Cand = c;
+      c = cands.find((x) => x.i < at.i && x.n === at.n - 1 && textBetween(x.i, at.i) <= 12);
+      if (c) top = c;
     }
-    if (cands.length === 0) continue;
-    const chain = [cands[cands.length - 1]!];
-    for (let k = cands.length - 2; k >= 0; k--) {
-      const c = cands[k]!;
-      if (c.n === chain[0]!.n - 1) chain.unshift(c);
-    }
-    const top = chain[0]!;
-    // a note zone is set off from the text above by a blank line
-    if (top.i > ps && !isBlank(lines[top.i - 1])) continue;
-    const restart = top.n === 1 && last > 0;
-    // the first zone may start anywhere (an excerpt); later ones follow on or restart
-    if (top.n !== last + 1 && !restart && last > 0) continue;
-    const above = lines.slice(bodyFrom, top.i).map(textOf).join(" ");
-    if (!gluedRefPattern(String(top.n)).test(above)) continue;
-    if (restart) run++;
-    let cur: RawNote | undefined;
-    const chainAt = new Set(chain.map((c) => c.i));
-    for (let i = top.i; i < pe; i++) {
-      const l = lines[i]!;
-      drop.add(i);
-      if (chainAt.has(i)) {
-        cur = { label: NOTE_START.exec(textOf(l))![1]!, run, lines: [l] };
-        notes.push(cur);
-      } else if (!isBlank(l)) cur!.lines.push(l);
-    }
-    last = chain[chain.length - 1]!.n;
+    if (top.n === 1 && last > 0) run++;
+    const found = chain(lines, top.i, pe, NOTE_START, run);
+    for (let i = top.i; i < pe; i++) drop.add(i);
+    notes.push(...found);
+    last = Number(found[found.length - 1]!.label);
     bodyFrom = pe;
   }
-  if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from page bottoms`);
+  let where = "page bottoms";
+  if (notes.length === 0) {
+    notes = endnotes(lines, drop);
+    where = "the end of the document";
+  }
+  if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
   return { body: lines.filter((_, i) => !drop.has(i)), notes };
+}
+
+function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
+  const cands = candidates(lines, 0, lines.length, ENDNOTE_START);
+  for (let k = cands.length - 1; k >= 0; k--) {
+    if (cands[k]!.n !== 1) continue;
+    const start = cands[k]!.i;
+    const found = chain(lines, start, lines.length, ENDNOTE_START, 0);
+    if (found.length < 2) continue;
+    // the text before the run must carry (most of) its numbers, glued, in order
+    const above = lines.slice(0, start).map(textOf).join(" ");
+    let at = 0;
+    let hits = 0;
+    for (const n of found) {
+      const re = new RegExp(gluedRefPattern(n.label).source, "gu");
+      re.lastIndex = at;
+      const m = re.exec(above);
+      if (m) {
+        hits++;
+        at = m.index + 1;
+      }
+    }
+    if (hits < 0.8 * found.length) continue;
+    for (let i = start; i < lines.length; i++) drop.add(i);
+    return found;
+  }
+  return [];
 }

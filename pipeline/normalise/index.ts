@@ -41,6 +41,15 @@ function magazineOr(o: SegmentOptions, kind: Kind): SegmentOptions {
   return kind === "magazine" ? { ...o, joinAcrossPages: false, lostBullets: false } : o;
 }
 
+/**
+ * A note's line as text: the first without its number ("4Wet …", "1. Zie …"),
+ * the last without the back-link arrow a browser prints after an endnote.
+ */
+function noteLine(raw: string, label: string | undefined): string {
+  const t = label === undefined ? raw : raw.trim().slice(label.length).replace(/^[.)]?\s*/, "");
+  return t.replace(/\s*↩\uFE0E?\s*$/u, "");
+}
+
 /** The corpus without the source itself, so that its own forms count once. */
 function otherTexts(raw: RawSource, corpus: readonly string[] = []): string[] {
   const squash = (t: string): string => t.replace(/[\s\f\uFEFF]+/g, "");
@@ -105,7 +114,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
     position: noteKeys[k]!.position,
     children: toInlines(
       joinLines(
-        n.lines.map((l, j) => ({ text: j === 0 ? l.raw.trim().replace(/^\d+\s+/, "") : l.raw, position: posOf(raw.file, l) })),
+        n.lines.map((l, j) => ({ text: noteLine(l.raw, j === 0 ? n.label : undefined), position: posOf(raw.file, l) })),
         lex,
         diagnostics,
       ),
