@@ -59,13 +59,44 @@ interface Doc {
   trailingSpaceTells: boolean;
   /** The width of a full line (90th percentile of line lengths): a line well short of it ends its block. */
   width: number;
+  /** The same per page, where a page has enough lines to tell (a title page, a page of notes differ). */
+  pageWidth: Map<number, number>;
+  /**
+   * Paragraphs are separated by empty lines (half the lines that close a sentence short of the
+   * measure have one after them): a short line without one is a line break inside a
+   * paragraph, not its end. pdftotext sets no empty lines between paragraphs.
+   */
+  blankSeparated: boolean;
   /** Empty lines between all lines (spacing.ts): an empty line then does not end a paragraph. */
   doubleSpaced: boolean;
+  /** Numbered lines that continue the document's heading numbering (headingSequence). */
+  headings: Set<Ln>;
 }
 
 function lineWidth(lines: Ln[]): number {
   const lens = lines.filter((l) => !isBlank(l)).map((l) => textOf(l).length).sort((a, b) => a - b);
   return lens[Math.floor(lens.length * 0.9)] ?? 80;
+}
+
+function pageWidths(lines: Ln[]): Map<number, number> {
+  const byPage = new Map<number, Ln[]>();
+  for (const l of lines) if (!isBlank(l)) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  const out = new Map<number, number>();
+  for (const [p, ls] of byPage) if (ls.length >= 8) out.set(p, lineWidth(ls));
+  return out;
+}
+
+const firstWord = (t: string): string => t.split(" ")[0] ?? "";
+
+/**
+ * Whether a line ended well before the measure: the next line's first word
+ * would have fitted on it, so the typesetter did not wrap there. The measure
+ * is the longest line of the block so far or the page's full line, whichever
+ * is longer; a margin allows for proportional type.
+ */
+function endedShort(prev: string, next: string, cur: RawBlock, l: Ln, doc: Doc): boolean {
+  const measure = Math.max(doc.pageWidth.get(l.page) ?? doc.width, ...cur.texts.map((x) => x.length));
+  return prev.length + 1 + firstWord(next).length <= 0.88 * measure;
 }
 
 function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
@@ -117,8 +148,13 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     lostBullets: opts.lostBullets ?? detectLostBullets(lines),
     trailingSpaceTells: trailingSpaceTells(lines),
     width: lineWidth(lines),
+    pageWidth: pageWidths(lines),
+    blankSeparated: false,
+    headings: new Set(),
     doubleSpaced: opts.doubleSpaced,
   };
+  doc.blankSeparated = blankSeparated(doc);
+  doc.headings = headingSequence(doc);
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let prev: string | undefined;
@@ -164,7 +200,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     }
     const wasInterrupted = interrupted;
     interrupted = false;
-    if (cur && continues(cur, prev!, prevLn!, l, t, sawBlank, opts, doc, wasInterrupted)) {
+    if (cur && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
       cur.lines.push(l);
       cur.texts.push(t);
       prev = t;
@@ -190,13 +226,77 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   return blocks;
 }
 
+/** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
+function follows(p: number[] | undefined, q: number[]): boolean {
+  if (!p) return true;
+  if (q.length === p.length + 1 && q[q.length - 1] === 1 && p.every((x, k) => q[k] === x)) return true;
+  if (q.length > p.length) return false;
+  return q.slice(0, -1).every((x, k) => p[k] === x) && q[q.length - 1] === p[q.length - 1]! + 1;
+}
+
+/**
+ * The document's heading numbering, from evidence across the whole text: of
+ * the lines that could be numbered headings (a number, then a capital, on a
+ * line that ends short of the measure or before an empty line), the longest
+ * run in reading order in which each number follows the one before (2 → 3,
+ * 2 → 2.1, 2.3 → 3). Numbered list items that sit in a run 1, 2, 3 a few
+ * lines apart are no candidates, so a list does not pass for chapters, and a
+ * heading still counts when the line before it does not end a sentence.
+ */
+function headingSequence(doc: Doc): Set<Ln> {
+  const cands: { l: Ln; num: number[] }[] = [];
+  doc.lines.forEach((l, i) => {
+    if (isBlank(l)) return;
+    const t = textOf(l);
+    const m = NUMBERED.exec(t);
+    if (!m || !(m[2] || m[3]) || !HEADING_START.test(m[4]!) || t.length > 120 || /[,;]$/.test(t)) return;
+    const n = nextText(doc.lines, i);
+    const w = doc.pageWidth.get(l.page) ?? doc.width;
+    if (n && !n.blank && t.length + 1 + firstWord(textOf(doc.lines[n.j]!)).length > 0.88 * w) return;
+    const num = m[1]!.split(".").map(Number);
+    if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
+    cands.push({ l, num });
+  });
+  // longest chain (dynamic programming over the candidates in reading order)
+  const best: number[] = cands.map(() => 1);
+  const from: number[] = cands.map(() => -1);
+  for (let b = 0; b < cands.length; b++)
+    for (let a = 0; a < b; a++)
+      if (best[a]! + 1 > best[b]! && follows(cands[a]!.num, cands[b]!.num)) {
+        best[b] = best[a]! + 1;
+        from[b] = a;
+      }
+  let end = best.indexOf(Math.max(0, ...best));
+  const out = new Set<Ln>();
+  for (; end >= 0; end = from[end]!) out.add(cands[end]!.l);
+  return out;
+}
+
+function blankSeparated(doc: Doc): boolean {
+  let short = 0;
+  let blank = 0;
+  doc.lines.forEach((l, i) => {
+    const n = nextText(doc.lines, i);
+    if (isBlank(l) || !n) return;
+    const t = textOf(l);
+    const next = textOf(doc.lines[n.j]!);
+    const w = doc.pageWidth.get(l.page) ?? doc.width;
+    // a short sentence end before a full line: a paragraph ends there (an empty line before a
+    // heading, a list or a note zone says nothing of how paragraphs are separated)
+    if (!ENDS_SENTENCE.test(t) || t.length + 1 + firstWord(next).length > 0.88 * w || next.length < 0.7 * w) return;
+    short++;
+    if (n.blank) blank++;
+  });
+  return short > 0 && blank / short >= 0.5;
+}
+
 function trailingSpaceTells(lines: Ln[]): boolean {
   const text = lines.filter((l) => !isBlank(l));
   const trailing = text.filter((l) => /\s$/.test(l.raw)).length;
   return text.length > 0 && trailing / text.length < 0.9;
 }
 
-function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sawBlank: boolean, opts: SegmentOptions, doc: Doc, interrupted = false): boolean {
+function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i: number, sawBlank: boolean, opts: SegmentOptions, doc: Doc, interrupted = false): boolean {
   if (cur.t === "boxTitle") return false;
   if (cur.t === "heading") {
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
@@ -213,6 +313,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sa
     );
   }
   if (bulletStart(t, prev, sawBlank)) return false;
+  if (doc.headings.has(l)) return false;
   if (l.pageStart && !opts.joinAcrossPages) return false;
   if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
   if (hasLeadSpace(l)) {
@@ -228,6 +329,13 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, sa
       if (nextNumber(cur, m[1]!)) return false;
       if (ENDS_CLAUSE.test(prev) && (HEADING_START.test(m[4]!) || /:$/.test(prev))) return false;
     }
+    // a line that closes a clause well short of the measure ended its block (no empty line
+    // needed: pdftotext sets none between paragraphs); a trailing space, where the extraction
+    // marks wraps with one, says it wrapped all the same
+    const wrapped = doc.blankSeparated || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
+    if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
+    // a heading on a line of its own after a sentence end
+    if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
     // double-spaced: a short line closing a sentence ends its paragraph
     if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
     // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
@@ -310,6 +418,7 @@ function startBlock(
     const n = Number(marker.split(".").pop());
     const rest = num[4]!;
     const list = numberedListAround(doc, i, n, cur, depth);
+    if (doc.headings.has(l)) return { t: "heading", lines: [l], texts: [t], marker };
     if (!list && num[3] && HEADING_START.test(rest) && !/[,;:]$/.test(t) && t.length <= 200 && !(ENDS_SENTENCE.test(t) && !headingRunsOn(doc, i)))
       return { t: "heading", lines: [l], texts: [t], marker };
     if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
