@@ -51,9 +51,29 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
 }
 
+/** An address at the end of a line, "https://…" or "www.…". */
+const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$/iu;
+
+/**
+ * Whether a web address broken at a line end goes on at the start of the next
+ * line (typesetters break long addresses anywhere, without a hyphen): where
+ * the address ends on a character it cannot end on (/ - = & ? # % _ . ~), or
+ * the next line opens with what only an address holds (a digit, one of
+ * / = & ? # %, a file ending), or with a run of letters that is no word.
+ */
+function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
+  if (!URL_TOKEN.test(lastTok)) return false;
+  const first = next.split(" ")[0] ?? "";
+  if (!/^[\p{Ll}\p{N}/=&?#%_~.-]/u.test(first)) return false;
+  if (/[-/=&?#%_.~]$/.test(lastTok)) return true;
+  if (/^\p{N}|[/=&?#%_~]|\.\p{L}{2,4}\b/u.test(first)) return true;
+  const word = bareWord(first);
+  return word.length > 0 && !lex.known(word);
+}
+
 /**
  * Join the physical lines of one block into running text: collapse white
- * space, mend line-end hyphens, keep URLs broken at a slash unbroken.
+ * space, mend line-end hyphens, keep web addresses broken over lines whole.
  */
 export function joinLines(
   parts: readonly { text: string; position: Position }[],
@@ -79,7 +99,7 @@ export function joinLines(
           position,
         });
       out = d.keep ? out + (d.space ? " " : "") + t : out.slice(0, -1) + t;
-    } else if (/\/$/.test(lastTok) && URLISH.test(lastTok) && /^[\p{L}\p{N}]/u.test(t)) {
+    } else if (urlRunsOn(lastTok, t, lex)) {
       out += t;
     } else out += " " + t;
   }

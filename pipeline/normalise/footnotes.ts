@@ -111,7 +111,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   for (const [ps, pe] of pages) {
     const pageText = lines.slice(ps, pe).filter((l) => !isBlank(l)).length;
     const cands = candidates(lines, ps, pe, NOTE_START).reverse();
-    const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join(" "), String(c.n));
+    const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), String(c.n));
     let top = cands.find((c) => {
       if (!(last === 0 || c.n === last + 1 || c.n === 1)) return false;
       const zone = lines.slice(c.i, pe).filter((l) => !isBlank(l)).length;
@@ -150,7 +150,7 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
     const found = chain(lines, start, lines.length, ENDNOTE_START, 0);
     if (found.length < 2) continue;
     // the text before the run must carry (most of) its numbers, glued, in order
-    const above = lines.slice(0, start).map(textOf).join(" ");
+    const above = lines.slice(0, start).map(textOf).join("\n");
     let at = 0;
     let hits = 0;
     for (const n of found) {

@@ -302,6 +302,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
     if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && open && t.length <= 60 && /\)$/.test(t)) return true;
     // a numbered heading may run on to a short second line: "voeren beleid", "(R/2999)"
+    // so may an unnumbered one (a title over two lines), when the line goes on in lower case
+    // and is itself no sentence
+    if (cur.marker === undefined && !sawBlank && cur.lines.length < 3 && !hasLeadSpace(l) && STARTS_LOWER.test(t) && t.length <= 60 && !/[.,;:]$/.test(t) && !/[.,;:!?]$/.test(prev))
+      return true;
     return (
       cur.marker !== undefined &&
       !sawBlank &&
@@ -333,6 +337,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // needed: pdftotext sets none between paragraphs); a trailing space, where the extraction
     // marks wraps with one, says it wrapped all the same
     const wrapped = doc.blankSeparated || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
+    // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
+    // a line of its own, and the two together fill no more than the measure
+    if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * (doc.pageWidth.get(l.page) ?? doc.width)) return true;
     if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a heading on a line of its own after a sentence end
     if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
@@ -449,5 +456,11 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
   const nt = textOf(next);
   // a list whose bullets were lost may follow at once, starting in lower case
   if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
+  // a heading over two lines: the second goes on in lower case, is no sentence, and text follows
+  // (where empty lines separate the blocks, a heading has one after it and needs no such guess)
+  if (!doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(nt)) {
+    const after = nextText(doc.lines, n.j);
+    return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!));
+  }
   return /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt) && !STRONG_BULLET.test(nt);
 }
