@@ -63,6 +63,8 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
   const head = lines.slice(0, end);
   if (head.filter((l) => FIELD.test(textOf(l))).length < 2) return undefined;
   const groups: Ln[][] = [];
+  /** Groups that follow the one before without an empty line between them. */
+  const adjoining = new Set<Ln[]>();
   let g: Ln[] = [];
   let depth = 0;
   for (const l of head) {
@@ -73,6 +75,7 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     } else if ((FIELD.test(t) || (g.length && !runsOn(g[g.length - 1]!, depth))) && g.length) {
       groups.push(g);
       g = [l];
+      adjoining.add(g);
     } else g.push(l);
     depth = isBlank(l) ? 0 : Math.max(0, depth + (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length);
   }
@@ -91,6 +94,17 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     } else (minutes[key] as string) = value;
     diag(ctx, "info", "normalise:minutes-meta", `minutes ${key} taken into the metadata`, at);
   };
+  /** The value of a field running on: a list's last name and the names after it, or more text. */
+  const append = (key: keyof MinutesMeta, more: string, at: Ln): void => {
+    if (LISTS.has(key)) {
+      const list = (minutes[key] as string[] | undefined) ?? [];
+      const names = splitNames(`${list.pop() ?? ""} ${more}`);
+      (minutes[key] as string[]) = [...list, ...names];
+    } else if (key === "meeting") minutes.meeting = `${minutes.meeting ?? ""} ${more}`.trim();
+    else (minutes[key] as string) = `${(minutes[key] as string | undefined) ?? ""} ${more}`.trim();
+    diag(ctx, "info", "normalise:minutes-meta", `minutes ${key} runs on over the next line`, at);
+  };
+  let lastKey: keyof MinutesMeta | undefined;
   for (const grp of groups) {
     const first = textOf(grp[0]!);
     const value = grp.map(textOf).join(" ");
@@ -100,8 +114,15 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       const v = [f[2]!, ...grp.slice(1).map(textOf)].join(" ").trim();
       if (v) set(key, v, grp[0]!);
       else waiting.push(key);
+      lastKey = v ? key : undefined;
       continue;
     }
+    // lines that follow a field's value with no empty line between (a wrapped paragraph) go on with it
+    if (!f && lastKey && adjoining.has(grp)) {
+      append(lastKey, value, grp[0]!);
+      continue;
+    }
+    lastKey = undefined;
     const code = /^\p{Lu}{4,}\s+([A-Z]{0,3}\/?\d{3,})$/u.exec(value);
     if (code) {
       number = code[1]!;
@@ -117,7 +138,7 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       continue;
     }
     // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.
-    diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${value}"`, grp[0]);
+    for (const l of grp) diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${textOf(l)}"`, l);
   }
   for (const k of waiting) diag(ctx, "warning", "normalise:minutes-meta", `minutes field ${k} has no value`);
   let date: string | undefined;
