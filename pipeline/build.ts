@@ -5,6 +5,7 @@ import pLimit from "p-limit";
 import { loadYamlConfig } from "./config/load.ts";
 import { sourceConfigSchema } from "./config/schema.ts";
 import { listSlugs, readSourceInputs } from "./config/sources.ts";
+import { checkStructure } from "./document/structure.ts";
 import type { Lang, RenderableDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
 import { toMarkdown } from "./markdown/to-markdown.ts";
@@ -64,13 +65,17 @@ async function buildDocument(slug: string, root: string, staging: string, format
   for (const doc of [nl, en] as RenderableDocument[]) {
     const lang: Lang = doc.lang;
     const base = `${lang}/${slug}`;
+    // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
+    // edition; every writer handles it, and reports what it did with notes it could not link.
+    doc.diagnostics.push(...checkStructure(doc));
     if (formats.has("md")) {
-      writeFileAtomic(join(staging, `${base}.md`), toMarkdown(doc));
+      writeFileAtomic(join(staging, `${base}.md`), toMarkdown(doc, doc.diagnostics));
       artefacts.push(describe(staging, `${base}.md`, slug, lang, "md", null));
     }
     if (formats.has("pdf")) {
-      const { pages } = await renderPdf(doc, { outFile: join(staging, `${base}.pdf`) });
-      artefacts.push(describe(staging, `${base}.pdf`, slug, lang, "pdf", pages));
+      const pdf = await renderPdf(doc, { outFile: join(staging, `${base}.pdf`) });
+      doc.diagnostics.push(...pdf.diagnostics);
+      artefacts.push(describe(staging, `${base}.pdf`, slug, lang, "pdf", pdf.pages));
     }
     if (formats.has("epub")) {
       const epub = await renderEpub(doc, { outFile: join(staging, `${base}.epub`) });

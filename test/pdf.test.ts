@@ -222,8 +222,10 @@ describe("renderPdf failures", () => {
   it("leaves an existing PDF untouched when rendering fails", async () => {
     const file = join(dir, "keep.pdf");
     writeFileSync(file, "previous edition");
+    // Doubtful structure never fails a render (test/render-robust.test.ts); a document the
+    // renderer process cannot be sent does: structured clone cannot copy a function.
     const broken = sampleDoc("en", "report") as RenderableDocument;
-    broken.notes = broken.notes.filter((n) => n.id !== "n2");
+    (broken.meta as unknown as Record<string, unknown>).subtitle = () => "not data";
     const err = await renderPdf(broken, { outFile: file }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TweeluikError);
     expect((err as TweeluikError).code).toBe("render:failed");

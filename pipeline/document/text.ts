@@ -5,7 +5,7 @@ export function inlinesOf(b: Block): Inline[] | undefined {
   return b.type === "heading" || b.type === "paragraph" || b.type === "quote" || b.type === "caption" ? b.children : undefined;
 }
 
-/** The plain text of inlines, note references left out (bookmarks, metadata, matching). */
+/** The plain text of inlines, note references left out (bookmarks, metadata, matching); an unknown node gives its text. */
 export function plainText(nodes: readonly Inline[]): string {
   let out = "";
   for (const n of nodes) {
@@ -21,8 +21,12 @@ export function plainText(nodes: readonly Inline[]): string {
       case "foreign":
         out += plainText(n.children);
         break;
-      default:
-        throw new TypeError(`unknown inline node ${JSON.stringify((n as { type?: unknown }).type)}`);
+      default: {
+        // A node the model does not know: its text is kept (writers report the node).
+        const u = n as { value?: unknown; children?: unknown };
+        if (typeof u.value === "string") out += u.value;
+        else if (Array.isArray(u.children)) out += plainText(u.children as Inline[]);
+      }
     }
   }
   return out;

@@ -64,7 +64,8 @@ const FENCE_OPEN = /^(:{3,}) (.+)$/;
 const FENCE_CLOSE = /^(:{3,})$/;
 const HEADING = /^(#{1,3}) (.*?)(?: \{#([^}\s]+)\})?$/;
 const NOTE_DEF = /^\[\^([^\]\s]+)\]: (.*)$/;
-const ITEM = /^( *)(?:(-)|(\d+)\.) (.*)$/;
+// A list item; an item with nothing in it (or opening with a block) is its marker alone.
+const ITEM = /^( *)(?:(-)|(\d+)\.)(?: (.*)|$)/;
 
 class Parser {
   constructor(
@@ -144,7 +145,7 @@ class Parser {
       const m = ITEM.exec(line);
       const lead = line.length - line.trimStart().length;
       if (m && m[1]!.length === indent && (m[3] !== undefined) === ordered) {
-        const item: ListItem = { type: "listItem", children: [{ type: "paragraph", children: inlines(m[4]!), position: this.pos() }], position: this.pos() };
+        const item: ListItem = { type: "listItem", children: m[4] === undefined ? [] : [{ type: "paragraph", children: inlines(m[4]), position: this.pos() }], position: this.pos() };
         l.children.push(item);
         this.i++;
         continue;

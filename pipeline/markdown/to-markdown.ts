@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { Block, FlowBlock, Inline, List, Meta, Note, RenderableDocument } from "../document/types.ts";
+import type { Block, Diagnostic, FlowBlock, Inline, List, ListItem, Meta, Note, Position, RenderableDocument } from "../document/types.ts";
 import { escapeInline, escapeLineStart } from "./escape.ts";
 
 /**
@@ -14,14 +14,18 @@ import { escapeInline, escapeLineStart } from "./escape.ts";
  *    references them (unreferenced notes at the end);
  *  - boxes, pull quotes, captions and articles as fenced divs;
  *  - untranslated text as `[text]{lang=nl .untranslated}`.
+ * Doubtful structure is written as it is, never refused: a list with no items
+ * is left out, an item with nothing in it is its marker alone, a list item
+ * outside a list (or straight inside an item) a list of one item; a node the
+ * model does not know is written as its text and reported on `diagnostics`.
  */
-export function toMarkdown(doc: RenderableDocument): string {
-  const w = new Writer(doc.notes);
+export function toMarkdown(doc: RenderableDocument, diagnostics: Diagnostic[] = []): string {
+  const w = new Writer(doc.notes, diagnostics);
   const out: string[] = [frontMatter(doc.meta, doc.lang)];
   for (const b of doc.children) out.push(...w.top(b));
   const rest = doc.notes.filter((n) => !w.placed.has(n.id));
   for (const n of rest) out.push(w.note(n));
-  return out.join("\n\n") + "\n";
+  return out.filter((part) => part !== "").join("\n\n") + "\n";
 }
 
 function frontMatter(meta: Meta, lang: string): string {
@@ -48,7 +52,10 @@ class Writer {
   readonly placed = new Set<string>();
   private pending: string[] = [];
   private byId: Map<string, Note>;
-  constructor(notes: Note[]) {
+  constructor(
+    notes: Note[],
+    private readonly diagnostics: Diagnostic[],
+  ) {
     this.byId = new Map(notes.map((n) => [n.id, n]));
   }
 
@@ -56,7 +63,14 @@ class Writer {
     const lines = this.block(b, "");
     const notes = this.pending.map((id) => this.note(this.byId.get(id)!));
     this.pending = [];
-    return [lines.join("\n\n"), ...notes];
+    return [join(lines), ...notes];
+  }
+
+  private unknown(node: unknown, position?: Position): string {
+    const type = (node as { type?: unknown }).type;
+    const d: Diagnostic = { severity: "error", code: "md:unknown-node", message: `unknown node type ${JSON.stringify(type)}: written as plain text` };
+    this.diagnostics.push(position ? { ...d, position } : d);
+    return escapeInline(anyText(node));
   }
 
   note(n: Note): string {
@@ -67,7 +81,8 @@ class Writer {
   private block(b: Block, indent: string, fence = ":::"): string[] {
     switch (b.type) {
       case "listItem":
-        return b.children.flatMap((c) => this.block(c, indent, fence));
+        // A list item outside a list: a list of one item.
+        return this.list({ type: "list", ordered: false, position: b.position, children: [b] }, indent);
       case "heading": {
         const hashes = "#".repeat(b.depth);
         return [`${indent}${hashes} ${this.inlines(b.children)} {#${b.id}}`];
@@ -79,7 +94,7 @@ class Writer {
       case "box": {
         const inner = b.children.flatMap((c) => this.block(c, indent, fence + ":"));
         const title = b.title ? [`${indent}### ${this.inlines(b.title)}`] : [];
-        return [`${indent}${fence} {.box .${b.kind}}\n\n${[...title, ...inner].join("\n\n")}\n\n${indent}${fence}`];
+        return [`${indent}${fence} {.box .${b.kind}}\n\n${join([...title, ...inner])}\n\n${indent}${fence}`];
       }
       case "quote":
         return [`${indent}${fence} ${b.kind === "pull" ? "pullquote" : "blockquote"}\n\n${indent}${escapeLineStart(this.inlines(b.children))}\n\n${indent}${fence}`];
@@ -96,11 +111,11 @@ class Writer {
           ...part("byline", b.byline),
           ...b.children.flatMap((c) => this.block(c, indent, fence + ":")),
         ];
-        return [`${indent}${f} {.article #${b.id}}\n\n${inner.join("\n\n")}\n\n${indent}${f}`];
+        return [`${indent}${f} {.article #${b.id}}\n\n${join(inner)}\n\n${indent}${f}`];
       }
       default: {
         const never: never = b;
-        throw new TypeError(`toMarkdown: unknown block ${JSON.stringify(never)}`);
+        return [indent + escapeLineStart(this.unknown(never, (never as { position?: Position }).position))];
       }
     }
   }
@@ -108,16 +123,19 @@ class Writer {
   private list(l: List, indent: string): string[] {
     const out: string[] = [];
     let n = l.start ?? 1;
-    for (const item of l.children) {
-      const marker = l.ordered ? `${n++}. ` : "- ";
+    for (const child of l.children) {
+      // A block straight in a list (not a listItem) is an item's content.
+      const item: ListItem = child.type === "listItem" ? child : { type: "listItem", position: (child as Block).position, children: [child as Block] };
+      const marker = l.ordered ? `${n++}.` : "-";
       const pad = " ".repeat(4);
       const parts = item.children.map((c, k) => {
-        if (c.type === "listItem") throw new TypeError("toMarkdown: a list item directly inside a list item");
-        const lines = this.block(c, indent + pad);
-        if (k === 0 && c.type === "paragraph") return indent + marker + this.inlines(c.children);
-        return lines.join("\n\n");
+        if (k === 0 && c.type === "paragraph") return `${indent}${marker} ${this.inlines(c.children)}`;
+        // An item in an item is a list of one item in it (block() makes it so).
+        return join(this.block(c, indent + pad));
       });
-      out.push(parts.join("\n\n"));
+      // An item that does not open with a paragraph (or holds nothing) has its marker on a line of its own.
+      if (item.children[0]?.type !== "paragraph") parts.unshift(indent + marker);
+      out.push(join(parts));
     }
     return out;
   }
@@ -143,8 +161,22 @@ class Writer {
         return `[${this.inlines(i.children)}]{lang=${i.lang}${i.reason === "untranslated" ? " .untranslated" : ` .${i.reason}`}}`;
       default: {
         const never: never = i;
-        throw new TypeError(`toMarkdown: unknown inline ${JSON.stringify(never)}`);
+        return this.unknown(never);
       }
     }
   }
+}
+
+/** Blocks with a blank line between them; a block that writes nothing (an empty list) leaves no gap. */
+function join(parts: readonly string[]): string {
+  return parts.filter((p) => p !== "").join("\n\n");
+}
+
+/** The text of a node the model does not know: its value, or its children's text. */
+function anyText(node: unknown): string {
+  if (typeof node !== "object" || node === null) return "";
+  const n = node as { value?: unknown; children?: unknown };
+  if (typeof n.value === "string") return n.value;
+  if (Array.isArray(n.children)) return n.children.map(anyText).join(" ").replace(/\s+/g, " ").trim();
+  return "";
 }

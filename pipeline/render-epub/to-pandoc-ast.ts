@@ -16,6 +16,7 @@ import type {
   RenderableDocument,
 } from "../document/types.ts";
 import { formatDate, t } from "../i18n/ui.ts";
+import { isEmptyHeading } from "../document/structure.ts";
 import { headingText, speakerAt } from "../document/text.ts";
 import {
   PANDOC_API_VERSION,
@@ -54,6 +55,8 @@ interface Ctx {
   boxes: number;
   /** Notes so far in this chapter: pandoc numbers notes per chapter file, 1, 2, 3… */
   chapterNotes: number;
+  /** The position of the block being converted (for diagnostics about its inlines). */
+  position?: Position;
   diagnostics: Diagnostic[];
 }
 
@@ -176,15 +179,26 @@ function minutesHeader(mm: MinutesMeta, lang: Lang): PBlock[] {
 // ---------------------------------------------------------------- blocks
 
 function block(node: Block, ctx: Ctx): PBlock[] {
+  const outer = ctx.position;
+  ctx.position = node.position ?? outer;
+  try {
+    return blockOf(node, ctx);
+  } finally {
+    ctx.position = outer;
+  }
+}
+
+function blockOf(node: Block, ctx: Ctx): PBlock[] {
   switch (node.type) {
     case "heading":
       return [heading(node, ctx)];
     case "paragraph":
       return [{ t: "Para", c: ctx.kind === "minutes" ? withSpeaker(inlines(node.children, ctx)) : inlines(node.children, ctx) }];
     case "list":
-      return [list(node, ctx)];
+      // A list with no items (render:empty-list) is left out.
+      return node.children.length === 0 ? [] : [list(node, ctx)];
     case "listItem":
-      report(ctx, "warning", "epub:stray-list-item", "a list item outside a list is set as a one-item list", node.position);
+      // A list item outside a list (reported as render:stray-list-item): a one-item list.
       return [{ t: "BulletList", c: [listItem(node, ctx)] }];
     case "box":
       return [box(node, ctx)];
@@ -208,6 +222,12 @@ function unknownBlock(node: never, ctx: Ctx): PBlock[] {
 }
 
 function heading(node: Heading, ctx: Ctx): PBlock {
+  if (isEmptyHeading(node)) {
+    // No text (render:empty-heading): an empty heading would be an empty entry in the
+    // contents, which EPUB forbids. Keep the anchor, and a note reference it may hold.
+    const content = inlines(node.children, ctx);
+    return { t: "Div", c: [[uniqueId(node.id, ctx, node.position), ["heading-empty"], []], content.length > 0 ? [{ t: "Para", c: content }] : []] };
+  }
   if (node.depth === 1) ctx.chapterNotes = 0;
   const content = inlines(headingText(node), ctx);
   const number: PInline[] = node.number ? [span(["secno"], text(node.number)), { t: "Space" }] : [];
@@ -348,7 +368,7 @@ function unknownInline(node: never, ctx: Ctx): PInline[] {
 function noteRef(id: string, ctx: Ctx): PInline[] {
   const note = ctx.notes.get(id);
   if (!note) {
-    report(ctx, "warning", "epub:missing-note", `reference to a note "${id}" that the document does not have`);
+    report(ctx, "warning", "epub:missing-note", `reference to a note "${id}" that the document does not have: its mark is set, unlinked`, ctx.position);
     return [span(["noteref-missing"], text(`[${id}]`))];
   }
   if (ctx.inNote) {

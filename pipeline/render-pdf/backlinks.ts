@@ -13,11 +13,15 @@ import { pdfText } from "./inspect.ts";
 /** Room above the reference's line when a viewer jumps back to it (points). */
 const ABOVE = 24;
 
-/** Returns `bytes` with every note's back-link pointing at its first reference; unchanged when there are none. */
-export async function linkNotesBack(bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * Returns `bytes` with every note's back-link pointing at its first reference
+ * (unchanged when there are none), and the notes whose reference is not in the
+ * PDF: their labels lose the link rather than point nowhere.
+ */
+export async function linkNotesBack(bytes: Uint8Array): Promise<{ bytes: Uint8Array; unlinked: string[] }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const references = new Map<string, { page: PDFRef; left: number; top: number }>();
-  const backLinks: { action: PDFDict; id: string }[] = [];
+  const backLinks: { action: PDFDict; id: string; annot: PDFDict; annots: PDFArray }[] = [];
   for (const page of pdf.getPages()) {
     const annots = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
     for (let i = 0; annots && i < annots.size(); i++) {
@@ -31,14 +35,21 @@ export async function linkNotesBack(bytes: Uint8Array): Promise<Uint8Array> {
         const rect = annot.lookupMaybe(PDFName.of("Rect"), PDFArray);
         const [x1, , , y2] = rect ? rect.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) : [];
         if (!references.has(id) && x1 !== undefined && y2 !== undefined) references.set(id, { page: page.ref, left: x1, top: y2 });
-      } else if (target.startsWith(refAnchor(""))) backLinks.push({ action, id: target.slice(refAnchor("").length) });
+      } else if (target.startsWith(refAnchor(""))) backLinks.push({ action, id: target.slice(refAnchor("").length), annot, annots });
     }
   }
-  if (backLinks.length === 0) return bytes;
-  for (const { action, id } of backLinks) {
+  if (backLinks.length === 0) return { bytes, unlinked: [] };
+  const unlinked: string[] = [];
+  for (const { action, id, annot, annots } of backLinks) {
     const ref = references.get(id);
-    if (!ref) throw new Error(`note "${id}" links back to a reference that is not in the PDF`);
-    action.set(PDFName.of("D"), pdf.context.obj([ref.page, PDFName.of("XYZ"), PDFNumber.of(0), PDFNumber.of(Math.round(ref.top + ABOVE)), PDFNull]));
+    if (ref) {
+      action.set(PDFName.of("D"), pdf.context.obj([ref.page, PDFName.of("XYZ"), PDFNumber.of(0), PDFNumber.of(Math.round(ref.top + ABOVE)), PDFNull]));
+      continue;
+    }
+    // No reference to go back to (pdf:unlinked-note): the label stays, its link goes.
+    unlinked.push(id);
+    const i = annots.asArray().findIndex((a) => a === annot || pdf.context.lookup(a) === annot);
+    if (i >= 0) annots.remove(i);
   }
-  return pdf.save({ useObjectStreams: false });
+  return { bytes: await pdf.save({ useObjectStreams: false }), unlinked };
 }

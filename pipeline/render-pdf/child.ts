@@ -1,18 +1,19 @@
 /**
  * Child-process entry of the PDF writer: receives one document over IPC,
- * renders it with a fresh react-pdf (render.ts) and sends the bytes back.
+ * renders it with a fresh react-pdf (render.ts) and sends the bytes and the
+ * writer's diagnostics back.
  * A process per document keeps react-pdf's font state from leaking from one
  * document into the next, and lets documents render on several cores.
  */
-import type { RenderableDocument } from "../document/types.ts";
+import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { layoutAndRender } from "./render.ts";
 
 export type ChildRequest = { doc: RenderableDocument };
-export type ChildReply = { ok: true; pdf: Uint8Array } | { ok: false; message: string; stack?: string };
+export type ChildReply = { ok: true; pdf: Uint8Array; diagnostics: Diagnostic[] } | { ok: false; message: string; stack?: string };
 
 process.once("message", (msg: ChildRequest) => {
   layoutAndRender(msg.doc).then(
-    (pdf) => reply({ ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) }),
+    ({ pdf, diagnostics }) => reply({ ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
     (err: unknown) => reply({ ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
   );
 });

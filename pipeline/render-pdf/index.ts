@@ -10,7 +10,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { KINDS, type RenderableDocument } from "../document/types.ts";
+import { KINDS, type Diagnostic, type RenderableDocument } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
 import { isIsoDate } from "../../templates/pdf/dates.ts";
 import type { ChildReply } from "./child.ts";
@@ -24,6 +24,11 @@ export interface RenderPdfOptions {
 export interface RenderPdfResult {
   pages: number;
   bytes: number;
+  /**
+   * What the writer did with doubtful structure (a note nothing refers to, a
+   * reference with no note, an unknown node): the PDF is made all the same.
+   */
+  diagnostics: Diagnostic[];
 }
 
 /** A render that takes longer than this is stopped (documents take seconds). */
@@ -36,15 +41,19 @@ const RENDER_TIMEOUT_MS = 5 * 60_000;
 export async function renderPdf(doc: RenderableDocument, opts: RenderPdfOptions): Promise<RenderPdfResult> {
   checkInput(doc, opts);
   const name = nameOf(doc);
-  const pdf = await renderPdfBuffer(doc);
+  const { pdf, diagnostics } = await render(doc);
   const { pages } = await inspectPdf(pdf);
   await writeAtomically(opts.outFile, pdf, name);
-  return { pages, bytes: pdf.length };
+  return { pages, bytes: pdf.length, diagnostics };
 }
 
 /** Renders `doc` to PDF bytes without writing (tests, proofs). */
 export async function renderPdfBuffer(doc: RenderableDocument): Promise<Buffer> {
   checkInput(doc, { outFile: "(buffer)" });
+  return (await render(doc)).pdf;
+}
+
+async function render(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
   try {
     return await renderInChild(doc);
   } catch (cause) {
@@ -77,8 +86,8 @@ function checkInput(doc: RenderableDocument, opts: RenderPdfOptions): void {
 const require = createRequire(import.meta.url);
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
-/** Runs render.ts in a fresh Node process (TypeScript via tsx's loader) and returns the PDF bytes. */
-function renderInChild(doc: RenderableDocument): Promise<Buffer> {
+/** Runs render.ts in a fresh Node process (TypeScript via tsx's loader) and returns the PDF bytes and the writer's diagnostics. */
+function renderInChild(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], {
       execArgv: ["--import", pathToFileURL(require.resolve("tsx")).href],
@@ -103,11 +112,18 @@ function renderInChild(doc: RenderableDocument): Promise<Buffer> {
     });
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
-      if (reply?.ok) resolve(Buffer.from(reply.pdf));
+      if (reply?.ok) resolve({ pdf: Buffer.from(reply.pdf), diagnostics: reply.diagnostics });
       else if (reply) reject(new Error(reply.message));
       else reject(new Error(`the renderer process ended (${signal ?? `exit code ${code}`}) without a PDF${stderr ? `: ${lastLines(stderr)}` : ""}`));
     });
-    child.send({ doc });
+    try {
+      child.send({ doc });
+    } catch (err) {
+      // The document cannot be sent (it holds what structured clone cannot copy): stop the child now.
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`the document cannot be sent to the renderer process: ${(err as Error).message}`));
+    }
   });
 }
 

@@ -13,14 +13,15 @@
  */
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
-import type { RenderableDocument } from "../document/types.ts";
-import { makeContext, noteAnchor, notesEndAnchor, type PassData } from "../../templates/pdf/context.ts";
+import type { Diagnostic, RenderableDocument } from "../document/types.ts";
+import { makeContext, noteAnchor, noteHome, notePlan, notesEndAnchor, type NotePlan, type PassData } from "../../templates/pdf/context.ts";
 import { fixedDate } from "../../templates/pdf/dates.ts";
 import { registerHouseFonts } from "../../templates/pdf/fonts.ts";
 import { HouseDocument } from "../../templates/pdf/house.tsx";
 import { KIND_TEMPLATES } from "../../templates/pdf/kinds.ts";
 import { A4, design, TEXT_BLOCK_HEIGHT } from "../../templates/pdf/tokens.ts";
 import { linkNotesBack } from "./backlinks.ts";
+import { pdfDiagnostics } from "./diagnostics.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
 import { renderMagazine } from "./magazine.ts";
 
@@ -40,19 +41,34 @@ async function renderOnce(doc: RenderableDocument, pass: PassData): Promise<Buff
   return renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
 }
 
-/** Renders `doc` to PDF bytes in this process (see the note above). */
-export async function layoutAndRender(doc: RenderableDocument): Promise<Buffer> {
-  const pdf = await layoutPasses(doc);
-  return Buffer.from(await linkNotesBack(pdf));
+/**
+ * Renders `doc` to PDF bytes in this process (see the note above), with what
+ * the writer did about the document's doubtful structure (notes nothing
+ * refers to, references with no note, unknown nodes).
+ */
+export async function layoutAndRender(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
+  const plan = notePlan(doc);
+  const magazine = isMagazine(doc);
+  const laidOut = await layoutPasses(doc, plan);
+  const { bytes, unlinked } = await linkNotesBack(laidOut);
+  const pdf = Buffer.from(bytes);
+  // The page each note landed on (column pages are imposed as images and keep no names).
+  const pages = magazine ? undefined : (await inspectPdf(pdf)).destinations;
+  const noteMode = magazine ? "end" : KIND_TEMPLATES[doc.meta.kind].noteMode;
+  return { pdf, diagnostics: pdfDiagnostics(doc, plan, { noteMode, notePages: pages, unlinked }) };
 }
 
-async function layoutPasses(doc: RenderableDocument): Promise<Buffer> {
+function isMagazine(doc: RenderableDocument): boolean {
+  return doc.meta.kind === "magazine" && doc.children.some((b) => b.type === "article");
+}
+
+async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Buffer> {
   registerHouseFonts();
-  if (doc.meta.kind === "magazine" && doc.children.some((b) => b.type === "article")) return renderMagazine(doc, fixedDate(doc.meta.date));
+  if (isMagazine(doc)) return renderMagazine(doc, fixedDate(doc.meta.date));
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const foot = tpl.noteMode === "foot" && doc.notes.length > 0;
   if (!tpl.toc && !foot) return renderOnce(doc, {});
-  const placer = new FootnotePlacer();
+  const placer = new FootnotePlacer(plan);
   let pass: PassData = {};
   let pdf = await renderOnce(doc, pass);
   // The best render so far whose contents are true: most notes on the page of their reference.
@@ -74,7 +90,7 @@ async function layoutPasses(doc: RenderableDocument): Promise<Buffer> {
   // the page its reference is on now, hold nothing, and make the contents
   // true to this layout (page numbers do not move anything).
   const layout = await inspectPdf(pdf);
-  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout)) });
+  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout, plan)) });
 }
 
 function headingPagesOf(layout: PdfLayout): Map<string, number> {
@@ -83,15 +99,33 @@ function headingPagesOf(layout: PdfLayout): Map<string, number> {
   return pages;
 }
 
-/** The page each note is first referenced on, in reading order. */
-function referencePages(layout: PdfLayout): Map<string, number> {
-  const refs = new Map<string, number>();
+/**
+ * The page each note is first referenced on, in reading order; a note that
+ * nothing in the text refers to counts as referenced where the block it
+ * belongs with ends (its marker, templates/pdf/blocks.tsx), among the others
+ * on that page in source order.
+ */
+function referencePages(layout: PdfLayout, plan: NotePlan): Map<string, number> {
+  const refs: [string, number][] = [];
+  const seen = new Set<string>();
   for (const [page, links] of [...layout.linksByPage].sort((a, b) => a[0] - b[0]))
     for (const d of links) if (d.startsWith(noteAnchor(""))) {
       const id = d.slice(noteAnchor("").length);
-      if (!refs.has(id)) refs.set(id, page);
+      // Only references in the text: a link inside a note does not place the note it points to.
+      if (plan.referenced.has(id) && !seen.has(id)) {
+        seen.add(id);
+        refs.push([id, page]);
+      }
     }
-  return refs;
+  for (const ids of plan.homes.values())
+    for (const id of ids) {
+      const page = layout.destinations.get(noteHome(id));
+      if (page === undefined) continue;
+      const line = plan.lines.get(id) ?? Infinity;
+      const at = refs.findIndex(([other, p]) => p > page || (p === page && (plan.lines.get(other) ?? -Infinity) > line));
+      refs.splice(at < 0 ? refs.length : at, 0, [id, page]);
+    }
+  return new Map(refs);
 }
 
 /**
@@ -134,21 +168,23 @@ class FootnotePlacer {
   /** Notes whose space is held on `page`, set on the next page with their reference. */
   private readonly held = new Map<string, { page: number; height: number }>();
 
+  constructor(private readonly plan: NotePlan) {}
+
   /** How many notes are on the page of their reference in `layout`. */
   onTheirPage(layout: PdfLayout): number {
     let n = 0;
-    for (const [id, page] of referencePages(layout)) if (layout.destinations.get(noteAnchor(id)) === page) n++;
+    for (const [id, page] of referencePages(layout, this.plan)) if (layout.destinations.get(noteAnchor(id)) === page) n++;
     return n;
   }
 
   /** Whether every referenced note is set somewhere in `layout` (a note held for a page that never came is not). */
   allSet(layout: PdfLayout): boolean {
-    return [...referencePages(layout).keys()].every((id) => layout.destinations.has(noteAnchor(id)));
+    return [...referencePages(layout, this.plan).keys()].every((id) => layout.destinations.has(noteAnchor(id)));
   }
 
   /** Where the notes go in the next pass, given where things landed in this one. */
   next(layout: PdfLayout): Pick<PassData, "footnotesByPage" | "footnoteReserve"> {
-    const refs = referencePages(layout);
+    const refs = referencePages(layout, this.plan);
     const heights = noteHeights(layout);
     for (const [id, page] of refs) {
       const was = this.placed.get(id);

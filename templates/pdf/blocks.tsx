@@ -6,11 +6,12 @@
  */
 import type { ReactNode } from "react";
 import { Link, Text, View } from "@react-pdf/renderer";
-import type { Article, Block, Box, FlowBlock, Heading, Inline, List } from "../../pipeline/document/types.ts";
+import type { Article, Block, Box, FlowBlock, Heading, Inline, List, ListItem } from "../../pipeline/document/types.ts";
 import type { Style } from "@react-pdf/types";
+import { isEmptyHeading } from "../../pipeline/document/structure.ts";
 import { headingText, inlinesOf, speakerAt } from "../../pipeline/document/text.ts";
-import { headingAnchor, noteAnchor, refAnchor, type RenderContext } from "./context.ts";
-import { inlines, noteRefIds, plainText, TemplateError } from "./inlines.tsx";
+import { headingAnchor, inSourceOrder, noteAnchor, noteHome, refAnchor, type RenderContext } from "./context.ts";
+import { anyText, inlines, noteRefIds, plainText } from "./inlines.tsx";
 import { LINE, type HouseStyles } from "./styles.ts";
 import { design, TEXT_BLOCK_HEIGHT } from "./tokens.ts";
 import { hyphenator } from "./hyphenate.ts";
@@ -61,6 +62,29 @@ export function notesIn(blocks: readonly Block[], out: string[] = []): string[] 
   return out;
 }
 
+/**
+ * The notes set after `blocks` when notes go after each chapter or article:
+ * those referenced in them that exist, and those nothing refers to that
+ * belong with one of them (or with `home`, the article the blocks are in),
+ * in order.
+ */
+export function notesAfter(blocks: readonly Block[], ctx: RenderContext, home?: Block): string[] {
+  const strays = [...(home ? [home] : []), ...blocks].flatMap((b) => ctx.plan.homes.get(b) ?? []);
+  // An article's head (kicker, title, lead, byline) can refer to notes too.
+  const head = home?.type === "article" ? notesIn([{ ...home, children: [] }]) : [];
+  return inSourceOrder(notesIn(blocks, head).filter((id) => ctx.notes.has(id)), strays, ctx.plan.lines);
+}
+
+/**
+ * With notes at the foot of the page: an empty marker after a block that a
+ * note nothing refers to belongs with, so the layout passes learn the page
+ * to set it on (pipeline/render-pdf/render.ts).
+ */
+export function homeMarkers(b: Block, ctx: RenderContext, key: string): ReactNode[] {
+  if (ctx.noteMode !== "foot") return [];
+  return (ctx.plan.homes.get(b) ?? []).map((id) => <View key={`${key}.home.${id}`} id={noteHome(id)} style={{ height: 0.01 }} />);
+}
+
 interface Section {
   heading?: Heading;
   body: FlowBlock[];
@@ -93,15 +117,26 @@ export function flow(blocks: readonly FlowBlock[], ctx: RenderContext, s: HouseS
 }
 
 function renderSection(sec: Section, ctx: RenderContext, s: HouseStyles, key: string): ReactNode[] {
-  const body = [...sec.body.map((b, i) => block(b, ctx, s, `${key}.${i}`)), ...sec.sub.flatMap((sub, i) => {
+  const body = [...sec.body.flatMap((b, i) => [block(b, ctx, s, `${key}.${i}`), ...homeMarkers(b, ctx, `${key}.${i}`)]), ...sec.sub.flatMap((sub, i) => {
     const inner = renderSection(sub, ctx, s, `${key}.s${i}`);
-    return sub.heading ? [<View key={`${key}.s${i}`} {...bookmark(headingTitle(sub.heading))}>{inner}</View>] : inner;
+    // A heading with no text has no outline entry.
+    const title = sub.heading ? headingTitle(sub.heading) : "";
+    return sub.heading ? [<View key={`${key}.s${i}`} {...(title ? bookmark(title) : {})}>{inner}</View>] : inner;
   })];
   if (!sec.heading) return body;
-  return [heading(sec.heading, ctx, s, `${key}.h`), ...body];
+  return [heading(sec.heading, ctx, s, `${key}.h`), ...homeMarkers(sec.heading, ctx, `${key}.h`), ...body];
 }
 
 export function heading(h: Heading, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  if (isEmptyHeading(h)) {
+    // No text to set (render:empty-heading): keep the anchor, and a note reference it may hold.
+    const refs = noteRefIds(h.children).length > 0;
+    return (
+      <View key={key} id={headingAnchor(h.id)}>
+        {refs ? <Text style={s.paragraph}>{inlines(h.children, ctx, s, key)}</Text> : null}
+      </View>
+    );
+  }
   const style = h.depth === 1 ? s.h1 : h.depth === 2 ? s.h2 : s.h3;
   const text = (
     <Text style={h.number ? { ...style, marginTop: 0, marginBottom: 0, flex: 1 } : style} hyphenationCallback={(w) => [w]}>
@@ -172,11 +207,14 @@ function paragraphText(children: readonly Inline[], style: HouseStyles["paragrap
 }
 
 function list(l: List, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
+  // A list with no items (render:empty-list) is left out.
+  if (l.children.length === 0) return null;
   const start = l.start ?? 1;
   return (
     <View key={key} style={s.list}>
-      {l.children.map((item, i) => {
-        if (item.type !== "listItem") throw new TemplateError(`list child is a ${(item as { type: string }).type}, expected listItem`);
+      {l.children.map((child, i) => {
+        // A block straight in a list (not a listItem) is set as an item's content.
+        const item: ListItem = child.type === "listItem" ? child : { type: "listItem", position: (child as Block).position, children: [child as Block] };
         const marker = l.ordered ? `${start + i}.` : "\u2022";
         // Paragraphs inside items lose their bottom margin; the row has its own.
         const content = item.children.map((c, j) =>
@@ -235,7 +273,8 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
     case "list":
       return list(b, ctx, s, key);
     case "listItem":
-      throw new TemplateError("listItem outside a list");
+      // A list item outside a list (render:stray-list-item): a list of one item.
+      return list({ type: "list", ordered: false, position: b.position, children: [b] }, ctx, s, key);
     case "box":
       // A box that fits in a third of a page is kept whole: split, its title
       // can move on and leave the tinted top edge alone at the page foot.
@@ -283,13 +322,20 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
       return (
         <View key={key} {...bookmark(plainText(b.title).trim())} break={ctx.kind === "magazine" && b.id !== ctx.firstArticleId}>
           {articleHead(b, ctx, s, key)}
-          {/* A listItem directly in an article is not a flow block; block() reports it. */}
+          {homeMarkers(b, ctx, key)}
+          {/* A listItem directly in an article is set as a list of one item. */}
           {flow(b.children as FlowBlock[], ctx, s, `${key}.c`)}
-          {ctx.noteMode === "end" ? endNotes(notesIn(b.children), ctx, s, `${key}.n`) : null}
+          {ctx.noteMode === "end" ? endNotes(notesAfter(b.children, ctx, b), ctx, s, `${key}.n`) : null}
         </View>
       );
-    default:
-      throw new TemplateError(`unknown block node ${JSON.stringify((b as { type?: unknown }).type)}`);
+    default: {
+      // A node the model does not know (pdf:unknown-node): its text, set as a paragraph.
+      return (
+        <Text key={key} style={s.paragraph}>
+          {anyText(b)}
+        </Text>
+      );
+    }
   }
 }
 
@@ -329,9 +375,9 @@ export function endNotes(ids: readonly string[], ctx: RenderContext, s: HouseSty
 /** One note: its label and text, carrying the note's named destination. */
 export function noteRow(id: string, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   const note = ctx.notes.get(id);
-  if (!note) throw new TemplateError(`note "${id}" is referenced but missing from doc.notes`);
-  // Back to the reference; magazine columns are imposed as page images, which keep no links.
-  const back = ctx.kind === "magazine" ? undefined : refAnchor(id);
+  if (!note) return null;
+  // Back to the reference, when the text has one; magazine columns are imposed as page images, which keep no links.
+  const back = ctx.kind === "magazine" || !ctx.plan.referenced.has(id) ? undefined : refAnchor(id);
   return (
     <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false}>
       {back ? (

@@ -8,7 +8,7 @@ import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import type { FlowBlock, MinutesMeta } from "../../pipeline/document/types.ts";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { displayDate } from "./dates.ts";
-import { endNotes, flow, headingTitle, noteRow, notesIn } from "./blocks.tsx";
+import { endNotes, flow, headingTitle, noteRow, notesAfter, notesIn } from "./blocks.tsx";
 import { headingAnchor, notesEndAnchor, type RenderContext } from "./context.ts";
 import { plainText } from "./inlines.tsx";
 import { FOOTNOTE_RULE_HEIGHT, houseStyles, LINE, type HouseStyles } from "./styles.ts";
@@ -209,7 +209,8 @@ export function tocEntries(blocks: readonly FlowBlock[]): { id: string; level: 1
     if (b.type === "heading" && b.depth <= 2) out.push({ id: b.id, level: hasH1 ? b.depth as 1 | 2 : 1, title: headingTitle(b) });
     if (b.type === "article") out.push({ id: b.id, level: 1, title: plainText(b.title).trim() });
   }
-  return out;
+  // A heading with no text has no entry (render:empty-heading).
+  return out.filter((e) => e.title !== "");
 }
 
 export function Toc({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactElement {
@@ -240,16 +241,15 @@ function body(ctx: RenderContext, s: HouseStyles): ReactNode[] {
   const out: ReactNode[] = [];
   chapters.forEach((chunk, i) => {
     out.push(...flow(chunk, ctx, s, `c${i}`));
-    const ids = notesIn(chunk);
+    if (ctx.noteMode !== "end") return;
     // Article notes are set by the article itself.
-    const articleNotes = new Set(notesIn(chunk.filter((b) => b.type === "article")));
-    for (const id of ids) if (articleNotes.has(id)) placed.add(id);
-    const own = ids.filter((id) => !placed.has(id));
+    const articles = chunk.filter((b) => b.type === "article");
+    for (const id of notesIn(articles)) placed.add(id);
+    const own = notesAfter(chunk.filter((b) => b.type !== "article"), ctx).filter((id) => !placed.has(id));
     own.forEach((id) => placed.add(id));
-    if (ctx.noteMode === "end") out.push(endNotes(own, ctx, s, `c${i}.n`));
+    out.push(endNotes(own, ctx, s, `c${i}.n`));
   });
-  // Notes that nothing references still belong to the document.
-  const orphans = ctx.doc.notes.map((n) => n.id).filter((id) => !notesIn(ctx.doc.children).includes(id));
-  if (orphans.length > 0) out.push(endNotes(orphans, ctx, s, "orphan-notes"));
+  // Notes that nothing refers to and no block comes before still belong to the document.
+  if (ctx.plan.homeless.length > 0) out.push(endNotes(ctx.plan.homeless, ctx, s, "orphan-notes"));
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Inline nodes → react-pdf Text runs. One handler per node type with an
- * exhaustive switch: a node the model does not know stops the render.
+ * exhaustive switch: a node the model does not know is set as its text
+ * (and reported, see pipeline/render-pdf/diagnostics.ts).
  */
 import type { ReactNode } from "react";
 import { Link, Text } from "@react-pdf/renderer";
@@ -8,11 +9,7 @@ import type { Inline } from "../../pipeline/document/types.ts";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { noteAnchor, type RenderContext } from "./context.ts";
 import type { HouseStyles } from "./styles.ts";
-
-/** Thrown for input the templates cannot set; renderPdf turns it into a TweeluikError naming the document. */
-export class TemplateError extends Error {
-  override name = "TemplateError";
-}
+import { design } from "./tokens.ts";
 
 /** The plain text of inlines (bookmarks, metadata, running heads). */
 export { plainText } from "../../pipeline/document/text.ts";
@@ -46,7 +43,8 @@ function inline(n: Inline, ctx: RenderContext, s: HouseStyles, key: string): Rea
       );
     case "noteRef": {
       const note = ctx.notes.get(n.id);
-      if (!note) throw new TemplateError(`note reference "${n.id}" has no note in doc.notes`);
+      // A reference to a note the document does not have (pdf:missing-note): its mark, unlinked.
+      if (!note) return <Text key={key} style={{ ...s.noteRef, color: design.colours.muted }}>{n.id}</Text>;
       return (
         <Link key={key} src={`#${noteAnchor(n.id)}`} style={s.noteRef}>
           {note.label}
@@ -73,8 +71,18 @@ function inline(n: Inline, ctx: RenderContext, s: HouseStyles, key: string): Rea
       }
       return <Text key={key}>{inlines(n.children, ctx, s, key)}</Text>;
     default:
-      throw new TemplateError(`unknown inline node ${JSON.stringify((n as { type?: unknown }).type)}`);
+      // A node the model does not know (pdf:unknown-node): its text.
+      return anyText(n);
   }
+}
+
+/** The text of any node, known or not: its value, or its children's text. */
+export function anyText(node: unknown): string {
+  if (typeof node !== "object" || node === null) return "";
+  const n = node as { value?: unknown; children?: unknown };
+  if (typeof n.value === "string") return n.value;
+  if (Array.isArray(n.children)) return n.children.map(anyText).join(" ").replace(/\s+/g, " ").trim();
+  return "";
 }
 
 /** Note references in inlines, in reading order. */

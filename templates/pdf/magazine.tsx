@@ -14,7 +14,7 @@ import type { ReactElement } from "react";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
 import type { Article, FlowBlock } from "../../pipeline/document/types.ts";
-import { articleHead, bookmark, endNotes, flow, notesIn } from "./blocks.tsx";
+import { articleHead, bookmark, endNotes, flow, notesAfter } from "./blocks.tsx";
 import type { RenderContext } from "./context.ts";
 import { chrome, documentProps, housePageStyle, TitlePage, Toc } from "./house.tsx";
 import { t } from "../../pipeline/i18n/ui.ts";
@@ -75,9 +75,24 @@ export function HeadsDocument({ ctx, units, date }: { ctx: RenderContext; units:
   );
 }
 
+/**
+ * The notes set after each unit: those referenced in it (each once, in the
+ * first unit that refers to it) and those nothing refers to that belong with
+ * it; notes that belong with no block go after the last unit.
+ */
+export function unitNotes(units: MagazineUnit[], ctx: RenderContext): string[][] {
+  const placed = new Set<string>();
+  return units.map((u, i) => {
+    const ids = [...notesAfter(u.blocks, ctx, u.article), ...(i === units.length - 1 ? ctx.plan.homeless : [])].filter((id) => !placed.has(id));
+    ids.forEach((id) => placed.add(id));
+    return ids;
+  });
+}
+
 /** Pass 2: article bodies on column pages; the first two columns leave room for the head. */
 export function ColumnsDocument({ ctx, units, headHeights, date }: { ctx: RenderContext; units: MagazineUnit[]; headHeights: number[]; date: Date }): ReactElement {
   const s = houseStyles(ctx.accent, "magazine");
+  const notes = ctx.noteMode === "end" ? unitNotes(units, ctx) : [];
   return (
     <Document {...documentProps(ctx, date)}>
       {units.map((u, i) => {
@@ -92,7 +107,7 @@ export function ColumnsDocument({ ctx, units, headHeights, date }: { ctx: Render
           <Page key={i} size={{ width: MAGAZINE.colW, height: MAGAZINE.colH }} experimentalPagination layout={layout}>
             <View id={unitAnchor(i)} style={{ height: 0.01 }} />
             {flow(u.blocks, ctx, s, `u${i}`)}
-            {ctx.noteMode === "end" ? endNotes(notesIn(u.blocks), ctx, s, `u${i}.n`) : null}
+            {endNotes(notes[i] ?? [], ctx, s, `u${i}.n`)}
           </Page>
         );
       })}
