@@ -17,8 +17,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSource } from "../pipeline/read/read-source.ts";
 import { normalise } from "../pipeline/normalise/index.ts";
-import type { Block, Inline, Kind, NormalisedDocument } from "../pipeline/document/types.ts";
-import { ROOT } from "./normalise-helpers.ts";
+import type { Kind, NormalisedDocument } from "../pipeline/document/types.ts";
+import { blockText, inlineText, ROOT } from "./normalise-helpers.ts";
 
 const CORPUS = join(ROOT, "bench", "corpus");
 const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "normalise:empty-item", "normalise:minutes-header"]);
@@ -39,24 +39,6 @@ const FLOORS: Record<string, [number, number]> = {
 
 /** The letters of a text, sorted: notes move from page bottoms to the end, so order is not compared. */
 const letters = (s: string): string => [...s.replace(/[^\p{L}]/gu, "").toLowerCase()].sort().join("");
-const inlineText = (inl: readonly Inline[]): string =>
-  inl.map((i) => (i.type === "text" ? i.value : i.type === "noteRef" ? "" : inlineText(i.children))).join(" ");
-function blockText(b: Block): string {
-  switch (b.type) {
-    case "heading":
-    case "paragraph":
-    case "quote":
-    case "caption":
-      return inlineText(b.children);
-    case "list":
-    case "listItem":
-      return (b.children as Block[]).map(blockText).join(" ");
-    case "box":
-      return [inlineText(b.title ?? []), ...b.children.map(blockText)].join(" ");
-    case "article":
-      return [b.kicker, b.title, b.lead, b.byline].map((x) => inlineText(x ?? [])).join(" ") + b.children.map(blockText).join(" ");
-  }
-}
 
 function kindOf(slug: string): Kind {
   const m = /^kind:\s*(\w+)/m.exec(readFileSync(join(CORPUS, "texts", `${slug}.md`), "utf8"));

@@ -12,8 +12,8 @@ import { splitSource, readSource } from "../pipeline/read/read-source.ts";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { fromMarkdown } from "../pipeline/markdown/from-markdown.ts";
-import type { Block, Inline, NormalisedDocument } from "../pipeline/document/types.ts";
-import { corpus, ROOT } from "./normalise-helpers.ts";
+import type { NormalisedDocument } from "../pipeline/document/types.ts";
+import { blockText, corpus, ROOT } from "./normalise-helpers.ts";
 
 const WORDS = [
   "de", "het", "een", "raad", "gezondheid", "verschillen", "sociaal-economische", "SER", "beleid",
@@ -39,25 +39,6 @@ const source = fc.array(line, { minLength: 1, maxLength: 60 }).map((ls) => ls.jo
 
 const letters = (s: string): string => s.replace(/[^\p{L}]/gu, "").toLowerCase();
 
-function inlineText(inl: readonly Inline[]): string {
-  return inl.map((i) => (i.type === "text" ? i.value : i.type === "noteRef" ? "" : inlineText(i.children))).join(" ");
-}
-function blockText(b: Block): string {
-  switch (b.type) {
-    case "heading":
-    case "paragraph":
-    case "quote":
-    case "caption":
-      return inlineText(b.children);
-    case "list":
-    case "listItem":
-      return (b.children as Block[]).map(blockText).join(" ");
-    case "box":
-      return [inlineText(b.title ?? []), ...b.children.map(blockText)].join(" ");
-    case "article":
-      return [b.kicker, b.title, b.lead, b.byline].map((x) => inlineText(x ?? [])).join(" ") + b.children.map(blockText).join(" ");
-  }
-}
 const docText = (d: NormalisedDocument): string => d.children.map(blockText).join(" ");
 
 const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "normalise:empty-item", "normalise:minutes-header"]);
