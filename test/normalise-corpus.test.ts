@@ -31,8 +31,8 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-article.raw": [0.99, 0.8],
   "latex-koma.default": [0.99, 0.73],
   "latex-koma.raw": [0.99, 0.76],
-  "latex-twocolumn.default": [0.86, 0.63],
-  "latex-twocolumn.raw": [0.9, 0.58],
+  "latex-twocolumn.default": [0.9, 0.68],
+  "latex-twocolumn.raw": [0.94, 0.64],
   "libreoffice.default": [0.97, 0.49],
   "libreoffice.raw": [0.99, 0.79],
 };

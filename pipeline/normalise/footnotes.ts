@@ -1,4 +1,4 @@
-import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /** A footnote as found at a page bottom, before its text is joined. */
 export interface RawNote {
@@ -61,8 +61,18 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
   return out;
 }
 
-/** Split lines from a note's first line on into notes: each next number opens the next note, other lines run on. */
-function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number): RawNote[] {
+/** A line that opens a block of running text, never a note's continuation: a bullet, a numbered item. */
+const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+[\p{Lu}‘“'"(])/u;
+
+/**
+ * Split lines from a note's first line on into notes: each next number opens
+ * the next note, other lines run on. The notes end at the end of the range, or
+ * where running text resumes (as the next column does after a column's notes):
+ * at a line that opens a block of text (a bullet, a numbered item), or, where
+ * the text above broke off mid-sentence (`open`), at a line in lower case after
+ * a note that closed its sentence.
+ */
+function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
   let next = -1;
   for (let i = from; i < to; i++) {
@@ -72,9 +82,17 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     if (label !== undefined && (next === -1 || Number(label) === next)) {
       notes.push({ label, run, lines: [l] });
       next = Number(label) + 1;
-    } else notes[notes.length - 1]!.lines.push(l);
+      continue;
+    }
+    const cur = notes[notes.length - 1]!;
+    const t = textOf(l);
+    const before = textOf(cur.lines[cur.lines.length - 1]!);
+    // (an address that ends in "?" or "." closes no sentence)
+    const closed = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
+    if (BODY_START.test(t) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
+    cur.lines.push(l);
   }
-  return notes;
+  return { notes, end: to };
 }
 
 /**
@@ -108,30 +126,40 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   let run = 0;
   let last = 0;
   let bodyFrom = 0;
+  const textBetween = (a: number, b: number): number => lines.slice(a, b).filter((l) => !isBlank(l)).length;
   for (const [ps, pe] of pages) {
-    const pageText = lines.slice(ps, pe).filter((l) => !isBlank(l)).length;
-    const cands = candidates(lines, ps, pe, NOTE_START).reverse();
-    const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), String(c.n));
-    let top = cands.find((c) => {
-      if (!(last === 0 || c.n === last + 1 || c.n === 1)) return false;
-      const zone = lines.slice(c.i, pe).filter((l) => !isBlank(l)).length;
-      return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
-    });
-    if (!top) continue;
-    // where the numbering is not known yet (an excerpt), the zone opens with the run that leads up to it
-    // (a note is a few lines long: the one before it starts close above)
-    const textBetween = (a: number, b: number): number => lines.slice(a, b).filter((l) => !isBlank(l)).length;
-    for (let c: Cand | undefined = top; last === 0 && c; ) {
-      const at: Cand = c;
-      c = cands.find((x) => x.i < at.i && x.n === at.n - 1 && textBetween(x.i, at.i) <= 12);
-      if (c) top = c;
+    const pageText = textBetween(ps, pe);
+    // a page may hold more than one note zone: one under each column
+    for (let from = ps; from < pe; ) {
+      const cands = candidates(lines, from, pe, NOTE_START).reverse();
+      const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), String(c.n));
+      const bodyAbove = (i: number): string => {
+        for (let j = i - 1; j >= bodyFrom; j--) if (!isBlank(lines[j])) return textOf(lines[j]!);
+        return "";
+      };
+      const zoneOf = (c: Cand): { notes: RawNote[]; end: number } =>
+        chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)));
+      let top = cands.find((c) => {
+        if (!(last === 0 || c.n === last + 1 || c.n === 1)) return false;
+        const zone = textBetween(c.i, zoneOf(c).end);
+        return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
+      });
+      if (!top) break;
+      // where the numbering is not known yet (an excerpt), the zone opens with the run that leads up to it
+      // (a note is a few lines long: the one before it starts close above)
+      for (let c: Cand | undefined = top; last === 0 && c; ) {
+        const at: Cand = c;
+        c = cands.find((x) => x.i < at.i && x.n === at.n - 1 && textBetween(x.i, at.i) <= 12);
+        if (c) top = c;
+      }
+      if (top.n === 1 && last > 0) run++;
+      const zone = chain(lines, top.i, pe, NOTE_START, run, !ENDS_CLAUSE.test(bodyAbove(top.i)));
+      for (let i = top.i; i < zone.end; i++) drop.add(i);
+      notes.push(...zone.notes);
+      last = Number(zone.notes[zone.notes.length - 1]!.label);
+      bodyFrom = zone.end;
+      from = zone.end;
     }
-    if (top.n === 1 && last > 0) run++;
-    const found = chain(lines, top.i, pe, NOTE_START, run);
-    for (let i = top.i; i < pe; i++) drop.add(i);
-    notes.push(...found);
-    last = Number(found[found.length - 1]!.label);
-    bodyFrom = pe;
   }
   let where = "page bottoms";
   if (notes.length === 0) {
@@ -147,7 +175,7 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
   for (let k = cands.length - 1; k >= 0; k--) {
     if (cands[k]!.n !== 1) continue;
     const start = cands[k]!.i;
-    const found = chain(lines, start, lines.length, ENDNOTE_START, 0);
+    const found = chain(lines, start, lines.length, ENDNOTE_START, 0).notes;
     if (found.length < 2) continue;
     // the text before the run must carry (most of) its numbers, glued, in order
     const above = lines.slice(0, start).map(textOf).join("\n");
