@@ -29,11 +29,11 @@ const FLOORS: Record<string, [number, number]> = {
   "chromium.raw": [0.96, 0.5],
   "latex-article.default": [0.99, 0.76],
   "latex-article.raw": [0.99, 0.8],
-  "latex-koma.default": [0.99, 0.73],
-  "latex-koma.raw": [0.99, 0.76],
+  "latex-koma.default": [0.99, 0.77],
+  "latex-koma.raw": [0.99, 0.8],
   "latex-twocolumn.default": [0.9, 0.68],
   "latex-twocolumn.raw": [0.94, 0.64],
-  "libreoffice.default": [0.97, 0.49],
+  "libreoffice.default": [0.97, 0.54],
   "libreoffice.raw": [0.99, 0.79],
 };
 

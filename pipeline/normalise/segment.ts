@@ -71,6 +71,8 @@ interface Doc {
   doubleSpaced: boolean;
   /** Numbered lines that continue the document's heading numbering (headingSequence). */
   headings: Set<Ln>;
+  /** Glyphs of bullets found alone on their lines, whose items are still to come. */
+  pendingItems: string[];
 }
 
 function lineWidth(lines: Ln[]): number {
@@ -127,11 +129,16 @@ function detectLostBullets(lines: Ln[]): boolean {
   return afterColon >= 2 || runs >= 2;
 }
 
-function bulletStart(t: string, prev: string | undefined, sawBlank: boolean): { glyph: string; rest: string } | undefined {
+/**
+ * A bullet at the start of a line. A weak glyph (a dash, an asterisk, "o") opens an item after an
+ * empty line or a clause end, or where the item before has the same glyph (a list of items
+ * without closing punctuation goes on).
+ */
+function bulletStart(t: string, prev: string | undefined, sawBlank: boolean, cur?: RawBlock): { glyph: string; rest: string } | undefined {
   const s = STRONG_BULLET.exec(t);
   if (s) return { glyph: s[1]!, rest: s[2]! };
   const w = WEAK_BULLET.exec(t);
-  if (w && (sawBlank || prev === undefined || ENDS_CLAUSE.test(prev))) return { glyph: w[1]!, rest: w[2]! };
+  if (w && (sawBlank || prev === undefined || ENDS_CLAUSE.test(prev) || (cur?.t === "item" && cur.marker === w[1]))) return { glyph: w[1]!, rest: w[2]! };
   return undefined;
 }
 
@@ -151,6 +158,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     pageWidth: pageWidths(lines),
     blankSeparated: false,
     headings: new Set(),
+    pendingItems: [],
     doubleSpaced: opts.doubleSpaced,
   };
   doc.blankSeparated = blankSeparated(doc);
@@ -316,7 +324,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       !/[,;:]$/.test(prev)
     );
   }
-  if (bulletStart(t, prev, sawBlank)) return false;
+  if (bulletStart(t, prev, sawBlank, cur)) return false;
+  // bullets set apart from their items (bare glyphs before the text): each promises one item,
+  // and the next begins at a sentence end
+  if (doc.pendingItems.length > 0 && cur.t === "item" && ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) return false;
   if (doc.headings.has(l)) return false;
   if (l.pageStart && !opts.joinAcrossPages) return false;
   if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
@@ -409,14 +420,18 @@ function startBlock(
   doc: Doc,
   ctx: LineCtx,
 ): RawBlock | undefined {
-  const bullet = bulletStart(t, prev, sawBlank);
+  const bullet = bulletStart(t, prev, sawBlank, cur);
   if (bullet) {
     if (!bullet.rest.trim()) {
-      diag(ctx, "info", "normalise:empty-item", "removed a bullet without text", l);
+      // a glyph alone: the extraction set the bullets apart from their items, which follow
+      diag(ctx, "info", "normalise:empty-item", "a bullet without text: the next block, if any, is taken for its item", l);
+      doc.pendingItems.push(bullet.glyph);
       return undefined;
     }
     return { t: "item", lines: [l], texts: [bullet.rest], ordered: false, marker: bullet.glyph };
   }
+  const glyph = doc.pendingItems.shift();
+  if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: false, marker: glyph };
   if (BOX_TITLE.test(t)) return { t: "boxTitle", lines: [l], texts: [t] };
   const num = NUMBERED.exec(t);
   if (num && (num[2] || num[3])) {
