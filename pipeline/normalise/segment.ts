@@ -73,6 +73,8 @@ interface Doc {
   headings: Set<Ln>;
   /** Glyphs of bullets found alone on their lines, whose items are still to come. */
   pendingItems: string[];
+  /** How many bare glyphs came in a row before the block being started: a list needs two. */
+  bareRun: number;
 }
 
 function lineWidth(lines: Ln[]): number {
@@ -98,7 +100,7 @@ const firstWord = (t: string): string => t.split(" ")[0] ?? "";
  */
 function endedShort(prev: string, next: string, cur: RawBlock, l: Ln, doc: Doc): boolean {
   const measure = Math.max(doc.pageWidth.get(l.page) ?? doc.width, ...cur.texts.map((x) => x.length));
-  return prev.length + 1 + firstWord(next).length <= 0.88 * measure;
+  return prev.length + 1 + firstWord(next).length <= measure;
 }
 
 function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
@@ -159,6 +161,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     blankSeparated: false,
     headings: new Set(),
     pendingItems: [],
+    bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
   };
   doc.blankSeparated = blankSeparated(doc);
@@ -347,7 +350,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a line that closes a clause well short of the measure ended its block (no empty line
     // needed: pdftotext sets none between paragraphs); a trailing space, where the extraction
     // marks wraps with one, says it wrapped all the same
-    const wrapped = doc.blankSeparated || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
+    const wrapped = doc.blankSeparated || doc.doubleSpaced || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
     // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
     // a line of its own, and the two together fill no more than the measure
     if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * (doc.pageWidth.get(l.page) ?? doc.width)) return true;
@@ -426,10 +429,14 @@ function startBlock(
       // a glyph alone: the extraction set the bullets apart from their items, which follow
       diag(ctx, "info", "normalise:empty-item", "a bullet without text: the next block, if any, is taken for its item", l);
       doc.pendingItems.push(bullet.glyph);
+      doc.bareRun++;
       return undefined;
     }
     return { t: "item", lines: [l], texts: [bullet.rest], ordered: false, marker: bullet.glyph };
   }
+  // (one bare glyph alone is a stray, not a list)
+  if (doc.bareRun === 1) doc.pendingItems.length = 0;
+  doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: false, marker: glyph };
   if (BOX_TITLE.test(t)) return { t: "boxTitle", lines: [l], texts: [t] };
