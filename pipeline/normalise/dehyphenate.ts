@@ -62,9 +62,9 @@ const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$/iu;
  * / = & ? # %, a file ending), or with a run of letters that is no word.
  */
 function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
-  if (!URL_TOKEN.test(lastTok)) return false;
+  if (!URL_TOKEN.test(lastTok) || /[;,)]$/.test(lastTok)) return false;
   const first = next.split(" ")[0] ?? "";
-  if (!/^[\p{Ll}\p{N}/=&?#%_~.-]/u.test(first)) return false;
+  if (!/^[\p{Ll}\p{N}/=&?#%_~.-]/u.test(first) || /^(?:https?:\/\/|www\.)/iu.test(first)) return false;
   if (/[-/=&?#%_.~]$/.test(lastTok)) return true;
   if (/^\p{N}|[/=&?#%_~]|\.\p{L}{2,4}\b/u.test(first)) return true;
   const word = bareWord(first);

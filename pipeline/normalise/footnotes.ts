@@ -68,7 +68,8 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
  * Split lines from a note's first line on into notes: each next number opens
  * the next note, other lines run on. The notes end at the end of the range, or
  * where running text resumes (as the next column does after a column's notes):
- * at a line that opens a block of text (a bullet, a numbered item), or, where
+ * at a line that opens a block of text (a bullet, a numbered item) unless the
+ * note introduced a list (a colon) or is in one (a semicolon), or, where
  * the text above broke off mid-sentence (`open`), at a line in lower case after
  * a note that closed its sentence.
  */
@@ -89,7 +90,8 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const before = textOf(cur.lines[cur.lines.length - 1]!);
     // (an address that ends in "?" or "." closes no sentence)
     const closed = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
-    if (BODY_START.test(t) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
+    // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
+    if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
     cur.lines.push(l);
   }
   return { notes, end: to };
