@@ -142,8 +142,12 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const zoneOf = (c: Cand): { notes: RawNote[]; end: number } =>
         chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)));
       let top = cands.find((c) => {
-        if (!(last === 0 || c.n === last + 1 || c.n === 1)) return false;
-        const zone = textBetween(c.i, zoneOf(c).end);
+        // the first note is note 1, or (an excerpt, or a note 1 the extraction ran into a line of
+        // text) a later one set off by an empty line above it or opening a run of notes: a numbered
+        // heading ("3 Knelpunten") is neither
+        const z = zoneOf(c);
+        if (!(c.n === last + 1 || c.n === 1 || (last === 0 && ((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)))) return false;
+        const zone = textBetween(c.i, z.end);
         return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
       });
       if (!top) break;
