@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadYamlConfig, parseYamlConfig } from "../pipeline/config/load.ts";
+import { loadYamlConfig, parseYamlConfig, yamlLocation } from "../pipeline/config/load.ts";
 import { sourceConfigSchema } from "../pipeline/config/schema.ts";
 import { TweeluikError } from "../pipeline/errors.ts";
 
@@ -70,9 +70,60 @@ describe("source configs", () => {
     expect(e.line).toBeGreaterThanOrEqual(2);
   });
 
-  it("checks corrections", () => {
-    const e = error(`${good}corrections:\n  - op: move-after\n    block: Hardnekkig probleem\n`);
-    expect(e.message).toMatch(/corrections\.0\.target/);
-    expect(e.line).toBe(8);
+  describe("corrections", () => {
+    const ok = `  - op: drop\n    block: { lines: 1651, starts: "27" }\n    note: page number without an empty line after it\n`;
+    const corrections = (text: string): string => `${good}corrections:\n${ok}${text}`;
+
+    it("accepts a correction named by source lines, with its words and a note", () => {
+      const c = parseYamlConfig(corrections(""), "x.yaml", sourceConfigSchema);
+      expect(c.corrections).toEqual([{ op: "drop", block: { lines: 1651, starts: "27" }, note: "page number without an empty line after it" }]);
+    });
+
+    it("names the line of a missing target", () => {
+      const e = error(corrections(`  - op: move-after\n    block: { lines: 112, starts: Hardnekkig probleem }\n    note: intertitle set at a column top\n`));
+      expect(e.message).toMatch(/corrections\.1\.target/);
+      expect(e.line).toBe(11);
+    });
+
+    it("refuses a correction without a note, or with an empty one, naming it", () => {
+      let e = error(corrections(`  - op: drop\n    block: { lines: 27, starts: "27" }\n`));
+      expect(e.message).toMatch(/^corrections\.1\.note: /);
+      expect(e.line).toBe(11);
+      e = error(corrections(`  - op: drop\n    block: { lines: 27, starts: "27" }\n    note: "  "\n`));
+      expect(e.message).toMatch(/^corrections\.1\.note: say in a note why/);
+      expect(e.line).toBe(13);
+    });
+
+    it("refuses an anchor by text alone, without words, or with bad lines, naming it", () => {
+      let e = error(corrections(`  - op: drop\n    block: Hardnekkig probleem\n    note: intertitle set at a column top\n`));
+      expect(e.message).toMatch(/^corrections\.1\.block: /);
+      expect(e.line).toBe(12);
+      e = error(corrections(`  - op: drop\n    block: { lines: 112 }\n    note: intertitle set at a column top\n`));
+      expect(e.message).toMatch(/^corrections\.1\.block\.starts: an anchor needs starts/);
+      e = error(corrections(`  - op: drop\n    block: { lines: 121-119, starts: Toch }\n    note: intertitle set at a column top\n`));
+      expect(e.message).toMatch(/^corrections\.1\.block\.lines: /);
+      expect(e.line).toBe(12);
+    });
+
+    it("refuses nth, which depended on earlier corrections", () => {
+      const e = error(corrections(`  - op: drop\n    block: { lines: 27, starts: "27" }\n    nth: 2\n    note: page number without an empty line\n`));
+      expect(e.message).toMatch(/nth/);
+    });
+
+    it("gives every correction's line in the YAML", () => {
+      const c = parseYamlConfig(corrections(ok), "source/x.yaml", sourceConfigSchema);
+      expect(c.corrections!.map((x) => yamlLocation(x))).toEqual([
+        { file: "source/x.yaml", line: 8 },
+        { file: "source/x.yaml", line: 11 },
+      ]);
+      expect(yamlLocation({ op: "drop" })).toBeUndefined();
+    });
+
+    it("every correction of the magazine names its block by lines and says why", () => {
+      const c = loadYamlConfig("source/zicht-op-2023-1.yaml", sourceConfigSchema);
+      expect(c.corrections!.length).toBeGreaterThan(90);
+      for (const x of c.corrections!) expect(x.note.length).toBeGreaterThanOrEqual(10);
+      expect(yamlLocation(c.corrections![0]!)?.line).toBeGreaterThan(20);
+    });
   });
 });

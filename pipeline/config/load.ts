@@ -18,7 +18,10 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     throw new TweeluikError("config:syntax", `YAML syntax: ${first.message.split("\n")[0]}`, { file, line });
   }
   const result = schema.safeParse(doc.toJS());
-  if (result.success) return result.data;
+  if (result.success) {
+    locate(result.data, doc.contents, file, lineCounter);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   const node = nodeAt(doc.contents, path);
@@ -28,10 +31,39 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   throw new TweeluikError("config:invalid", `${where}: ${issue.message}`, { file, line });
 }
 
-/** Load and validate a YAML config file. */
-export function loadYamlConfig<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  if (!existsSync(file)) throw new TweeluikError("input:missing", "config file not found", { file });
-  return parseYamlConfig(decodeSource(readFileSync(file), file), file, schema);
+/**
+ * Load and validate a YAML config file. `name` is how messages and
+ * yamlLocation() name the file (default: `file` as given), e.g.
+ * `source/<slug>.yaml` whatever the working folder.
+ */
+export function loadYamlConfig<S extends z.ZodType>(file: string, schema: S, name: string = file): z.infer<S> {
+  if (!existsSync(file)) throw new TweeluikError("input:missing", "config file not found", { file: name });
+  return parseYamlConfig(decodeSource(readFileSync(file), name), name, schema);
+}
+
+/** Where each mapping and sequence of a loaded config stood in its YAML text. */
+const locations = new WeakMap<object, { file: string; line: number }>();
+
+/**
+ * The file and line of a mapping or sequence in a config loaded by
+ * parseYamlConfig/loadYamlConfig (an editorial correction: the line of its
+ * `- op:`); undefined for data made otherwise.
+ */
+export function yamlLocation(value: object): { file: string; line: number } | undefined {
+  return locations.get(value);
+}
+
+/** Record the line of every mapping and sequence of the validated data, walking it beside the YAML nodes. */
+function locate(data: unknown, node: unknown, file: string, lineCounter: LineCounter): void {
+  if (typeof data !== "object" || data === null || (!isMap(node) && !isSeq(node))) return;
+  const offset = (node as YamlNode).range?.[0];
+  if (offset !== undefined) locations.set(data, { file, line: lineCounter.linePos(offset).line });
+  if (isSeq(node) && Array.isArray(data)) node.items.forEach((item, k) => locate(data[k], item, file, lineCounter));
+  else if (isMap(node))
+    for (const pair of node.items) {
+      const key = (pair.key as { value?: unknown } | null)?.value;
+      if (typeof key === "string" && Object.hasOwn(data, key)) locate((data as Record<string, unknown>)[key], pair.value, file, lineCounter);
+    }
 }
 
 /** The deepest YAML node along a path (for line numbers of a bad field). */

@@ -12,38 +12,109 @@ const isoDate = z
   }, "not a calendar date");
 
 /**
- * An editorial correction: a generic, reviewable operation on normalised
- * blocks, applied by the normaliser (pipeline/normalise/corrections.ts).
- * Blocks are found by the text they start or end with.
+ * Source lines of a block: `119` (one line) or `"119-121"` (first-last), the
+ * lines of the source text the block stood at when the normaliser made it.
  */
-export const correctionSchema = z
-  .object({
-    op: z.enum(["move-after", "move-before", "drop", "mark", "join", "split", "box", "article"]),
-    /** The block whose text starts with this (after normalisation). */
-    block: z.string().min(2),
-    /**
-     * For move-after: the block whose text ends with this; move-before: starts with;
-     * join: the block (starting with this) whose text continues `block` (a column or
-     * page jump); it is appended to `block` and its line-end hyphen decided as usual.
-     * split: the text inside `block` where a second block begins (two texts run together).
-     * box and article: the last block (starting with this) of the run that `block`
-     * opens; the run becomes a box titled `block`, or an article titled `block`.
-     */
-    target: z.string().min(3).optional(),
-    /** For mark: what the block is (title, kicker, lead, byline: a part of the article it stands in). */
-    as: z.enum(["pullquote", "caption", "kicker", "lead", "byline", "title", "box", "heading", "paragraph"]).optional(),
-    /** Which of several blocks starting with `block` is meant (1 = the first); given, several are no ambiguity. */
-    nth: z.number().int().min(1).optional(),
-    /** For box (and mark as box): what kind of box (default sidebar). */
-    kind: z.enum(["info", "cv", "sidebar"]).optional(),
-    note: z.string().optional(),
-  })
+const lineRange = z.union([
+  z.number().int().min(1),
+  z
+    .string()
+    .regex(/^\d+-\d+$/, 'expected source lines: a line number or "first-last" (e.g. 119-121)')
+    .refine((s) => {
+      const [a, b] = s.split("-").map(Number);
+      return a! >= 1 && a! < b!;
+    }, "the first line must be above the last (a block of one line: its number alone)"),
+]);
+
+/**
+ * A block named by its source lines, with its first (or last) words as a
+ * check: `{ lines: 119-121, starts: "Het verkleinen van" }`. The lines are
+ * those of `position.line`-`position.endLine` as the normaliser made the
+ * block, and they hold through earlier corrections: a moved or marked block
+ * keeps them, a join keeps those of the block joined onto (the text appended
+ * from lines elsewhere does not change them), the block a split makes has the
+ * lines it starts at, a box or article the lines of everything it holds (a
+ * box or article can share its lines with the first block inside: the words
+ * tell them apart). The normaliser reports an error when no block at those
+ * lines starts (or ends) with the words.
+ */
+export const anchorSchema = z
+  .object(
+    {
+      lines: lineRange,
+      /** The first words of the block's text (white space collapsed); for a box its title's, for an article its title's. */
+      starts: z.string().min(2).optional(),
+      /** The last words of the block's text: where the end says more (the block a moved block goes after). */
+      ends: z.string().min(2).optional(),
+    },
+    { error: 'expected a block named by its source lines and first words: { lines: 119-121, starts: "…" }' },
+  )
   .strict()
-  .superRefine((c, ctx) => {
-    if ((c.op === "move-after" || c.op === "move-before" || c.op === "join" || c.op === "split" || c.op === "box" || c.op === "article") && !c.target)
-      ctx.addIssue({ code: "custom", path: ["target"], message: `${c.op} needs a target` });
-    if (c.op === "mark" && !c.as) ctx.addIssue({ code: "custom", path: ["as"], message: "mark needs as" });
+  .refine((a) => a.starts !== undefined || a.ends !== undefined, {
+    message: "an anchor needs starts (or ends): the block's first (or last) words, as a check",
+    path: ["starts"],
   });
+
+/** Why the correction is needed, for the reviewer: "column jump: the paragraph goes on at line 170". */
+const note = z
+  .string({ error: "every correction needs a note: say why it is needed" })
+  .trim()
+  .min(10, "say in a note why the correction is needed (at least 10 characters)");
+
+const boxKind = z.enum(["info", "cv", "sidebar"]);
+
+/**
+ * An editorial correction: a generic, reviewable operation on normalised
+ * blocks, applied by the normaliser (pipeline/normalise/corrections.ts) in
+ * the order given, after every other pass. `block` names the block the
+ * operation works on, `target` the other block where the operation has one,
+ * both by their source lines (see anchorSchema); `note` says why.
+ */
+export const correctionSchema = z.discriminatedUnion("op", [
+  /** Move `block` to just after `target` (a column the extraction set before the one it follows). */
+  z.object({ op: z.literal("move-after"), block: anchorSchema, target: anchorSchema, note }).strict(),
+  /** Move `block` to just before `target`. */
+  z.object({ op: z.literal("move-before"), block: anchorSchema, target: anchorSchema, note }).strict(),
+  /** Leave `block` out (page furniture the normaliser kept). */
+  z.object({ op: z.literal("drop"), block: anchorSchema, note }).strict(),
+  /**
+   * Say what `block` (running text) is: a pull quote, caption, heading (depth 2),
+   * paragraph or box (`kind`, default sidebar); or, for a block inside an
+   * article, the article's title, kicker, lead or byline (the part it replaces
+   * goes back into the body).
+   */
+  z
+    .object({
+      op: z.literal("mark"),
+      block: anchorSchema,
+      as: z.enum(["pullquote", "caption", "kicker", "lead", "byline", "title", "box", "heading", "paragraph"]),
+      kind: boxKind.optional(),
+      note,
+    })
+    .strict(),
+  /**
+   * Append `target` to `block`: the text goes on there after a column or page
+   * jump. The line-end hyphen at the junction is decided as usual.
+   */
+  z.object({ op: z.literal("join"), block: anchorSchema, target: anchorSchema, note }).strict(),
+  /**
+   * Cut `block` in two where two texts run together: `target` is the block
+   * the cut makes, the text from `target.starts` on, from the line it starts
+   * at to the end of `block` (`lines: 988-992`).
+   */
+  z
+    .object({
+      op: z.literal("split"),
+      block: anchorSchema,
+      target: anchorSchema.refine((a) => a.starts !== undefined, { message: "split needs target.starts: the words the second block begins with", path: ["starts"] }),
+      note,
+    })
+    .strict(),
+  /** Gather the run from `block` to `target` (in one container) into a box titled `block`. */
+  z.object({ op: z.literal("box"), block: anchorSchema, target: anchorSchema, kind: boxKind.optional(), note }).strict(),
+  /** Gather the run from `block` to `target` (in one container) into an article titled `block`. */
+  z.object({ op: z.literal("article"), block: anchorSchema, target: anchorSchema, note }).strict(),
+]);
 
 const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
 /** Text that is the same in both languages (a name), or given per language. */
@@ -75,3 +146,4 @@ export const sourceConfigSchema = z
 
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type Anchor = z.infer<typeof anchorSchema>;

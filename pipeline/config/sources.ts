@@ -29,7 +29,8 @@ export function readSourceInputs(root: string, slug: string): { raw: RawSource; 
   }
   const raw = { ...readSource(txt), file: `source/${slug}.txt` };
   const yaml = join(root, "source", `${slug}.yaml`);
-  const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema) : undefined;
+  // Named as the office knows it, like the text: a correction's diagnostics point at source/<slug>.yaml:LINE.
+  const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema, `source/${slug}.yaml`) : undefined;
   // The other sources: the normaliser's evidence for line-end hyphens. Every caller
   // (build, translate, bench) passes the same, so they all see the same segments.
   return { raw, config, corpus: siblingTexts(txt) };

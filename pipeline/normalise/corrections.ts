@@ -1,6 +1,7 @@
 import type { Article, Block, Box, Diagnostic, FlowBlock, Inline, Text } from "../document/types.ts";
 import { leadPositions } from "./magazine.ts";
-import type { Correction } from "../config/schema.ts";
+import type { Anchor, Correction } from "../config/schema.ts";
+import { yamlLocation } from "../config/load.ts";
 import { inlinesOf, plainText, slugify, type Ids } from "./build-blocks.ts";
 import { decideHyphen } from "./dehyphenate.ts";
 import type { Lexicon } from "./lexicon.ts";
@@ -10,12 +11,21 @@ export interface CorrectionCtx {
   lex: Lexicon;
   diagnostics: Diagnostic[];
   ids: Ids;
+  /**
+   * For each source line in a block of text the normaliser found, the lines of
+   * that block (ascending): where the first block of a split ends (its last
+   * line above the second block's first). Without them, the line above.
+   */
+  textLines?: ReadonlyMap<number, readonly number[]>;
 }
 
 interface Slot {
   list: Block[];
   block: Block;
 }
+
+/** First and last source line. */
+type Span = readonly [number, number];
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -38,6 +48,43 @@ export function blockText(b: Block): string {
   }
 }
 
+/**
+ * The lines a block is named by where they differ from its position: a block
+ * a join has appended text to (its position stretched to the text's last
+ * line) keeps the lines it had before; a split records both blocks' lines.
+ */
+const spans = new WeakMap<Block, Span>();
+
+/**
+ * The source lines a correction names a block by: its position's first and
+ * last line as the block was made (by the normaliser, or by the box, article
+ * or split that made it). A move or mark keeps them, a join keeps those of the
+ * block joined onto.
+ */
+export function anchorLines(b: Block): Span {
+  return spans.get(b) ?? [b.position.line, b.position.endLine ?? b.position.line];
+}
+
+/** `119-121` (or `119`) as first and last line. */
+export function parseLines(lines: number | string): Span {
+  if (typeof lines === "number") return [lines, lines];
+  const [a, b] = lines.split("-").map(Number);
+  return [a!, b!];
+}
+
+const showSpan = ([a, b]: Span): string => (a === b ? `${a}` : `${a}-${b}`);
+
+/** An anchor as a reviewer reads it: `119-121 "Het verkleinen van"`. */
+function showAnchor(a: Anchor): string {
+  const words = a.starts !== undefined ? `"${a.starts}"` : `"…${a.ends}"`;
+  return `${showSpan(parseLines(a.lines))} ${words}`;
+}
+
+const preview = (b: Block): string => {
+  const t = blockText(b);
+  return `${b.type} "${t.length > 40 ? `${t.slice(0, 40)}…` : t}"`;
+};
+
 function slots(list: Block[], out: Slot[] = []): Slot[] {
   for (const block of list) {
     out.push({ list, block });
@@ -46,136 +93,187 @@ function slots(list: Block[], out: Slot[] = []): Slot[] {
   return out;
 }
 
-function find(blocks: Block[], pred: (t: string) => boolean): Slot[] {
-  return slots(blocks).filter((s) => pred(blockText(s.block)));
+/** The block's text starts (and ends) with the anchor's words. */
+function wordsMatch(b: Block, a: Anchor): boolean {
+  const t = blockText(b);
+  return (a.starts === undefined || t.startsWith(squash(a.starts))) && (a.ends === undefined || t.endsWith(squash(a.ends)));
 }
 
 /**
- * Apply the editorial corrections of a source's config: generic operations on
- * blocks (move a block after or before another, drop it, mark what it is,
- * join a block with its continuation after a column or page jump, gather a
- * run of blocks into a box or an article), never a rewritten copy of the text. Blocks are found by the text they start (or
- * end) with. A correction that matches nothing is an error diagnostic, one
- * that matches more than one block a warning (the first is used).
+ * Apply the editorial corrections of a source's config, in order: generic
+ * operations on blocks (move a block after or before another, drop it, mark
+ * what it is, join a block with its continuation after a column or page jump,
+ * split two texts run together, gather a run of blocks into a box or an
+ * article), never a rewritten copy of the text. A correction names its blocks
+ * by their source lines (anchorLines) and checks them by their first (or
+ * last) words. A correction whose lines name no block, whose block does not
+ * start with its words, or that cannot be carried out is an error diagnostic
+ * at the correction's line in the YAML (source/<slug>.yaml:LINE, when the
+ * config was loaded from YAML) naming it as `corrections.N`, and is skipped.
  */
 export function applyCorrections(blocks: FlowBlock[], corrections: readonly Correction[], ctx: CorrectionCtx): FlowBlock[] {
   const doc = [...blocks];
-  for (const c of corrections) {
+  corrections.forEach((c, index) => {
+    const where = yamlLocation(c);
+    let hit: Slot | undefined;
     const report = (severity: Diagnostic["severity"], code: string, message: string): void => {
-      const d: Diagnostic = { severity, code, message: `correction ${c.op} "${c.block}": ${message}` };
-      if (hit?.block) d.position = hit.block.position;
+      const d: Diagnostic = { severity, code, message: `corrections.${index} ${c.op} ${showAnchor(c.block)}: ${message}` };
+      if (where) d.position = { file: where.file, line: where.line };
+      else if (hit) d.position = hit.block.position;
       ctx.diagnostics.push(d);
     };
-    const blockHits = find(doc, (t) => t.startsWith(squash(c.block)));
-    const hit = blockHits[(c.nth ?? 1) - 1];
-    if (!hit) {
-      report("error", "normalise:correction-unmatched", c.nth ? `fewer than ${c.nth} blocks start with this text` : "no block starts with this text");
-      continue;
-    }
-    if (blockHits.length > 1 && c.nth === undefined) report("warning", "normalise:correction-ambiguous", `${blockHits.length} blocks start with this text; the first is used`);
-    const target = (): Slot | undefined => {
-      const t = squash(c.target ?? "");
-      const hits = find(doc, (x) => (c.op === "move-after" ? x.endsWith(t) : x.startsWith(t))).filter((s) => s.block !== hit.block);
-      if (!hits.length) report("error", "normalise:correction-unmatched", `no block ${c.op === "move-after" ? "ends" : "starts"} with the target "${c.target}"`);
-      else if (hits.length > 1) report("warning", "normalise:correction-ambiguous", `${hits.length} blocks match the target; the first is used`);
-      return hits[0];
+    const at = (lines: Span): string => `${ctx.file}:${showSpan(lines)}`;
+
+    /** The one block an anchor names (other than `not`), or an error. */
+    const locate = (a: Anchor, role: "block" | "target", not?: Block): Slot | undefined => {
+      const lines = parseLines(a.lines);
+      const there = slots(doc).filter((s) => s.block !== not && anchorLines(s.block)[0] === lines[0] && anchorLines(s.block)[1] === lines[1]);
+      const hits = there.filter((s) => wordsMatch(s.block, a));
+      if (hits.length === 1) return hits[0];
+      if (hits.length > 1) {
+        report("error", "normalise:correction-ambiguous", `${role === "target" ? `target ${showAnchor(a)}: ` : ""}${hits.length} blocks at ${at(lines)} match`);
+        return undefined;
+      }
+      const words = [a.starts !== undefined && `start with "${a.starts}"`, a.ends !== undefined && `end with "${a.ends}"`].filter(Boolean).join(" and ");
+      const which = role === "target" ? `target ${showAnchor(a)}: ` : "";
+      if (there.length) {
+        report("error", "normalise:correction-unmatched", `${which}the block at ${at(lines)} does not ${words}: it is ${there.map((s) => preview(s.block)).join("; ")}`);
+        return undefined;
+      }
+      const near = slots(doc).filter((s) => s.block !== not && anchorLines(s.block)[0] === lines[0]);
+      const hint = near.length ? `; at line ${lines[0]} stands ${near.map((s) => `${preview(s.block)} of lines ${showSpan(anchorLines(s.block))}`).join("; ")}` : "";
+      report("error", "normalise:correction-unmatched", `${which}no block at ${at(lines)}${hint}`);
+      return undefined;
     };
+
+    hit = locate(c.block, "block");
+    if (!hit) return;
+    const self = hit;
+    const applied = (message: string): void => report("info", "normalise:correction-applied", message);
     const remove = (s: Slot): void => {
       s.list.splice(s.list.indexOf(s.block), 1);
     };
-    /** The run of blocks from the hit to the target, in the hit's list. */
-    const run = (): Block[] | undefined => {
-      const t = target();
+    /** The run of blocks from the block to the target, in the block's list. */
+    const run = (target: Anchor): Block[] | undefined => {
+      const t = locate(target, "target", self.block);
       if (!t) return undefined;
-      const from = hit.list.indexOf(hit.block);
-      const to = t.list === hit.list ? hit.list.indexOf(t.block) : -1;
+      const from = self.list.indexOf(self.block);
+      const to = t.list === self.list ? self.list.indexOf(t.block) : -1;
       if (to < from) {
-        report("error", "normalise:correction-invalid", `the target "${c.target}" does not follow the block in the same container`);
+        report("error", "normalise:correction-invalid", `the target ${showAnchor(target)} does not follow the block in the same container`);
         return undefined;
       }
-      return hit.list.slice(from, to + 1);
+      return self.list.slice(from, to + 1);
     };
-    switch (c.op) {
+
+    const op = c.op;
+    switch (op) {
       case "box": {
-        const blocks = run();
-        const title = inlinesOf(hit.block);
-        if (!blocks || !title) break;
-        const children = blocks.slice(1).map((b): FlowBlock => (b.type === "heading" ? { type: "paragraph", children: b.children, position: b.position } : (b as FlowBlock)));
+        const blocks = run(c.target);
+        const title = inlinesOf(self.block);
+        if (!blocks || !title) {
+          if (blocks) report("error", "normalise:correction-invalid", "the block that titles a box must be running text");
+          break;
+        }
+        const children = blocks.slice(1).map((b): FlowBlock => {
+          if (b.type !== "heading") return b as FlowBlock;
+          const para: FlowBlock = { type: "paragraph", children: b.children, position: b.position };
+          spans.set(para, anchorLines(b));
+          return para;
+        });
         const lines = blocks.flatMap((b) => [b.position.line, b.position.endLine ?? b.position.line]);
-        const box: Box = { type: "box", kind: c.kind ?? "sidebar", title, children, position: { ...hit.block.position, line: Math.min(...lines), endLine: Math.max(...lines) } };
-        hit.list.splice(hit.list.indexOf(hit.block), blocks.length, box);
-        report("info", "normalise:correction-applied", `${blocks.length} blocks boxed (${box.kind})`);
+        const box: Box = { type: "box", kind: c.kind ?? "sidebar", title, children, position: { ...self.block.position, line: Math.min(...lines), endLine: Math.max(...lines) } };
+        self.list.splice(self.list.indexOf(self.block), blocks.length, box);
+        applied(`${blocks.length} blocks boxed (${box.kind}) at ${at(anchorLines(box))}`);
         break;
       }
       case "article": {
-        const blocks = run();
-        const title = inlinesOf(hit.block);
-        if (!blocks || !title) break;
+        const blocks = run(c.target);
+        const title = inlinesOf(self.block);
+        if (!blocks || !title) {
+          if (blocks) report("error", "normalise:correction-invalid", "the block that titles an article must be running text");
+          break;
+        }
         const last = blocks[blocks.length - 1]!;
         const art: Article = {
           type: "article",
           id: ctx.ids.take(`article-${slugify(plainText(title))}`),
           title,
           children: blocks.slice(1) as FlowBlock[],
-          position: { ...hit.block.position, endLine: last.position.endLine ?? last.position.line },
+          position: { ...self.block.position, endLine: last.position.endLine ?? last.position.line },
         };
-        const from = hit.list.indexOf(hit.block);
-        hit.list.splice(from, blocks.length);
+        const from = self.list.indexOf(self.block);
+        self.list.splice(from, blocks.length);
         // an article inside an article stands after it instead
-        const parent = slots(doc).find((s) => s.block.type === "article" && s.block.children === hit.list);
+        const parent = slots(doc).find((s) => s.block.type === "article" && s.block.children === self.list);
         if (parent) parent.list.splice(parent.list.indexOf(parent.block) + 1, 0, art);
-        else hit.list.splice(from, 0, art);
-        report("info", "normalise:correction-applied", `article of ${blocks.length} blocks`);
+        else self.list.splice(from, 0, art);
+        applied(`article of ${blocks.length} blocks at ${at(anchorLines(art))}`);
         break;
       }
       case "split": {
-        const inl = inlinesOf(hit.block);
-        const at = inl ? splitAt(inl, squash(c.target!)) : undefined;
-        if (!inl || !at || (hit.block.type !== "paragraph" && hit.block.type !== "heading")) {
-          report("error", "normalise:correction-unmatched", `no text "${c.target}" inside the block to split at`);
+        const b = self.block;
+        const [first, last] = anchorLines(b);
+        const [from, to] = parseLines(c.target.lines);
+        if (b.type !== "paragraph" && b.type !== "heading") {
+          report("error", "normalise:correction-invalid", `only a paragraph or heading can be split, not a ${b.type}`);
           break;
         }
-        const second: FlowBlock = { type: "paragraph", children: at.after, position: { ...hit.block.position } };
-        hit.block.children = at.before;
-        hit.list.splice(hit.list.indexOf(hit.block) + 1, 0, second);
-        report("info", "normalise:correction-applied", "split in two");
+        if (from <= first || to !== last) {
+          report("error", "normalise:correction-invalid", `the block the split makes must run from a line below ${first} to the block's last line ${last}, not ${showSpan([from, to])}`);
+          break;
+        }
+        const cut = splitAt(b.children, squash(c.target.starts ?? ""));
+        if (!cut) {
+          report("error", "normalise:correction-unmatched", `no text "${c.target.starts}" inside the block to split at`);
+          break;
+        }
+        const above = ctx.textLines?.get(first)?.filter((n) => n >= first && n < from).pop() ?? from - 1;
+        const second: FlowBlock = { type: "paragraph", children: cut.after, position: { ...b.position, line: from } };
+        spans.set(second, [from, to]);
+        b.children = cut.before;
+        b.position = { ...b.position, endLine: above };
+        spans.set(b, [first, above]);
+        self.list.splice(self.list.indexOf(b) + 1, 0, second);
+        applied(`split in two: ${at(anchorLines(b))} and ${showSpan([from, to])}`);
         break;
       }
       case "drop":
-        remove(hit);
-        report("info", "normalise:correction-applied", "dropped");
+        remove(self);
+        applied(`dropped ${at(anchorLines(self.block))}`);
         break;
       case "move-after":
       case "move-before": {
-        const t = target();
+        const t = locate(c.target, "target", self.block);
         if (!t) break;
-        remove(hit);
-        const at = t.list.indexOf(t.block);
-        t.list.splice(c.op === "move-after" ? at + 1 : at, 0, hit.block);
+        remove(self);
+        const i = t.list.indexOf(t.block);
+        t.list.splice(op === "move-after" ? i + 1 : i, 0, self.block);
         break;
       }
       case "join": {
-        const t = target();
+        const t = locate(c.target, "target", self.block);
         if (!t) break;
-        const a = inlinesOf(hit.block);
+        const a = inlinesOf(self.block);
         const b = inlinesOf(t.block);
         if (!a || !b) {
           report("error", "normalise:correction-invalid", "join needs two blocks of running text");
           break;
         }
+        spans.set(self.block, anchorLines(self.block));
         remove(t);
         a.push(...junction(a, b, ctx.lex));
         const end = t.block.position.endLine ?? t.block.position.line;
-        if (end > (hit.block.position.endLine ?? hit.block.position.line)) hit.block.position.endLine = end;
+        if (end > (self.block.position.endLine ?? self.block.position.line)) self.block.position.endLine = end;
         break;
       }
       case "mark": {
-        const inl = inlinesOf(hit.block);
+        const inl = inlinesOf(self.block);
         if (!inl) {
           report("error", "normalise:correction-invalid", `only a block of running text can be marked as ${c.as}`);
           break;
         }
-        const position = hit.block.position;
+        const position = self.block.position;
         let next: Block | undefined;
         switch (c.as) {
           case "pullquote":
@@ -190,11 +288,17 @@ export function applyCorrections(blocks: FlowBlock[], corrections: readonly Corr
           case "paragraph":
             next = { type: "paragraph", children: inl, position };
             break;
-          case "box":
-            next = { type: "box", kind: c.kind ?? "sidebar", children: [{ type: "paragraph", children: inl, position }], position };
+          case "box": {
+            const para: FlowBlock = { type: "paragraph", children: inl, position };
+            spans.set(para, anchorLines(self.block));
+            next = { type: "box", kind: c.kind ?? "sidebar", children: [para], position };
             break;
-          default: {
-            const art = slots(doc).find((s) => s.block.type === "article" && s.block.children.includes(hit.block))?.block;
+          }
+          case "title":
+          case "kicker":
+          case "lead":
+          case "byline": {
+            const art = slots(doc).find((s) => s.block.type === "article" && s.block.children.includes(self.block))?.block;
             if (!art || art.type !== "article") {
               report("error", "normalise:correction-invalid", `mark as ${c.as} needs a block inside an article`);
               break;
@@ -205,23 +309,31 @@ export function applyCorrections(blocks: FlowBlock[], corrections: readonly Corr
               else art.children.unshift({ type: "heading", depth: 2, id: ctx.ids.take(slugify(plainText(art.title))), children: art.title, position: art.position });
               art.title = inl;
             } else {
-              const old = art[c.as as "kicker" | "lead" | "byline"];
-              art[c.as as "kicker" | "lead" | "byline"] = inl;
+              const old = art[c.as];
+              art[c.as] = inl;
               if (old) {
                 const pos = (c.as === "lead" ? leadPositions.get(old) : undefined) ?? art.position;
                 const back: FlowBlock = { type: "paragraph", children: old, position: pos };
-                const at = art.children.findIndex((b) => b.position.line > pos.line);
-                art.children.splice(at < 0 ? art.children.length : at, 0, back);
+                const i = art.children.findIndex((b) => b.position.line > pos.line);
+                art.children.splice(i < 0 ? art.children.length : i, 0, back);
               }
             }
-            remove(hit);
+            remove(self);
+            break;
           }
         }
-        if (next) hit.list.splice(hit.list.indexOf(hit.block), 1, next);
+        if (next) {
+          spans.set(next, anchorLines(self.block));
+          self.list.splice(self.list.indexOf(self.block), 1, next);
+        }
         break;
       }
+      default: {
+        const _exhaustive: never = op;
+        report("error", "normalise:correction-invalid", `unknown operation ${String(_exhaustive)}`);
+      }
     }
-  }
+  });
   return doc;
 }
 

@@ -126,7 +126,14 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
     ids,
   );
   if (kind === "magazine") children = shapeMagazine(children, ids, diagnostics);
-  if (config?.corrections?.length) children = applyCorrections(children, config.corrections, { file: raw.file, lex, diagnostics, ids });
+  if (config?.corrections?.length) {
+    const textLines = new Map<number, readonly number[]>();
+    for (const b of rawBlocks) {
+      const own = b.lines.map((l) => l.line);
+      for (const n of own) textLines.set(n, own);
+    }
+    children = applyCorrections(children, config.corrections, { file: raw.file, lex, diagnostics, ids, textLines });
+  }
 
   const firstHeading = children.find((c) => c.type === "heading");
   const title = config?.title.nl ?? (firstHeading ? plainText(firstHeading.children) : (raw.lines.find((l) => l.text.trim())?.text.trim() ?? raw.slug));
