@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
+import { splitSource } from "../pipeline/read/read-source.ts";
 import type { Heading, RawSource } from "../pipeline/document/types.ts";
 
 function raw(text: string): RawSource {
@@ -47,5 +48,27 @@ describe("headings found at a page start and lines that run on", () => {
     const doc = normalise(raw(lines.join("\n")), undefined, { kind: "minutes" });
     const h = doc.children.find((b): b is Heading => b.type === "heading");
     expect(h?.children).toEqual([{ type: "text", value: "Tafel 4" }]);
+  });
+});
+
+describe("pages in the lead-space convention", () => {
+  it("counts a page at a lead space that opens a page, not at a bullet whose glyph was lost", () => {
+    const text = [
+      "Doel van de raad:",
+      " het eerste punt;",
+      " het tweede punt.",
+      "",
+      "Een alinea over iets anders.",
+      " Nieuwe pagina met meer tekst.",
+      "",
+      "De raad wil daarom:",
+      " een derde punt;",
+      " een vierde punt.",
+    ].join("\n");
+    const doc = normalise(splitSource(text, "p.txt"), undefined, { kind: "report" });
+    const lists = doc.children.filter((b) => b.type === "list");
+    expect(lists.flatMap((l) => (l.type === "list" ? l.children.map((i) => i.position.page) : []))).toEqual([1, 1, 2, 2]);
+    const para = doc.children.find((b) => b.position.line === 6);
+    expect(para?.position.page).toBe(2);
   });
 });

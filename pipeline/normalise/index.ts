@@ -1,13 +1,13 @@
 import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type PageConvention, type RawSource } from "../document/types.ts";
 import { inLang, type SourceConfig } from "../config/schema.ts";
-import { diag, posOf, type LineCtx } from "./lines.ts";
+import { diag, posOf, type LineCtx, type Ln } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
 import { removeRunningHeads } from "./running-heads.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes } from "./footnotes.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
-import { segment, type SegmentOptions } from "./segment.ts";
+import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import { buildLexicon } from "./lexicon.ts";
 import { joinLines } from "./dehyphenate.ts";
 import { removeEndnoteMarkers } from "./endnote-markers.ts";
@@ -34,6 +34,28 @@ export interface NormaliseOptions {
    * where the corpus writes "sociaal-economische".
    */
   corpus?: readonly string[];
+}
+
+/**
+ * In the lead-space convention the reader counted a page at every line that
+ * opens with one space; the blocks now say which of those spaces were bullets
+ * whose glyph was lost (items with no marker). Those open no page: the page of
+ * every line is counted again from the page starts that remain.
+ */
+function refinePages(all: readonly Ln[], lines: readonly Ln[], blocks: readonly RawBlock[]): void {
+  const bullets = new Set(blocks.filter((b) => b.t === "item" && b.marker === "").map((b) => b.lines[0]!.line));
+  const starts = lines.filter((l) => l.pageStart && !bullets.has(l.line)).map((l) => l.line);
+  for (const l of all) {
+    // the number of page starts at or before the line (starts are in line order)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= l.line) lo = mid + 1;
+      else hi = mid;
+    }
+    l.page = 1 + lo;
+  }
 }
 
 /** A magazine's page and column breaks are no paragraph joins and no lost bullets. */
@@ -88,6 +110,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   lines = spaced.lines;
   const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
+  if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);
   if (kind === "magazine") markOpenings(rawBlocks, lex, ctx);
 
   const joined = rawBlocks.map((b) => ({
