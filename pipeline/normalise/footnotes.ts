@@ -61,6 +61,18 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
   return out;
 }
 
+/**
+ * A numbered line that reads as a heading rather than a note: short (under
+ * 60 characters), ending on no punctuation, and followed by a line that
+ * starts with a capital or a number ("3 Knelpunten" above "3.1 Financiering").
+ */
+function headingLike(lines: readonly Ln[], i: number): boolean {
+  const t = textOf(lines[i]!);
+  if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
+  for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j])) return /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
+  return false;
+}
+
 /** A line that opens a block of running text, never a note's continuation: a bullet, a numbered item. */
 const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+[\p{Lu}‘“'"(])/u;
 
@@ -145,6 +157,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         // the first note is note 1, or (an excerpt, or a note 1 the extraction ran into a line of
         // text) a later one set off by an empty line above it or opening a run of notes: a numbered
         // heading ("3 Knelpunten") is neither
+        if (headingLike(lines, c.i)) return false;
         const z = zoneOf(c);
         if (!(c.n === last + 1 || c.n === 1 || (last === 0 && ((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)))) return false;
         const zone = textBetween(c.i, z.end);
