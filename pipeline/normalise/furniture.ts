@@ -1,4 +1,4 @@
-import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, dropLines, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /** How many text lines at the top and at the foot of a page can be furniture. */
 const ZONE = 3;
@@ -101,18 +101,13 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
     }
   });
   if (drop.size === 0) return lines;
-  const out: Ln[] = [];
-  let opening = false;
-  lines.forEach((l, i) => {
-    if (drop.has(i)) {
+  return dropLines(
+    lines,
+    (l, i) => {
+      if (!drop.has(i)) return false;
       diag(ctx, "info", FOLIO.test(textOf(l)) ? "normalise:page-number" : "normalise:running-head", `removed page furniture "${textOf(l)}"`, l);
-      if (l.pageStart) opening = true;
-      return;
-    }
-    if (opening && !isBlank(l)) {
-      out.push({ ...l, pageStart: true });
-      opening = false;
-    } else out.push(l);
-  });
-  return out;
+      return true;
+    },
+    (l) => l.pageStart,
+  );
 }

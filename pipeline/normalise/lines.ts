@@ -59,3 +59,24 @@ export const ENDS_SENTENCE = /[.!?…][’”'")\]]*$/;
 export const ENDS_CLAUSE = /[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$/;
 export const STARTS_LOWER = /^[a-zà-ÿ]/;
 export const STARTS_UPPER = /^[A-ZÀ-ÞĲ]/;
+
+/**
+ * The lines without the dropped ones (page furniture). A dropped line stands
+ * at a page boundary when `opensPage` says so; the next line of text then
+ * opens the page instead.
+ */
+export function dropLines(lines: readonly Ln[], drop: (l: Ln, i: number) => boolean, opensPage: (l: Ln) => boolean): Ln[] {
+  const out: Ln[] = [];
+  let opening = false;
+  lines.forEach((l, i) => {
+    if (drop(l, i)) {
+      if (opensPage(l)) opening = true;
+      return;
+    }
+    if (opening && !isBlank(l)) {
+      out.push({ ...l, pageStart: true });
+      opening = false;
+    } else out.push(l);
+  });
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { RawSource } from "../document/types.ts";
-import { diag, isBlank, type LineCtx, type Ln } from "./lines.ts";
+import { diag, dropLines, isBlank, type LineCtx, type Ln } from "./lines.ts";
 
 /**
  * Turn the reader's lines into normaliser lines, refining page breaks:
@@ -22,19 +22,15 @@ export function toLines(raw: RawSource): Ln[] {
 const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
 
 export function removePageNumbers(lines: Ln[], ctx: LineCtx): Ln[] {
-  const out: Ln[] = [];
-  let pendingStart = false;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (PAGE_NUMBER.test(l.raw) && (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]))) {
+  const isPageNumber = (l: Ln, i: number): boolean =>
+    PAGE_NUMBER.test(l.raw) && (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]));
+  return dropLines(
+    lines,
+    (l, i) => {
+      if (!isPageNumber(l, i)) return false;
       diag(ctx, "info", "normalise:page-number", `removed page number "${l.raw.trim()}"`, l);
-      pendingStart = true;
-      continue;
-    }
-    if (pendingStart && !isBlank(l)) {
-      out.push({ ...l, pageStart: true });
-      pendingStart = false;
-    } else out.push(l);
-  }
-  return out;
+      return true;
+    },
+    () => true,
+  );
 }

@@ -1,4 +1,4 @@
-import { diag, type LineCtx, type Ln } from "./lines.ts";
+import { diag, dropLines, type LineCtx, type Ln } from "./lines.ts";
 
 /** The part of a line that repeats from page to page: page numbers stripped. */
 function headKey(raw: string): string {
@@ -29,27 +29,21 @@ export function removeRunningHeads(lines: Ln[], ctx: LineCtx, opts: { keepSectio
   }
   const heads = new Set([...count].filter(([, at]) => at.size >= 2).map(([k]) => k));
   if (heads.size === 0) return lines;
-  const out: Ln[] = [];
   const kept = new Set<string>();
-  let pendingStart = false;
-  for (const l of lines) {
-    const key = headKey(l.raw);
-    // a magazine's section head ("INTERVIEW …", no page number glued on) names the article it
-    // runs over: its first print stays, to become that article's kicker
-    if (opts.keepSectionHeads && heads.has(key) && !kept.has(key) && key === l.raw.replace(/\s+/g, " ").trim()) {
-      kept.add(key);
-      out.push(l);
-      continue;
-    }
-    if (heads.has(key)) {
+  return dropLines(
+    lines,
+    (l) => {
+      const key = headKey(l.raw);
+      if (!heads.has(key)) return false;
+      // a magazine's section head ("INTERVIEW …", no page number glued on) names the article it
+      // runs over: its first print stays, to become that article's kicker
+      if (opts.keepSectionHeads && !kept.has(key) && key === l.raw.replace(/\s+/g, " ").trim()) {
+        kept.add(key);
+        return false;
+      }
       diag(ctx, "info", "normalise:running-head", `removed running head "${l.raw.trim()}"`, l);
-      pendingStart = true; // a running head or footer sits at a page boundary
-      continue;
-    }
-    if (pendingStart && l.raw.trim() !== "") {
-      out.push({ ...l, pageStart: true });
-      pendingStart = false;
-    } else out.push(l);
-  }
-  return out;
+      return true;
+    },
+    () => true, // a running head or footer sits at a page boundary
+  );
 }
