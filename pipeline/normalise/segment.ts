@@ -92,6 +92,12 @@ function pageWidths(lines: Ln[]): Map<number, number> {
 
 const firstWord = (t: string): string => t.split(" ")[0] ?? "";
 
+/** The full line's length on a line's page (the document's where the page is too short to tell). */
+const widthAt = (doc: Doc, l: Ln): number => doc.pageWidth.get(l.page) ?? doc.width;
+
+/** Whether the next line's first word would have fitted after `line` within `width` characters. */
+const nextWordFits = (line: string, next: string, width: number): boolean => line.length + 1 + firstWord(next).length <= width;
+
 /**
  * Whether a line ended well before the measure: the next line's first word
  * would have fitted on it, so the typesetter did not wrap there. The measure
@@ -99,8 +105,7 @@ const firstWord = (t: string): string => t.split(" ")[0] ?? "";
  * is longer; a margin allows for proportional type.
  */
 function endedShort(prev: string, next: string, cur: RawBlock, l: Ln, doc: Doc): boolean {
-  const measure = Math.max(doc.pageWidth.get(l.page) ?? doc.width, ...cur.texts.map((x) => x.length));
-  return prev.length + 1 + firstWord(next).length <= measure;
+  return nextWordFits(prev, next, Math.max(widthAt(doc, l), ...cur.texts.map((x) => x.length)));
 }
 
 function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
@@ -262,8 +267,7 @@ function headingSequence(doc: Doc): Set<Ln> {
     const m = NUMBERED.exec(t);
     if (!m || !(m[2] || m[3]) || !HEADING_START.test(m[4]!) || t.length > 120 || /[,;]$/.test(t)) return;
     const n = nextText(doc.lines, i);
-    const w = doc.pageWidth.get(l.page) ?? doc.width;
-    if (n && !n.blank && t.length + 1 + firstWord(textOf(doc.lines[n.j]!)).length > 0.88 * w) return;
+    if (n && !n.blank && !nextWordFits(t, textOf(doc.lines[n.j]!), 0.88 * widthAt(doc, l))) return;
     const num = m[1]!.split(".").map(Number);
     if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
     cands.push({ l, num });
@@ -291,10 +295,10 @@ function blankSeparated(doc: Doc): boolean {
     if (isBlank(l) || !n) return;
     const t = textOf(l);
     const next = textOf(doc.lines[n.j]!);
-    const w = doc.pageWidth.get(l.page) ?? doc.width;
+    const w = widthAt(doc, l);
     // a short sentence end before a full line: a paragraph ends there (an empty line before a
     // heading, a list or a note zone says nothing of how paragraphs are separated)
-    if (!ENDS_SENTENCE.test(t) || t.length + 1 + firstWord(next).length > 0.88 * w || next.length < 0.7 * w) return;
+    if (!ENDS_SENTENCE.test(t) || !nextWordFits(t, next, 0.88 * w) || next.length < 0.7 * w) return;
     short++;
     if (n.blank) blank++;
   });
@@ -353,7 +357,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     const wrapped = doc.blankSeparated || doc.doubleSpaced || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
     // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
     // a line of its own, and the two together fill no more than the measure
-    if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * (doc.pageWidth.get(l.page) ?? doc.width)) return true;
+    if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * widthAt(doc, l)) return true;
     if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a heading on a line of its own after a sentence end
     if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
