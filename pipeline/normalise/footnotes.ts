@@ -151,15 +151,21 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         for (let j = i - 1; j >= bodyFrom; j--) if (!isBlank(lines[j])) return textOf(lines[j]!);
         return "";
       };
-      const zoneOf = (c: Cand): { notes: RawNote[]; end: number } =>
-        chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)));
+      const zones = new Map<number, { notes: RawNote[]; end: number }>();
+      const zoneOf = (c: Cand): { notes: RawNote[]; end: number } => {
+        let z = zones.get(c.i);
+        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)))));
+        return z;
+      };
       let top = cands.find((c) => {
         // the first note is note 1, or (an excerpt, or a note 1 the extraction ran into a line of
         // text) a later one set off by an empty line above it or opening a run of notes: a numbered
         // heading ("3 Knelpunten") is neither
         if (headingLike(lines, c.i)) return false;
+        const inSequence = c.n === last + 1 || c.n === 1;
+        if (!inSequence && last !== 0) return false;
         const z = zoneOf(c);
-        if (!(c.n === last + 1 || c.n === 1 || (last === 0 && ((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)))) return false;
+        if (!inSequence && !((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)) return false;
         const zone = textBetween(c.i, z.end);
         return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
       });
@@ -171,8 +177,8 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         c = cands.find((x) => x.i < at.i && x.n === at.n - 1 && textBetween(x.i, at.i) <= 12);
         if (c) top = c;
       }
+      const zone = zoneOf(top);
       if (top.n === 1 && last > 0) run++;
-      const zone = chain(lines, top.i, pe, NOTE_START, run, !ENDS_CLAUSE.test(bodyAbove(top.i)));
       for (let i = top.i; i < zone.end; i++) drop.add(i);
       notes.push(...zone.notes);
       last = Number(zone.notes[zone.notes.length - 1]!.label);
