@@ -6,7 +6,7 @@
  * of the note's first reference itself: the page and height of the link
  * annotation on the reference.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFRef } from "pdf-lib";
 import { noteAnchor, refAnchor } from "../../templates/pdf/context.ts";
 import { pdfText } from "./inspect.ts";
 
@@ -49,7 +49,34 @@ export async function linkNotesBack(bytes: Uint8Array): Promise<{ bytes: Uint8Ar
     // No reference to go back to (pdf:unlinked-note): the label stays, its link goes.
     unlinked.push(id);
     const i = annots.asArray().findIndex((a) => a === annot || pdf.context.lookup(a) === annot);
-    if (i >= 0) annots.remove(i);
+    if (i >= 0) {
+      const ref = annots.get(i);
+      annots.remove(i);
+      if (ref instanceof PDFRef) dropFromStructure(pdf, annot, ref);
+    }
   }
   return { bytes: await pdf.save({ useObjectStreams: false }), unlinked };
+}
+
+/**
+ * In a tagged PDF, takes a removed annotation out of the structure tree too:
+ * the OBJR that its Link element holds (found through the annotation's
+ * /StructParent in the parent tree) would point at an annotation on no page.
+ */
+export function dropFromStructure(pdf: PDFDocument, annot: PDFDict, ref: PDFRef): void {
+  const key = annot.lookupMaybe(PDFName.of("StructParent"), PDFNumber)?.asNumber();
+  const nums = pdf.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict)?.lookupMaybe(PDFName.of("ParentTree"), PDFDict)?.lookupMaybe(PDFName.of("Nums"), PDFArray);
+  if (key === undefined || !nums) return;
+  for (let i = 0; i + 1 < nums.size(); i += 2) {
+    const n = nums.lookup(i);
+    if (!(n instanceof PDFNumber) || n.asNumber() !== key) continue;
+    const elem = nums.lookup(i + 1);
+    const kids = elem instanceof PDFDict ? elem.lookup(PDFName.of("K")) : undefined;
+    if (!(kids instanceof PDFArray)) return;
+    for (let j = kids.size() - 1; j >= 0; j--) {
+      const kid = kids.lookup(j);
+      if (kid instanceof PDFDict && kid.lookup(PDFName.of("Type")) === PDFName.of("OBJR") && kid.get(PDFName.of("Obj")) === ref) kids.remove(j);
+    }
+    return;
+  }
 }

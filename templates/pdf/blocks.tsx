@@ -15,6 +15,7 @@ import { anyText, inlines, noteRefIds, plainText } from "./inlines.tsx";
 import { LINE, type HouseStyles } from "./styles.ts";
 import { design, TEXT_BLOCK_HEIGHT } from "./tokens.ts";
 import { hyphenator } from "./hyphenate.ts";
+import { headingLevels, noteStructId, tag } from "./tags.ts";
 
 /** react-pdf accepts `bookmark` on any node, its typings only on Page. */
 export function bookmark(title: string): Record<string, unknown> {
@@ -121,7 +122,7 @@ function renderSection(sec: Section, ctx: RenderContext, s: HouseStyles, key: st
     const inner = renderSection(sub, ctx, s, `${key}.s${i}`);
     // A heading with no text has no outline entry.
     const title = sub.heading ? headingTitle(sub.heading) : "";
-    return sub.heading ? [<View key={`${key}.s${i}`} {...(title ? bookmark(title) : {})}>{inner}</View>] : inner;
+    return sub.heading ? [<View key={`${key}.s${i}`} {...(title ? bookmark(title) : {})} {...tag("Sect")}>{inner}</View>] : inner;
   })];
   if (!sec.heading) return body;
   return [heading(sec.heading, ctx, s, `${key}.h`), ...homeMarkers(sec.heading, ctx, `${key}.h`), ...body];
@@ -138,6 +139,7 @@ export function heading(h: Heading, ctx: RenderContext, s: HouseStyles, key: str
     );
   }
   const style = h.depth === 1 ? s.h1 : h.depth === 2 ? s.h2 : s.h3;
+  const role = `H${headingLevels(ctx.doc.children).get(h.id) ?? h.depth}` as const;
   const text = (
     <Text style={h.number ? { ...style, marginTop: 0, marginBottom: 0, flex: 1 } : style} hyphenationCallback={(w) => [w]}>
       {inlines(headingText(h), ctx, s, key)}
@@ -145,14 +147,14 @@ export function heading(h: Heading, ctx: RenderContext, s: HouseStyles, key: str
   );
   if (!h.number) {
     return (
-      <View key={key} id={headingAnchor(h.id)} minPresenceAhead={LINE * 3} wrap={false}>
+      <View key={key} id={headingAnchor(h.id)} minPresenceAhead={LINE * 3} wrap={false} {...tag(role)}>
         {text}
       </View>
     );
   }
   // The number hangs in its own column, so wrapped heading lines align with the text.
   return (
-    <View key={key} id={headingAnchor(h.id)} style={{ flexDirection: "row", marginTop: style.marginTop, marginBottom: style.marginBottom }} minPresenceAhead={LINE * 3} wrap={false}>
+    <View key={key} id={headingAnchor(h.id)} style={{ flexDirection: "row", marginTop: style.marginTop, marginBottom: style.marginBottom }} minPresenceAhead={LINE * 3} wrap={false} {...tag(role)}>
       <Text style={{ ...style, ...s.headingNumber, marginTop: 0, marginBottom: 0, width: numberWidth(h) }}>{h.number}</Text>
       {text}
     </View>
@@ -200,7 +202,7 @@ function withSpeaker(children: readonly Inline[]): readonly Inline[] {
 function paragraphText(children: readonly Inline[], style: HouseStyles["paragraph"], ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   const shown = ctx.kind === "minutes" ? withSpeaker(children) : children;
   return (
-    <Text key={key} style={alignFor(children, style)} hyphenationCallback={hyphenationFor(children, ctx)} orphans={2} widows={2}>
+    <Text key={key} style={alignFor(children, style)} hyphenationCallback={hyphenationFor(children, ctx)} orphans={2} widows={2} {...tag("P")}>
       {inlines(shown, ctx, s, key)}
     </Text>
   );
@@ -211,7 +213,7 @@ function list(l: List, ctx: RenderContext, s: HouseStyles, key: string): ReactNo
   if (l.children.length === 0) return null;
   const start = l.start ?? 1;
   return (
-    <View key={key} style={s.list}>
+    <View key={key} style={s.list} {...tag("L")}>
       {l.children.map((child, i) => {
         // A block straight in a list (not a listItem) is set as an item's content.
         const item: ListItem = child.type === "listItem" ? child : { type: "listItem", position: (child as Block).position, children: [child as Block] };
@@ -221,9 +223,9 @@ function list(l: List, ctx: RenderContext, s: HouseStyles, key: string): ReactNo
           c.type === "paragraph" ? paragraphText(c.children, { ...s.paragraph, marginBottom: j < item.children.length - 1 ? LINE * 0.25 : 0 }, ctx, s, `${key}.${i}.${j}`) : block(c, ctx, s, `${key}.${i}.${j}`),
         );
         return (
-          <View key={`${key}.${i}`} style={s.listItemRow} wrap={item.children.length > 1 || plainLength(item.children) > 600}>
-            <Text style={s.listMarker}>{marker}</Text>
-            <View style={s.listBody}>{content}</View>
+          <View key={`${key}.${i}`} style={s.listItemRow} wrap={item.children.length > 1 || plainLength(item.children) > 600} {...tag("LI")}>
+            <Text style={s.listMarker} {...tag("Lbl")}>{marker}</Text>
+            <View style={s.listBody} {...tag("LBody")}>{content}</View>
           </View>
         );
       })}
@@ -281,15 +283,15 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
       // A box that fits in a third of a page is kept whole. (A longer one may
       // split; react-pdf can then leave its tinted top edge alone at a page foot.)
       return (
-        <View key={key} style={s.box} wrap={estimatedHeight(b, ctx, s) > TEXT_BLOCK_HEIGHT / 3}>
+        <View key={key} style={s.box} wrap={estimatedHeight(b, ctx, s) > TEXT_BLOCK_HEIGHT / 3} {...tag("Div")}>
           {b.title ? (
-            <Text style={s.boxTitle} minPresenceAhead={LINE * 2}>
+            <Text style={s.boxTitle} minPresenceAhead={LINE * 2} {...tag("P")}>
               {inlines(b.title, ctx, s, key)}
             </Text>
           ) : null}
           {b.children.map((c, i) =>
             c.type === "paragraph" ? (
-              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? s.boxParagraphGap : 0, ...boxParagraphIndent(b, i, s) }} hyphenationCallback={ctx.hyphenate} orphans={2} widows={2}>
+              <Text key={`${key}.${i}`} style={{ ...s.boxText, marginBottom: i < b.children.length - 1 ? s.boxParagraphGap : 0, ...boxParagraphIndent(b, i, s) }} hyphenationCallback={ctx.hyphenate} orphans={2} widows={2} {...tag("P")}>
                 {inlines(c.children, ctx, s, `${key}.${i}`)}
               </Text>
             ) : (
@@ -301,26 +303,26 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
     case "quote":
       return b.kind === "pull" ? (
         <View key={key} style={s.pullQuoteWrap} wrap={false}>
-          <Text style={s.pullQuote} hyphenationCallback={ctx.hyphenate}>
+          <Text style={s.pullQuote} hyphenationCallback={ctx.hyphenate} {...tag("BlockQuote")}>
             {inlines(b.children, ctx, s, key)}
           </Text>
         </View>
       ) : (
         <View key={key} style={s.blockQuoteWrap}>
-          <Text style={s.blockQuote} hyphenationCallback={ctx.hyphenate}>
+          <Text style={s.blockQuote} hyphenationCallback={ctx.hyphenate} {...tag("BlockQuote")}>
             {inlines(b.children, ctx, s, key)}
           </Text>
         </View>
       );
     case "caption":
       return (
-        <Text key={key} style={s.caption} hyphenationCallback={ctx.hyphenate}>
+        <Text key={key} style={s.caption} hyphenationCallback={ctx.hyphenate} {...tag("P")}>
           {inlines(b.children, ctx, s, key)}
         </Text>
       );
     case "article":
       return (
-        <View key={key} {...bookmark(plainText(b.title).trim())} break={ctx.kind === "magazine" && b.id !== ctx.firstArticleId}>
+        <View key={key} {...bookmark(plainText(b.title).trim())} break={ctx.kind === "magazine" && b.id !== ctx.firstArticleId} {...tag("Sect")}>
           {articleHead(b, ctx, s, key)}
           {homeMarkers(b, ctx, key)}
           {/* A listItem directly in an article is set as a list of one item. */}
@@ -331,7 +333,7 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
     default: {
       // A node the model does not know (pdf:unknown-node): its text, set as a paragraph.
       return (
-        <Text key={key} style={s.paragraph}>
+        <Text key={key} style={s.paragraph} {...tag("P")}>
           {anyText(b)}
         </Text>
       );
@@ -343,16 +345,16 @@ export function block(b: Block, ctx: RenderContext, s: HouseStyles, key: string)
 export function articleHead(b: Article, ctx: RenderContext, s: HouseStyles, key: string, keep = true): ReactNode {
   return (
     <View key={`${key}.head`} id={headingAnchor(b.id)} style={s.articleHead} wrap={!keep} minPresenceAhead={LINE * 4}>
-      {b.kicker ? <Text style={s.kicker}>{inlines(b.kicker, ctx, s, `${key}.k`)}</Text> : null}
-      <Text style={s.articleTitle} hyphenationCallback={(w) => [w]}>
+      {b.kicker ? <Text style={s.kicker} {...tag("P")}>{inlines(b.kicker, ctx, s, `${key}.k`)}</Text> : null}
+      <Text style={s.articleTitle} hyphenationCallback={(w) => [w]} {...tag("H1")}>
         {inlines(b.title, ctx, s, `${key}.t`)}
       </Text>
       {b.lead ? (
-        <Text style={s.lead} hyphenationCallback={ctx.hyphenate}>
+        <Text style={s.lead} hyphenationCallback={ctx.hyphenate} {...tag("P")}>
           {inlines(b.lead, ctx, s, `${key}.l`)}
         </Text>
       ) : null}
-      {b.byline ? <Text style={s.byline}>{inlines(b.byline, ctx, s, `${key}.y`)}</Text> : null}
+      {b.byline ? <Text style={s.byline} {...tag("P")}>{inlines(b.byline, ctx, s, `${key}.y`)}</Text> : null}
     </View>
   );
 }
@@ -361,9 +363,9 @@ export function articleHead(b: Article, ctx: RenderContext, s: HouseStyles, key:
 export function endNotes(ids: readonly string[], ctx: RenderContext, s: HouseStyles, key: string, heading = true): ReactNode {
   if (ids.length === 0) return null;
   return (
-    <View key={key} style={s.notesBlock}>
+    <View key={key} style={s.notesBlock} {...tag("Div")}>
       {heading ? (
-        <Text style={s.notesHeading} minPresenceAhead={LINE * 2}>
+        <Text style={s.notesHeading} minPresenceAhead={LINE * 2} {...tag("P")}>
           {ctx.noteHeading}
         </Text>
       ) : null}
@@ -379,15 +381,15 @@ export function noteRow(id: string, ctx: RenderContext, s: HouseStyles, key: str
   // Back to the reference, when the text has one; magazine columns are imposed as page images, which keep no links.
   const back = ctx.kind === "magazine" || !ctx.plan.referenced.has(id) ? undefined : refAnchor(id);
   return (
-    <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false}>
+    <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false} {...tag("Note", { id: noteStructId(id) })}>
       {back ? (
-        <Link src={`#${back}`} style={{ width: s.noteLabel.width, textDecoration: "none" }}>
+        <Link src={`#${back}`} style={{ width: s.noteLabel.width, textDecoration: "none" }} {...tag("Lbl")}>
           <Text style={s.noteLabel}>{note.label}</Text>
         </Link>
       ) : (
-        <Text style={s.noteLabel}>{note.label}</Text>
+        <Text style={s.noteLabel} {...tag("Lbl")}>{note.label}</Text>
       )}
-      <Text style={s.noteText} hyphenationCallback={ctx.hyphenate}>
+      <Text style={s.noteText} hyphenationCallback={ctx.hyphenate} {...tag("P")}>
         {inlines(note.children, ctx, s, key)}
       </Text>
     </View>

@@ -9,9 +9,10 @@ import type { FlowBlock, MinutesMeta } from "../../pipeline/document/types.ts";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { displayDate } from "./dates.ts";
 import { endNotes, flow, headingTitle, noteRow, notesAfter, notesIn } from "./blocks.tsx";
-import { headingAnchor, notesEndAnchor, type RenderContext } from "./context.ts";
+import { headingAnchor, noteAnchor, notesEndAnchor, type RenderContext } from "./context.ts";
 import { plainText } from "./inlines.tsx";
 import { FOOTNOTE_RULE_HEIGHT, houseStyles, LINE, type HouseStyles } from "./styles.ts";
+import { tag } from "./tags.ts";
 import { design } from "./tokens.ts";
 import type { Style } from "@react-pdf/types";
 
@@ -38,7 +39,7 @@ export function HouseDocument({ ctx, opts }: { ctx: RenderContext; opts: HouseOp
   const m = ctx.doc.meta;
   const pageStyle = housePageStyle();
   return (
-    <Document {...documentProps(ctx, opts.date)}>
+    <Document {...documentProps(ctx, opts.date, true)}>
       {opts.titlePage ? (
         <Page size={P.size as "A4"} style={{ ...pageStyle, paddingTop: P.marginTop + 40 }}>
           <TitlePage ctx={ctx} s={s} />
@@ -63,10 +64,17 @@ export function housePageStyle(): Style {
   return { paddingTop: P.marginTop - 22, paddingBottom: P.marginBottom - 24, paddingLeft: P.marginInner, paddingRight: P.marginOuter, color: design.colours.ink };
 }
 
-/** Document metadata: title, author, subject, keywords, language, fixed dates, outline shown on opening. */
-export function documentProps(ctx: RenderContext, date: Date) {
+/**
+ * Document metadata: title, author, subject, keywords, language, fixed dates,
+ * outline shown on opening; with `tagged`, a tagged PDF that claims PDF/UA-1
+ * (structure tree, /MarkInfo, the pdfuaid part in the XMP metadata).
+ */
+export function documentProps(ctx: RenderContext, date: Date, tagged = false) {
   const m = ctx.doc.meta;
   return {
+    // react-pdf's typings list only the PDF/A parts; the patched renderer also takes "PDF/UA".
+    // Links to notes are tagged as references (Reference around the Link).
+    ...(tagged ? { conformance: "PDF/UA" as "PDF/A-2", referencePrefix: `#${noteAnchor("")}` } : {}),
     title: m.title,
     author: m.author ?? m.publisher,
     subject: [t(ctx.lang, `kind.${m.kind}`), m.subtitle].filter(Boolean).join(": "),
@@ -140,14 +148,14 @@ function metaLine(ctx: RenderContext): string {
 function TitleBlock({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactElement {
   const m = ctx.doc.meta;
   return (
-    <View style={{ marginBottom: LINE * 1.5 }} {...{ bookmark: { title: m.title, fit: true } }}>
-      <Text style={s.titleKind}>{t(ctx.lang, `kind.${m.kind}`)}</Text>
-      <Text style={{ ...s.title, fontSize: design.type.titleSize * 0.8 }} hyphenationCallback={(w) => [w]}>
+    <View style={{ marginBottom: LINE * 1.5 }} {...{ bookmark: { title: m.title, fit: true } }} {...tag("Div")}>
+      <Text style={s.titleKind} {...tag("P")}>{t(ctx.lang, `kind.${m.kind}`)}</Text>
+      <Text style={{ ...s.title, fontSize: design.type.titleSize * 0.8 }} hyphenationCallback={(w) => [w]} {...tag("P")}>
         {keepNumbersWithWords(m.title)}
       </Text>
-      {m.subtitle ? <Text style={s.subtitle}>{m.subtitle}</Text> : null}
-      <Text style={s.titleMeta}>{metaLine(ctx)}</Text>
-      <Text style={s.titleMetaMuted}>{t(ctx.lang, "publishedBy", { publisher: m.publisher })}</Text>
+      {m.subtitle ? <Text style={s.subtitle} {...tag("P")}>{m.subtitle}</Text> : null}
+      <Text style={s.titleMeta} {...tag("P")}>{metaLine(ctx)}</Text>
+      <Text style={s.titleMetaMuted} {...tag("P")}>{t(ctx.lang, "publishedBy", { publisher: m.publisher })}</Text>
     </View>
   );
 }
@@ -155,19 +163,19 @@ function TitleBlock({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactEl
 export function TitlePage({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactElement {
   const m = ctx.doc.meta;
   return (
-    <View style={{ flexGrow: 1, justifyContent: "space-between" }} {...{ bookmark: { title: m.title, fit: true } }}>
+    <View style={{ flexGrow: 1, justifyContent: "space-between" }} {...{ bookmark: { title: m.title, fit: true } }} {...tag("Div")}>
       <View>
         <View style={{ width: 56, height: 6, backgroundColor: ctx.accent, marginBottom: 18 }} />
-        <Text style={s.titleKind}>{t(ctx.lang, `kind.${m.kind}`)}</Text>
-        <Text style={s.title} hyphenationCallback={(w) => [w]}>
+        <Text style={s.titleKind} {...tag("P")}>{t(ctx.lang, `kind.${m.kind}`)}</Text>
+        <Text style={s.title} hyphenationCallback={(w) => [w]} {...tag("P")}>
           {keepNumbersWithWords(m.title)}
         </Text>
-        {m.subtitle ? <Text style={s.subtitle}>{m.subtitle}</Text> : null}
+        {m.subtitle ? <Text style={s.subtitle} {...tag("P")}>{m.subtitle}</Text> : null}
       </View>
       <View style={{ borderTopWidth: 0.5, borderTopColor: design.colours.rule, paddingTop: 10 }}>
-        <Text style={s.titleMeta}>{metaLine(ctx)}</Text>
-        {m.dateNote ? <Text style={s.titleMetaMuted}>{m.dateNote}</Text> : null}
-        <Text style={s.titleMetaMuted}>{t(ctx.lang, "publishedBy", { publisher: m.publisher })}</Text>
+        <Text style={s.titleMeta} {...tag("P")}>{metaLine(ctx)}</Text>
+        {m.dateNote ? <Text style={s.titleMetaMuted} {...tag("P")}>{m.dateNote}</Text> : null}
+        <Text style={s.titleMetaMuted} {...tag("P")}>{t(ctx.lang, "publishedBy", { publisher: m.publisher })}</Text>
       </View>
     </View>
   );
@@ -185,14 +193,14 @@ function MinutesHeader({ meta, ctx, s }: { meta: MinutesMeta; ctx: RenderContext
     ["secretariat", meta.secretariat?.join(", ")],
   ];
   return (
-    <View style={s.metaTable}>
+    <View style={s.metaTable} {...tag("Table")}>
       {rows
         .filter((r): r is [string, string] => !!r[1] && r[1].trim() !== "")
         .map(([key, value]) => (
-          <View key={key} style={s.metaRow} wrap={false}>
-            <Text style={s.metaLabel}>{t(ctx.lang, `minutes.${key}`)}</Text>
+          <View key={key} style={s.metaRow} wrap={false} {...tag("TR")}>
+            <Text style={s.metaLabel} {...tag("TH", { scope: "Row" })}>{t(ctx.lang, `minutes.${key}`)}</Text>
             {/* Names are not hyphenated. */}
-            <Text style={s.metaValue} hyphenationCallback={(w) => [w]}>
+            <Text style={s.metaValue} hyphenationCallback={(w) => [w]} {...tag("TD")}>
               {value}
             </Text>
           </View>
@@ -215,10 +223,11 @@ export function tocEntries(blocks: readonly FlowBlock[]): { id: string; level: 1
 
 export function Toc({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactElement {
   return (
-    <View {...{ bookmark: { title: t(ctx.lang, "contents"), fit: true } }}>
-      <Text style={s.tocTitle}>{t(ctx.lang, "contents")}</Text>
+    <View {...{ bookmark: { title: t(ctx.lang, "contents"), fit: true } }} {...tag("Div")}>
+      <Text style={s.tocTitle} {...tag("P")}>{t(ctx.lang, "contents")}</Text>
+      <View {...tag("TOC")}>
       {tocEntries(ctx.doc.children).map((e) => (
-        <Link key={e.id} src={`#${headingAnchor(e.id)}`} style={{ textDecoration: "none" }}>
+        <Link key={e.id} src={`#${headingAnchor(e.id)}`} style={{ textDecoration: "none" }} {...tag("TOCI")}>
           <View style={{ ...s.tocRow, marginTop: e.level === 1 ? 4 : 0 }} wrap={false}>
             <Text style={e.level === 1 ? s.tocText1 : s.tocText2}>{e.title}</Text>
             {/* A fixed-width number column, so the first pass (no numbers yet) lays out as the last. */}
@@ -226,6 +235,7 @@ export function Toc({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactEl
           </View>
         </Link>
       ))}
+      </View>
     </View>
   );
 }

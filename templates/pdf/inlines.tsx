@@ -56,24 +56,32 @@ function inline(n: Inline, ctx: RenderContext, s: HouseStyles, key: string): Rea
         // A small language mark plus a tint, so the reader of the English
         // edition sees which passages are still the Dutch original.
         return (
-          <Text key={key} style={s.untranslated}>
-            <Text style={s.untranslatedMark}>{`${t(ctx.lang, "untranslatedMark")}\u2009`}</Text>
+          <Text key={key} style={s.untranslated} {...langOf(n.lang)}>
+            <Text style={s.untranslatedMark} {...langOf(ctx.lang)}>{`${t(ctx.lang, "untranslatedMark")}\u2009`}</Text>
             {inlines(n.children, ctx, s, key)}
           </Text>
         );
       }
       if (n.reason === "quotation") {
         return (
-          <Text key={key} style={{ fontStyle: "italic" }}>
+          <Text key={key} style={{ fontStyle: "italic" }} {...langOf(n.lang)}>
             {inlines(n.children, ctx, s, key)}
           </Text>
         );
       }
-      return <Text key={key}>{inlines(n.children, ctx, s, key)}</Text>;
+      return <Text key={key} {...langOf(n.lang)}>{inlines(n.children, ctx, s, key)}</Text>;
     default:
       // A node the model does not know (pdf:unknown-node): its text.
       return anyText(n);
   }
+}
+
+/**
+ * The language of a passage in the other language, for the tagged PDF's /Lang
+ * (react-pdf's typings do not know the prop; the patched layout carries it).
+ */
+function langOf(lang: string): Record<string, unknown> {
+  return { lang };
 }
 
 /** The text of any node, known or not: its value, or its children's text. */
