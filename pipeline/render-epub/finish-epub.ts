@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Kind, Lang } from "../document/types.ts";
 import { t } from "../i18n/ui.ts";
+import { subsetFonts, type SubsetResult } from "./subset-fonts.ts";
 import { escapeXml } from "./xml.ts";
 
 export interface FinishOptions {
@@ -16,13 +17,15 @@ export interface FinishOptions {
 }
 
 /**
- * Pandoc's EPUB made reproducible and complete: accessibility metadata in the
- * OPF, localised landmarks (plus "bodymatter"), then the zip rewritten with
- * `mimetype` first and stored, the other entries in a fixed order, all with
- * one fixed timestamp. Throws (plain Error) if pandoc's output does not look
- * as expected, so a pandoc upgrade cannot silently skip a step.
+ * Pandoc's EPUB made reproducible, complete and lean: accessibility metadata
+ * in the OPF, localised landmarks (plus "bodymatter"), the embedded fonts
+ * subset to the characters the finished pages set in them (subset-fonts.ts,
+ * faces nothing uses dropped), then the zip rewritten with `mimetype` first
+ * and stored, the other entries in a fixed order, all with one fixed
+ * timestamp. Throws (plain Error) if pandoc's output does not look as
+ * expected, so a pandoc upgrade cannot silently skip a step.
  */
-export function finishEpub(epub: Uint8Array, opts: FinishOptions): Uint8Array {
+export async function finishEpub(epub: Uint8Array, opts: FinishOptions): Promise<{ epub: Uint8Array; fonts: SubsetResult }> {
   const files = unzipSync(epub);
   if (!files["mimetype"] || strFromU8(files["mimetype"]) !== "application/epub+zip") {
     throw new Error("pandoc's EPUB has no valid mimetype entry");
@@ -43,7 +46,9 @@ export function finishEpub(epub: Uint8Array, opts: FinishOptions): Uint8Array {
     }
   }
 
-  return reproducibleZip(files, opts.date);
+  // Last: the fonts keep exactly what the pages, as finished above, set in them.
+  const fonts = await subsetFonts(files, opfName);
+  return { epub: reproducibleZip(files, opts.date), fonts };
 }
 
 /**
@@ -85,8 +90,10 @@ function tocRole(nav: string): string {
  * section "endnotes" with role doc-endnotes and a name, each note an
  * "endnote" list item (pandoc's `li epub:type="footnote"` would need role
  * doc-footnote, which HTML does not allow on li); note links with role
- * doc-noteref; and the back-link "↩︎", which a screen reader would read as
- * an arrow, labelled in the document's language.
+ * doc-noteref; and the back-link, labelled in the document's language (a
+ * screen reader would read its arrow), with pandoc's "↩︎" replaced by "↑":
+ * neither house font has U+21A9, so a reading system drew it in a fallback
+ * font.
  */
 function noteRoles(xhtml: string, lang: Lang): string {
   const back = escapeXml(t(lang, "backToText"));
@@ -98,7 +105,8 @@ function noteRoles(xhtml: string, lang: Lang): string {
     if (/\sepub:type="noteref"/.test(a) && !/\srole=/.test(a)) return a.replace(/>$/, ' role="doc-noteref">');
     if (/\sclass="footnote-back"/.test(a) && !/\saria-label=/.test(a)) return a.replace(/>$/, ` aria-label="${back}">`);
     return a;
-  });
+  })
+    .replace(/(<a\b[^>]*\sclass="footnote-back"[^>]*>)\u21a9\ufe0e?(<\/a>)/g, "$1\u2191$2");
 }
 
 /**

@@ -2,13 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic, RenderableDocument } from "../document/types.ts";
+import type { Block, Diagnostic, Position, RenderableDocument } from "../document/types.ts";
+import { inlinesOf, plainText } from "../document/text.ts";
+import { onAbort } from "../build/process.ts";
+import { EPUB_TEMP_PREFIX } from "./work-dir.ts";
 import { TweeluikError } from "../errors.ts";
 import { fullDate } from "../i18n/ui.ts";
 import { writeFileAtomic } from "../fs/atomic-write.ts";
 import { coverSvg } from "./cover.ts";
 import { fontFile } from "./design.ts";
 import { finishEpub } from "./finish-epub.ts";
+import type { SubsetResult } from "./subset-fonts.ts";
 import { convertWithPandoc } from "./pandoc.ts";
 import { toPandocAst } from "./to-pandoc-ast.ts";
 
@@ -16,7 +20,11 @@ const TEMPLATES = fileURLToPath(new URL("../../templates/epub/", import.meta.url
 export const EPUB_CSS = join(TEMPLATES, "style.css");
 export const EPUB_TEMPLATE = join(TEMPLATES, "epub3.xhtml");
 
-/** The house fonts the stylesheet uses (style.css @font-face), embedded in every EPUB. */
+/**
+ * The house fonts the stylesheet declares (style.css @font-face), handed to
+ * pandoc whole; finishEpub subsets each to the characters the edition sets
+ * in it and drops those it does not use.
+ */
 export const EPUB_FONTS: ReadonlyArray<["serif" | "sans", string]> = [
   ["serif", "regular"],
   ["serif", "italic"],
@@ -29,6 +37,8 @@ export const EPUB_FONTS: ReadonlyArray<["serif" | "sans", string]> = [
   ["sans", "bold"],
   ["sans", "boldItalic"],
 ];
+
+export { EPUB_TEMP_PREFIX } from "./work-dir.ts";
 
 export interface RenderEpubOptions {
   outFile: string;
@@ -59,7 +69,9 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
   const diagnostics: Diagnostic[] = [];
   const ast = toPandocAst(doc, diagnostics);
 
-  const work = mkdtempSync(join(tmpdir(), "tweeluik-epub-"));
+  // Named with the pid: a build removes the folders of processes that were killed (removeOrphanTemp).
+  const work = mkdtempSync(join(tmpdir(), `${EPUB_TEMP_PREFIX}${process.pid}-`));
+  const forget = onAbort(() => rmSync(work, { recursive: true, force: true }));
   try {
     const withCover = opts.cover !== false;
     if (withCover) {
@@ -90,7 +102,9 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
 
     let epub: Uint8Array;
     try {
-      epub = finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title, kind: doc.meta.kind });
+      const finished = await finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title, kind: doc.meta.kind });
+      epub = finished.epub;
+      diagnostics.push(...missingGlyphs(doc, finished.fonts));
     } catch (cause) {
       throw new TweeluikError("render:failed", `cannot finish pandoc's EPUB: ${(cause as Error).message}`, { file: outFile, cause });
     }
@@ -98,7 +112,45 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
     return { bytes: epub.length, diagnostics };
   } finally {
     rmSync(work, { recursive: true, force: true });
+    forget();
   }
+}
+
+/**
+ * One warning per character the embedded faces have no glyph for
+ * (`epub:missing-glyph`), at the first block that has it; a reading system
+ * draws it in a fallback font, which looks out of place.
+ */
+function missingGlyphs(doc: RenderableDocument, fonts: SubsetResult): Diagnostic[] {
+  const faces = new Map<string, string[]>();
+  for (const m of fonts.missing) {
+    const name = `${m.face.family} ${m.face.weight}${m.face.style === "italic" ? " italic" : ""}`;
+    for (const c of m.chars) faces.set(c, [...(faces.get(c) ?? []), name]);
+  }
+  return [...faces].map(([c, names]) => {
+    const cp = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    const position = firstPositionWith(doc.children, c) ?? doc.notes.find((n) => plainText(n.children).includes(c))?.position;
+    return {
+      severity: "warning" as const,
+      code: "epub:missing-glyph",
+      message: `${cp} “${c}” has no glyph in ${names.join(", ")}: reading systems draw it in a fallback font`,
+      ...(position ? { position } : {}),
+    };
+  });
+}
+
+/** The position of the first block (depth first) whose text holds `c`. */
+function firstPositionWith(blocks: readonly Block[], c: string): Position | undefined {
+  for (const b of blocks) {
+    const inlines = inlinesOf(b);
+    if (inlines ? plainText(inlines).includes(c) : false) return b.position;
+    const kids = (b as { children?: unknown }).children;
+    if (!inlines && Array.isArray(kids)) {
+      const inner = firstPositionWith(kids as Block[], c);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** Seconds since the epoch of the document date at 12:00 UTC (noon: the same calendar day everywhere). */
