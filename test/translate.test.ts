@@ -189,9 +189,9 @@ describe("loadTranslateContext and `translate status`", () => {
     const { run, out } = cli(root);
     expect(await run("status")).toBe(0);
     const text = out.join("");
-    expect(text).toMatch(/^document\s+segments\s+translated\s+reviewed\s+fuzzy\s+stale\s+untranslated\s+QA errors\s+warnings\s+%$/m);
-    expect(text).toMatch(/^fixture\s+22\s+21\s+0\s+0\s+0\s+0\s+1\s+0\s+100\.0$/m);
-    expect(text).toMatch(/^tweede\s+22\s+0\s+0\s+0\s+0\s+21\s+0\s+0\s+0\.0$/m);
+    expect(text).toMatch(/^document\s+segments\s+translated\s+reviewed\s+fuzzy\s+stale\s+untranslated\s+QA errors\s+warnings\s+style\s+accepted\s+%$/m);
+    expect(text).toMatch(/^fixture\s+22\s+21\s+0\s+0\s+0\s+0\s+1\s+0\s+0\s+0\s+100\.0$/m);
+    expect(text).toMatch(/^tweede\s+22\s+0\s+0\s+0\s+0\s+21\s+0\s+0\s+0\s+0\s+0\.0$/m);
     expect(text).toMatch(/source\/fixture\.txt:22: error qa:number-mismatch s0013 .*220\.000.*\n\s+text:\s+22,000\n\s+target: According to the SCP, more than 22,000 people/);
     const strict = cli(root);
     expect(await strict.run("status", "--strict")).toBe(1);

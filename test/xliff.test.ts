@@ -11,6 +11,8 @@ import { cli, fixtureRoot, GLOSSARY } from "./fixtures/translate/helpers.ts";
 
 const FILL = new URL("./fixtures/translate/fill-xliff.mjs", import.meta.url).pathname;
 const glossary = readGlossaryFile(GLOSSARY);
+/** Who did the work, as every import records it. */
+const WHO = ["--translator", "T. Vertaler", "--reviser", "R. Revisor", "--date", "2026-12-01"];
 
 function fill(input: string, output: string, dict: Record<string, string>, state = "translated") {
   const d = `${output}.dict.json`;
@@ -80,7 +82,7 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     expect(err.join("")).toMatch(/fixture\.xlf: 21 units of fixture/);
     expect(fill(xlf, join(root, "filled.xlf"), FIXTURE_EN)).toBe("21 units filled\n");
     const imp = cli(root);
-    expect(await imp.run("import-xliff", join(root, "filled.xlf"))).toBe(0);
+    expect(await imp.run("import-xliff", ...WHO, join(root, "filled.xlf"))).toBe(0);
     expect(imp.out.join("")).toMatch(/fixture: 21 added, 0 updated; now 21 of 21 segments translated, 0 QA errors/);
     const { doc, report } = translateWithReport(fixtureDocument(), loadTranslateContext(root, "fixture"));
     expect(report.coverage).toMatchObject({ translated: 21, untranslated: 0, errors: 0 });
@@ -91,12 +93,13 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     );
     // the memory file holds the entries in the documented format
     const mem = JSON.parse(readFileSync(join(root, "locales", "en", "fixture.json"), "utf8"));
-    expect(mem[segmentKey("Werkende armen")]).toEqual({ source: "Werkende armen", target: "The working poor", status: "translated" });
+    // with who translated it, when, and how it came in
+    expect(mem[segmentKey("Werkende armen")]).toEqual({ source: "Werkende armen", target: "The working poor", status: "translated", origin: "xliff", translator: "T. Vertaler", translated: "2026-12-01" });
     // nothing left to export; a second import of the same file changes nothing
     const again = cli(root);
     expect(await again.run("export-xliff", "fixture")).toBe(0);
     expect(again.out.join("")).not.toContain("<unit ");
-    expect(await again.run("import-xliff", join(root, "filled.xlf"))).toBe(0);
+    expect(await again.run("import-xliff", ...WHO, join(root, "filled.xlf"))).toBe(0);
     expect(again.out.join("")).toMatch(/0 added, 0 updated/);
   });
   it("maps states: initial → draft, reviewed/final → reviewed; --all re-exports with targets", async () => {
@@ -105,7 +108,7 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     const xlf = join(root, "fixture.xlf");
     await run("export-xliff", "fixture", "-o", xlf);
     fill(xlf, join(root, "draft.xlf"), FIXTURE_EN, "initial");
-    expect(await run("import-xliff", join(root, "draft.xlf"))).toBe(0);
+    expect(await run("import-xliff", ...WHO, join(root, "draft.xlf"))).toBe(0);
     const ctx = loadTranslateContext(root, "fixture");
     expect(Object.values(ctx.memory.namespaces.fixture!).every((e) => e.status === "draft")).toBe(true);
     const all = cli(root);
@@ -114,7 +117,7 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     expect(units).toHaveLength(21);
     expect(units.every((u) => u.status === "draft")).toBe(true);
     fill(xlf, join(root, "final.xlf"), FIXTURE_EN, "final");
-    expect(await run("import-xliff", join(root, "final.xlf"))).toBe(0);
+    expect(await run("import-xliff", ...WHO, join(root, "final.xlf"))).toBe(0);
     expect(Object.values(loadTranslateContext(root, "fixture").memory.namespaces.fixture!).every((e) => e.status === "reviewed")).toBe(true);
   });
   it("puts a sentence that recurs in another document in the shared namespace", async () => {
@@ -126,7 +129,7 @@ describe("XLIFF round trip: export → another tool fills it in → import → E
     await run("export-xliff", "fixture", "-o", xlf);
     expect(readFileSync(xlf, "utf8")).toContain(`<unit id="${segmentKey("Maak meer vaart met de Gezonde Generatie.")}" tw:ns="shared">`);
     fill(xlf, join(root, "filled.xlf"), FIXTURE_EN);
-    expect(await run("import-xliff", join(root, "filled.xlf"))).toBe(0);
+    expect(await run("import-xliff", ...WHO, join(root, "filled.xlf"))).toBe(0);
     const shared = JSON.parse(readFileSync(join(root, "locales", "en", "shared.json"), "utf8"));
     expect(Object.values(shared).map((e) => (e as { target: string }).target).sort()).toEqual(["Promote livelihood security so that people can lead a healthy life.", "Speed up the Healthy Generation programme."]);
     // and the other document is translated by it too
@@ -143,7 +146,7 @@ describe("XLIFF import refuses a broken file and changes nothing", () => {
     // a previous, good import so that there is a memory to protect
     const partial = Object.fromEntries(Object.entries(FIXTURE_EN).slice(0, 3));
     fill(xlf, join(root, "partial.xlf"), partial);
-    expect(await run("import-xliff", join(root, "partial.xlf"))).toBe(0);
+    expect(await run("import-xliff", ...WHO, join(root, "partial.xlf"))).toBe(0);
     fill(xlf, join(root, "filled.xlf"), FIXTURE_EN);
     return { root, filled: readFileSync(join(root, "filled.xlf"), "utf8"), before: memoryFiles(root) };
   }
@@ -163,7 +166,7 @@ describe("XLIFF import refuses a broken file and changes nothing", () => {
     expect(broken).not.toBe(filled);
     writeFileSync(join(root, "broken.xlf"), broken);
     const { run, err } = cli(root);
-    expect(await run("import-xliff", join(root, "broken.xlf"))).toBe(1);
+    expect(await run("import-xliff", ...WHO, join(root, "broken.xlf"))).toBe(1);
     const stderr = err.join("");
     expect(stderr).toMatch(message);
     expect(stderr).toContain(`broken.xlf:${expectedLine(broken)}: error`);
@@ -175,7 +178,7 @@ describe("XLIFF import refuses a broken file and changes nothing", () => {
     const changed = (): NormalisedDocument => ({ ...fixtureDocument(), children: fixtureDocument().children.slice(0, 3) });
     const { run, err } = cli(root, { fixture: changed });
     writeFileSync(join(root, "old.xlf"), filled);
-    expect(await run("import-xliff", join(root, "old.xlf"))).toBe(1);
+    expect(await run("import-xliff", ...WHO, join(root, "old.xlf"))).toBe(1);
     expect(err.join("")).toMatch(/is not a segment of the document any more/);
     expect(memoryFiles(root)).toEqual(before);
   });
@@ -183,11 +186,11 @@ describe("XLIFF import refuses a broken file and changes nothing", () => {
     const { root, filled, before } = await setup();
     writeFileSync(join(root, "qa.xlf"), filled.replace("more than 220,000 people", "more than 22,000 people"));
     const strict = cli(root);
-    expect(await strict.run("import-xliff", join(root, "qa.xlf"), "--strict")).toBe(1);
+    expect(await strict.run("import-xliff", ...WHO, join(root, "qa.xlf"), "--strict")).toBe(1);
     expect(strict.err.join("")).toMatch(/source\/fixture\.txt:22: error qa:number-mismatch s0013/);
     expect(memoryFiles(root)).toEqual(before);
     const lax = cli(root);
-    expect(await lax.run("import-xliff", join(root, "qa.xlf"))).toBe(0);
+    expect(await lax.run("import-xliff", ...WHO, join(root, "qa.xlf"))).toBe(0);
     expect(lax.out.join("")).toMatch(/1 QA errors/);
   });
   it("applyXliffUnits is pure", () => {

@@ -101,7 +101,9 @@ function dutchPattern(form: string, compound: boolean): string {
   const words = form.split(/\s+/);
   const parts = words.map((w, i) => {
     const letters = [...w].map((c) => (c === "-" ? "" : escape(c))).filter(Boolean);
-    let p = letters.join("[-\\s]?");
+    // a hyphen may join the parts of a compound anywhere; a space only where the form has one
+    // (a variant such as "sociaal economische"), or "bij lage" would be read as "bijlage"
+    let p = letters.join("-?");
     if (i === words.length - 1 && /\p{L}$/u.test(w) && !/^\p{Lu}+$/u.test(w)) {
       const last = escape(w[w.length - 1]!);
       p += `(?:${last}en|${last}e|e|en|n|s|'s|’s|ën|es)?`;
@@ -157,9 +159,10 @@ function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
   const words = rendering.split(/\s+/).map(escape);
   const last = words.length - 1;
   const w = words[last]!;
-  if (/\p{Ll}$/u.test(rendering)) words[last] = w.endsWith("y") ? `${w.slice(0, -1)}(?:y|ies)` : `${w}(?:s|es)?`;
+  if (/\p{Ll}$/u.test(rendering)) words[last] = w.endsWith("y") ? `${w.slice(0, -1)}(?:y|ies)` : w.endsWith("man") ? `${w.slice(0, -3)}m[ae]n` : `${w}(?:s|es)?`;
   words[last] += "(?:'s|’s|')?";
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[\\s\\u00A0]+")}(?![\\p{L}\\p{N}])`, caseSensitive ? "u" : "iu");
+  // an acronym in parentheses may follow a word of the rendering: International Responsible Business Conduct (IRBC) agreements
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("(?:[\\s\\u00A0]+\\([\\p{Lu}\\d]{2,}\\))?[\\s\\u00A0]+")}(?![\\p{L}\\p{N}])`, caseSensitive ? "u" : "iu");
 }
 
 /**

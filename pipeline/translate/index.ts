@@ -10,3 +10,7 @@ export { createMemory, parseMemory, serialiseMemory, lookup, SHARED_NS, FUZZY_TH
 export { parseGlossary, findTerms, type Glossary, type GlossaryEntry } from "./glossary.ts";
 export { QA_CHECKS, checkSegment, type QaCode, type QaIssue } from "./qa.ts";
 export { segmentKey, normaliseSegmentText } from "./key.ts";
+export { parseStyleSheet, checkStyle, checkCorpusStyle, accentEmphasis, STYLE_CHECKS, type StyleSheet, type StyleCode } from "./style.ts";
+export { translationCompleteness, markDraft, type Completeness } from "./completeness.ts";
+export { analyse, bestMatch, indexMemory, BANDS, type Analysis, type Band } from "./analyse.ts";
+export { stampEntry, legacyProvenance, summariseProvenance, type ImportStamp } from "./provenance.ts";

@@ -6,6 +6,7 @@ import { TweeluikError } from "../errors.ts";
 import { decodeSource, readSource } from "../read/read-source.ts";
 import { parseGlossary, type Glossary } from "./glossary.ts";
 import { createMemory, parseMemory, SHARED_NS, type MemoryEntries } from "./memory.ts";
+import { parseStyleSheet, type StyleSheet } from "./style.ts";
 import type { TranslateContext } from "./translate.ts";
 
 /** Where the translation data of a repository lives. */
@@ -15,6 +16,7 @@ export function translatePaths(root: string, slug?: string) {
     memory: slug === undefined ? undefined : join(root, "locales", "en", `${slug}.json`),
     shared: join(root, "locales", "en", `${SHARED_NS}.json`),
     glossary: join(root, "locales", "glossary", "nl-en.yaml"),
+    style: join(root, "locales", "en", "style.yaml"),
     config: slug === undefined ? undefined : join(root, "source", `${slug}.yaml`),
   };
 }
@@ -33,6 +35,12 @@ export function readGlossaryFile(file: string): Glossary {
   return parseGlossary(decodeSource(readFileSync(file), file), file);
 }
 
+/** Read and validate the house style sheet; none (no file) means no style checks. */
+export function readStyleFile(file: string): StyleSheet | undefined {
+  if (!existsSync(file)) return undefined;
+  return parseStyleSheet(decodeSource(readFileSync(file), file), file);
+}
+
 /**
  * The translate context of one document: its memory namespace
  * (locales/en/<slug>.json) and the shared one, the glossary
@@ -48,6 +56,8 @@ export function loadTranslateContext(root: string, slug: string): TranslateConte
   const memory = createMemory(slug, readMemoryFile(p.memory!), readMemoryFile(p.shared));
   const glossary = readGlossaryFile(p.glossary);
   const ctx: TranslateContext = { slug, memory, glossary };
+  const style = readStyleFile(p.style);
+  if (style) ctx.style = style;
   const txt = join(root, "source", `${slug}.txt`);
   if (existsSync(txt)) ctx.sourceLines = readSource(txt).lines;
   if (existsSync(p.config!)) {

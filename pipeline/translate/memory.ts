@@ -11,25 +11,71 @@ export const SHARED_NS = "shared";
 export const STATUSES = ["draft", "translated", "reviewed"] as const;
 export type EntryStatus = (typeof STATUSES)[number];
 
-/** One translation unit of the memory: what was translated, into what, how far it is. */
+/** Where an entry's current target came from. "legacy": made before provenance was recorded. */
+export const ORIGINS = ["human", "xliff", "tmx", "legacy"] as const;
+export type EntryOrigin = (typeof ORIGINS)[number];
+
+/** A reviewed exception: a QA finding a reviewer judged right for this one segment, with who, when and why. */
+export interface AcceptedException {
+  code: string;
+  /** The offending text the finding named; a finding with other text is not covered. */
+  text: string;
+  by: string;
+  /** YYYY-MM-DD */
+  date: string;
+  why: string;
+}
+
+/**
+ * One translation unit of the memory: what was translated, into what, how
+ * far it is, and who did it when (provenance: "unknown" where the record
+ * does not say, never a guessed name).
+ */
 export interface MemoryEntry {
   /** The Dutch segment (with placeholders) the target was made for. */
   source: string;
   /** The English text, carrying the same placeholders. */
   target: string;
   status: EntryStatus;
+  /** A translator's note (e.g. where the author's text was corrected). */
   note?: string;
+  origin?: EntryOrigin;
+  translator?: string;
+  /** The date the current target was written (YYYY-MM-DD). */
+  translated?: string;
+  reviser?: string;
+  /** The date of the last review (YYYY-MM-DD); a target written after it has changed since review. */
+  reviewed?: string;
+  accepted?: AcceptedException[];
+}
+
+/** The provenance and exception fields of an entry, in their serialised order. */
+const EXTRA_FIELDS = ["note", "origin", "translator", "translated", "reviser", "reviewed", "accepted"] as const;
+
+/** True when the entry's target was written (or its status lowered) after its last review. */
+export function changedSinceReview(e: MemoryEntry): boolean {
+  if (!e.reviewed) return false;
+  return e.status !== "reviewed" || (e.translated !== undefined && e.translated > e.reviewed);
 }
 
 /** A memory namespace: key (segmentKey of the source) → entry. */
 export type MemoryEntries = Record<string, MemoryEntry>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const entrySchema = z
   .object({
     source: z.string().min(1, "source must not be empty"),
     target: z.string(),
     status: z.enum(STATUSES),
     note: z.string().optional(),
+    origin: z.enum(ORIGINS).optional(),
+    translator: z.string().min(1).optional(),
+    translated: isoDate.optional(),
+    reviser: z.string().min(1).optional(),
+    reviewed: isoDate.optional(),
+    accepted: z
+      .array(z.object({ code: z.string().min(1), text: z.string(), by: z.string().min(1, "who accepted it"), date: isoDate, why: z.string().min(1, "why it is accepted") }).strict())
+      .optional(),
   })
   .strict();
 
@@ -68,7 +114,7 @@ export function parseMemory(text: string, file: string): MemoryEntries {
     if (want !== key) {
       throw new TweeluikError("memory:invalid", `key "${key}" does not match its source (expected "${want}"); an edited source needs a new entry`, { file, line });
     }
-    out[key] = r.data.note === undefined ? { source: r.data.source, target: r.data.target, status: r.data.status } : r.data;
+    out[key] = ordered(r.data as MemoryEntry);
   }
   return out;
 }
@@ -171,11 +217,19 @@ const show = (c: string | undefined) => (c === undefined ? "the end of the file"
 /** A memory file's text: keys sorted, two-space indent, one entry per key, a final newline (stable diffs). */
 export function serialiseMemory(entries: MemoryEntries): string {
   const sorted: MemoryEntries = {};
-  for (const key of Object.keys(entries).sort()) {
-    const e = entries[key]!;
-    sorted[key] = e.note ? { source: e.source, target: e.target, status: e.status, note: e.note } : { source: e.source, target: e.target, status: e.status };
-  }
+  for (const key of Object.keys(entries).sort()) sorted[key] = ordered(entries[key]!);
   return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** An entry with its fields in the fixed order, empty optional ones left out. */
+function ordered(e: MemoryEntry): MemoryEntry {
+  const out: MemoryEntry = { source: e.source, target: e.target, status: e.status };
+  for (const f of EXTRA_FIELDS) {
+    const v = e[f];
+    if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+    (out as unknown as Record<string, unknown>)[f] = v;
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,10 @@ import type { Severity } from "../document/types.ts";
 import { looksDutch } from "./dutch.ts";
 import { findRendering, findTerms, type Glossary, type GlossaryHit } from "./glossary.ts";
 import { normaliseSegmentText } from "./key.ts";
-import { addresses, compareQuantities, dutchQuantities, englishQuantities } from "./numbers.ts";
+import type { AcceptedException } from "./memory.ts";
+import { addresses, compareQuantities, dutchQuantities, englishQuantities, URL_OR_EMAIL } from "./numbers.ts";
 import { checkPlaceholders, stripPlaceholders, type Code } from "./placeholders.ts";
+import { blankTitles, checkStyle, keptTitles, STYLE_CHECKS, type StyleSheet } from "./style.ts";
 
 /**
  * The QA checks, their codes and severities. An error means the English
@@ -15,6 +17,7 @@ export const QA_CHECKS = {
   "translate:fuzzy": { severity: "warning", what: "only a close match (≥ 85%) from another sentence: offered, not used" },
   "translate:stale": { severity: "warning", what: "the entry was made for an earlier version of this sentence: offered, not used" },
   "translate:draft": { severity: "warning", what: "the translation is a draft (not yet translated/reviewed status)" },
+  "translate:note": { severity: "info", what: "a translator's note on the entry (where the English corrects the author's text): for the editor to confirm" },
   "qa:placeholder-missing": { severity: "error", what: "an inline code (footnote, emphasis, link) of the source is missing from the target" },
   "qa:placeholder-duplicated": { severity: "error", what: "an inline code occurs more than once in the target" },
   "qa:placeholder-invalid": { severity: "error", what: "the target has a placeholder the source does not, or pairs out of order" },
@@ -28,6 +31,7 @@ export const QA_CHECKS = {
   "qa:whitespace": { severity: "warning", what: "doubled spaces or leading/trailing white space in the target" },
   "qa:end-punctuation": { severity: "warning", what: "the target ends with other punctuation than the source" },
   "qa:brackets": { severity: "warning", what: "unbalanced brackets or quotation marks in the target" },
+  ...STYLE_CHECKS,
 } as const satisfies Record<string, { severity: Severity; what: string }>;
 
 export type QaCode = keyof typeof QA_CHECKS;
@@ -39,7 +43,10 @@ export interface QaIssue {
   message: string;
   /** The offending text (in the target, or the source where the target lacks it). */
   text: string;
+  /** Set when a reviewer accepted this finding for this segment: its severity is then "info". */
+  accepted?: AcceptedException;
 }
+
 
 function issue(code: QaCode, message: string, text: string): QaIssue {
   return { code, severity: QA_CHECKS[code].severity, message, text };
@@ -57,10 +64,14 @@ export function checkPlaceholderIssues(target: string, codes: readonly Code[]): 
 }
 
 /** Glossary: a forbidden rendering used, or no approved rendering for a term in the source. */
-export function checkGlossary(source: string, target: string, glossary: Glossary, hits: readonly GlossaryHit[] = findTerms(source, glossary)): QaIssue[] {
+export function checkGlossary(source: string, target: string, glossary: Glossary, hits: readonly GlossaryHit[] = findTerms(source, glossary), style?: StyleSheet): QaIssue[] {
   const out: QaIssue[] = [];
   const seen = new Set<string>();
+  // A term inside a Dutch title the target keeps in Dutch (Werken zonder armoede) is part of the title.
+  const kept = style ? keptTitles(source, style).filter((k) => keptTitles(target, style).some((t) => t.title === k.title)) : [];
+  const inKept = (h: GlossaryHit) => kept.some((k) => h.index >= k.index && h.index < k.index + k.form.length);
   for (const h of hits) {
+    if (inKept(h)) continue;
     if (seen.has(h.entry.id)) continue;
     seen.add(h.entry.id);
     // A forbidden word that is part of another matched term's approved rendering is that term's, not this one's:
@@ -103,9 +114,9 @@ export function checkAddresses(source: string, target: string): QaIssue[] {
   return out;
 }
 
-/** Dutch left in the English text. */
-export function checkDutch(target: string): QaIssue[] {
-  const { dutch, words } = looksDutch(target);
+/** Dutch left in the English text (not counting web addresses, and titles and names the house style keeps in Dutch). */
+export function checkDutch(target: string, style?: StyleSheet): QaIssue[] {
+  const { dutch, words } = looksDutch(blankTitles(target.replace(URL_OR_EMAIL, (m) => " ".repeat(m.length)), style));
   return dutch ? [issue("qa:dutch-in-target", `Dutch words in the English text: ${[...new Set(words)].join(", ")}`, words.join(" "))] : [];
 }
 
@@ -131,17 +142,43 @@ export function checkEndPunctuation(source: string, target: string): QaIssue[] {
 
 const PAIRS: [string, string][] = [["(", ")"], ["[", "]"], ["‘", "’"], ["“", "”"]];
 
+/**
+ * Opening and closing marks of one pair in a text. ’ is also the
+ * apostrophe: between letters (can’t) it is one; after an "s" (the
+ * members’ views) it closes a ‘ that is open, and otherwise is the
+ * possessive apostrophe; anywhere else it closes.
+ */
+function pairCount(t: string, open: string, close: string): { opens: number; closes: number } {
+  if (close !== "’") return { opens: t.split(open).length - 1, closes: t.split(close).length - 1 };
+  let opens = 0;
+  let closes = 0;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === "‘") {
+      opens++;
+      depth++;
+    } else if (c === "’") {
+      const before = t[i - 1] ?? "";
+      const after = t[i + 1] ?? "";
+      if (/\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
+      if (/s/iu.test(before) && /\p{L}/u.test(t[i - 2] ?? "") && depth === 0) continue;
+      // ’s after a digit or capital (the 1990’s, ’S Jongers) is an apostrophe
+      if (/s/iu.test(after) && !/\p{L}/u.test(t[i + 2] ?? "") && !/\p{L}/u.test(before)) continue;
+      closes++;
+      if (depth > 0) depth--;
+    }
+  }
+  return { opens, closes };
+}
+
 /** Brackets and quotation marks balanced in the target as in the source. */
 export function checkBrackets(source: string, target: string): QaIssue[] {
   const out: QaIssue[] = [];
-  const count = (s: string, c: string) => s.split(c).length - 1;
   for (const [open, close] of PAIRS) {
-    const t = stripPlaceholders(target);
-    // ’ is also the apostrophe: only count it where it does not stand between letters
-    const closes = close === "’" ? (t.match(/’(?!\p{L})/gu) ?? []).length - (t.match(/\p{L}s’(?!\p{L})/gu) ?? []).length : count(t, close);
-    const opens = count(t, open);
-    const srcBalanced = count(source, open) === (close === "’" ? (source.match(/’(?!\p{L})/gu) ?? []).length : count(source, close));
-    if (opens !== closes && srcBalanced) out.push(issue("qa:brackets", `unbalanced ${open}${close}: ${opens} opening, ${closes} closing`, open));
+    const { opens, closes } = pairCount(stripPlaceholders(target), open, close);
+    const src = pairCount(stripPlaceholders(source), open, close);
+    if (opens !== closes && src.opens === src.closes) out.push(issue("qa:brackets", `unbalanced ${open}${close}: ${opens} opening, ${closes} closing`, open));
   }
   return out;
 }
@@ -150,16 +187,17 @@ export function checkBrackets(source: string, target: string): QaIssue[] {
  * All per-segment checks of a translation (Dutch source, English target,
  * both with placeholders), in a fixed order.
  */
-export function checkSegment(source: string, codes: readonly Code[], target: string, glossary: Glossary, hits?: readonly GlossaryHit[]): QaIssue[] {
+export function checkSegment(source: string, codes: readonly Code[], target: string, glossary: Glossary, hits?: readonly GlossaryHit[], style?: StyleSheet): QaIssue[] {
   return [
     ...checkPlaceholderIssues(target, codes),
-    ...checkGlossary(source, target, glossary, hits),
+    ...checkGlossary(source, target, glossary, hits, style),
     ...checkNumbers(source, target),
     ...checkAddresses(source, target),
-    ...checkDutch(target),
+    ...checkDutch(target, style),
     ...checkWhitespace(target),
     ...checkEndPunctuation(source, target),
     ...checkBrackets(source, target),
+    ...(style ? checkStyle(source, target, style).map((i) => issue(i.code, i.message, i.text)) : []),
   ];
 }
 
@@ -194,4 +232,29 @@ export function inconsistencyIssue(found: ReturnType<typeof checkConsistency>[nu
 
 function excerpt(s: string, at: number): string {
   return s.slice(Math.max(0, at - 15), at + 15);
+}
+
+/**
+ * Term consistency across a corpus (Xbench's "key term" check): the glossary
+ * terms whose Dutch is rendered with more than one of its approved renderings,
+ * with how often each. Not an error (an abbreviation after the full name, a
+ * sense that differs), but what a copy-editor settles.
+ */
+export function checkTermConsistency(pairs: readonly TranslationPair[], glossary: Glossary): { id: string; term: string; renderings: { rendering: string; where: string[] }[] }[] {
+  const byEntry = new Map<string, Map<string, string[]>>();
+  for (const p of pairs) {
+    for (const h of findTerms(p.source, glossary)) {
+      if (h.entry.approved.length < 2) continue;
+      const r = h.entry.approved.find((a) => findRendering(p.target, [a], h.entry.caseSensitive));
+      if (!r) continue;
+      const m = byEntry.get(h.entry.id) ?? new Map<string, string[]>();
+      const where = m.get(r) ?? [];
+      if (!where.includes(p.where)) where.push(p.where);
+      m.set(r, where);
+      byEntry.set(h.entry.id, m);
+    }
+  }
+  return [...byEntry]
+    .filter(([, m]) => m.size > 1)
+    .map(([id, m]) => ({ id, term: glossary.entries.find((e) => e.id === id)!.term, renderings: [...m].map(([rendering, where]) => ({ rendering, where })).sort((a, b) => b.where.length - a.where.length) }));
 }

@@ -36,9 +36,17 @@ export function exportTmx(namespaces: Readonly<Record<string, MemoryEntries>>): 
       const e = entries[key]!;
       if (!e.target.trim()) continue;
       const note = e.note ? `\n      <note>${escapeText(e.note)}</note>` : "";
-      tus.push(`    <tu tuid="${escapeAttr(`${ns}:${key}`)}">
+      // TMX's own provenance: who made the unit when (the translator), who last changed it when (the reviser, else the translator)
+      const attrs = [
+        e.translator ? ` creationid="${escapeAttr(e.translator)}"` : "",
+        e.translated ? ` creationdate="${tmxDate(e.translated)}"` : "",
+        (e.reviser ?? e.translator) ? ` changeid="${escapeAttr((e.reviser ?? e.translator)!)}"` : "",
+        (e.reviewed ?? e.translated) ? ` changedate="${tmxDate(latest(e.reviewed, e.translated)!)}"` : "",
+      ].join("");
+      const origin = e.origin ? `\n      <prop type="x-tweeluik-origin">${e.origin}</prop>` : "";
+      tus.push(`    <tu tuid="${escapeAttr(`${ns}:${key}`)}"${attrs}>
       <prop type="x-tweeluik-namespace">${escapeText(ns)}</prop>
-      <prop type="x-tweeluik-status">${e.status}</prop>${note}
+      <prop type="x-tweeluik-status">${e.status}</prop>${origin}${note}
       <tuv xml:lang="nl"><seg>${toTmxSeg(e.source)}</seg></tuv>
       <tuv xml:lang="en"><seg>${toTmxSeg(e.target)}</seg></tuv>
     </tu>`);
@@ -54,6 +62,10 @@ ${tus.join("\n")}
 `;
 }
 
+/** A TMX date (YYYYMMDDThhmmssZ, TMX 1.4 §3.2) from YYYY-MM-DD. */
+const tmxDate = (d: string) => `${d.replace(/-/g, "")}T000000Z`;
+const latest = (a?: string, b?: string) => (a && b ? (a > b ? a : b) : (a ?? b));
+
 /** One translation unit read back from TMX. */
 export interface TmxUnit {
   tuid: string;
@@ -62,6 +74,11 @@ export interface TmxUnit {
   source: string;
   target: string;
   note?: string;
+  creationid?: string;
+  creationdate?: string;
+  changeid?: string;
+  changedate?: string;
+  origin?: string;
 }
 
 /** Read a TMX 1.4 file written by exportTmx (for round trips and checks); the inline codes' content restores the placeholders. */
@@ -86,6 +103,8 @@ export function parseTmx(text: string): TmxUnit[] {
     };
     const note = childrenNamed(tu, "note")[0];
     if (note) unit.note = textContent(note);
+    for (const a of ["creationid", "creationdate", "changeid", "changedate"] as const) if (tu.attrs[a]) unit[a] = tu.attrs[a];
+    if (prop("x-tweeluik-origin")) unit.origin = textContent(prop("x-tweeluik-origin")!);
     return unit;
   });
 }

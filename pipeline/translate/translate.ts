@@ -1,10 +1,11 @@
 import type { Diagnostic, Inline, Meta, MinutesMeta, NormalisedDocument, Position, SourceLine, TranslatedDocument } from "../document/types.ts";
 import { findTerms, type Glossary, type GlossaryHit } from "./glossary.ts";
-import { lookup, SHARED_NS, type Memory, type MemoryMatch } from "./memory.ts";
+import { lookup, SHARED_NS, type AcceptedException, type Memory, type MemoryMatch } from "./memory.ts";
 import { toInlines } from "./placeholders.ts";
 import { checkConsistency, checkPlaceholderIssues, checkSegment, inconsistencyIssue, QA_CHECKS, type QaCode, type QaIssue } from "./qa.ts";
 import { segmentKey } from "./key.ts";
 import { extractSegments, makeSegment, mapSlots, segmentInlines, type Segment } from "./segment.ts";
+import { accentEmphasis, type StyleSheet } from "./style.ts";
 
 /** Everything the translate stage needs besides the document: built by loadTranslateContext or by tests. */
 export interface TranslateContext {
@@ -16,6 +17,8 @@ export interface TranslateContext {
   metaEn?: { subtitle?: string; description?: string; keywords?: string[]; publisher?: string; author?: string; dateNote?: string };
   /** The source's lines: when given, each segment's report names the line its sentence starts on, not only its block's first line. */
   sourceLines?: readonly SourceLine[];
+  /** The house style (locales/en/style.yaml): when given, every target is checked against it. */
+  style?: StyleSheet;
 }
 
 /** How a segment was resolved. */
@@ -49,6 +52,8 @@ export interface Coverage {
   invalid: number;
   errors: number;
   warnings: number;
+  /** Findings a reviewer accepted for their segment (not counted as warnings). */
+  accepted: number;
 }
 
 /** One QA finding in the report: which segment, where in the source, what is wrong with which text. */
@@ -66,6 +71,8 @@ export interface QaFinding {
   text: string;
   source: string;
   target?: string;
+  /** A reviewed exception covering this finding (then its severity is "info"). */
+  accepted?: { by: string; date: string; why: string };
   /** For fuzzy and stale: the candidate offered. */
   candidate?: { key: string; ns: string; score: number; source: string; target: string };
 }
@@ -117,7 +124,7 @@ export function translateWithReport(doc: NormalisedDocument, ctx: TranslateConte
         if (locate) seg.position = locate(piece.text);
         const r = resolve(seg);
         if (piece.gap) push([{ type: "text", value: piece.gap }]);
-        if (r.target !== undefined) push(toInlines(r.target, piece.codes));
+        if (r.target !== undefined) push(accentEmphasis(toInlines(r.target, piece.codes), piece.text, ctx.style));
         else if (r.status === "copy") push(toInlines(piece.text, piece.codes));
         else out.push({ type: "foreign", lang: "nl", reason: "untranslated", children: toInlines(piece.text, piece.codes) });
       }
@@ -191,15 +198,30 @@ export function resolveSegment(seg: Segment, ctx: TranslateContext, liveKeys: Re
       if (!target.trim()) return { ...base, status: "untranslated", issues: [note("translate:untranslated", `the entry ${match.ns}:${match.key} has an empty target`, seg.text)] };
       const broken = checkPlaceholderIssues(target, seg.codes);
       if (broken.length > 0) return { ...base, status: "invalid", issues: broken };
-      const issues = checkSegment(seg.text, seg.codes, target, ctx.glossary, hits);
+      const issues = checkSegment(seg.text, seg.codes, target, ctx.glossary, hits, ctx.style);
       if (match.entry.status === "draft") issues.unshift(note("translate:draft", `the entry ${match.ns}:${match.key} is a draft`, target));
-      return { ...base, status: match.entry.status, target, issues };
+      // the translator's note says where the English departs from the author's text; QA shows it to the editor
+      if (match.entry.note) issues.push(note("translate:note", `translator's note: ${match.entry.note}`, target));
+      return { ...base, status: match.entry.status, target, issues: applyAccepted(issues, match.entry.accepted) };
     }
     default: {
       const never: never = match;
       throw new Error(`unknown match ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * A finding a reviewer accepted for this segment (same check, same offending
+ * text) is kept, as "info" with who and why, so it no longer counts as a
+ * warning; any other finding of the segment still does.
+ */
+export function applyAccepted(issues: QaIssue[], accepted: readonly AcceptedException[] | undefined): QaIssue[] {
+  if (!accepted?.length) return issues;
+  return issues.map((i) => {
+    const a = i.severity === "error" ? undefined : accepted.find((x) => x.code === i.code && x.text === i.text);
+    return a ? { ...i, severity: "info" as const, accepted: a } : i;
+  });
 }
 
 /** The meta strings that go through the memory, as [path, Dutch text]. */
@@ -290,7 +312,7 @@ function lineLocator(lines: readonly SourceLine[], block: Position): (text: stri
 }
 
 function countCoverage(results: readonly SegmentResult[]): Coverage {
-  const c: Coverage = { segments: results.length, copied: 0, translated: 0, reviewed: 0, draft: 0, fuzzy: 0, stale: 0, untranslated: 0, invalid: 0, errors: 0, warnings: 0 };
+  const c: Coverage = { segments: results.length, copied: 0, translated: 0, reviewed: 0, draft: 0, fuzzy: 0, stale: 0, untranslated: 0, invalid: 0, errors: 0, warnings: 0, accepted: 0 };
   for (const r of results) {
     switch (r.status) {
       case "copy":
@@ -323,6 +345,7 @@ function countCoverage(results: readonly SegmentResult[]): Coverage {
     for (const i of r.issues) {
       if (i.severity === "error") c.errors++;
       else if (i.severity === "warning") c.warnings++;
+      else if (i.accepted) c.accepted++;
     }
   }
   return c;
@@ -342,6 +365,7 @@ function finding(r: SegmentResult, i: QaIssue): QaFinding {
     source: r.segment.text,
   };
   if (r.segment.position.page !== undefined) f.page = r.segment.position.page;
+  if (i.accepted) f.accepted = { by: i.accepted.by, date: i.accepted.date, why: i.accepted.why };
   if (r.target !== undefined) f.target = r.target;
   else if (r.match.kind === "exact") f.target = r.match.entry.target;
   if ((r.match.kind === "fuzzy" || r.match.kind === "stale") && (i.code === "translate:fuzzy" || i.code === "translate:stale")) {

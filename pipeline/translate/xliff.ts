@@ -1,7 +1,9 @@
 import type { Glossary } from "./glossary.ts";
 import { isSegmentKey, segmentKey, normaliseSegmentText } from "./key.ts";
 import { SHARED_NS, type EntryStatus, type MemoryEntries } from "./memory.ts";
+import { stampEntry, type ImportStamp } from "./provenance.ts";
 import { checkPlaceholders, isPaired, placeholderTokens, type Code } from "./placeholders.ts";
+import type { BestMatch } from "./analyse.ts";
 import type { SegmentResult } from "./translate.ts";
 import { childrenNamed, escapeAttr, escapeText, localName, parseXml, XmlSyntaxError, type XmlElement } from "./xml.ts";
 
@@ -20,8 +22,16 @@ export interface XliffExportOptions {
   glossary: Glossary;
   /** Export every segment, not only those that need work. */
   all?: boolean;
+  /** Also export segments with a QA or house-style warning (a copy-edit pass), each warning as a note. */
+  warnings?: boolean;
   /** Keys that occur in more than one document: their units go to the shared namespace. */
   sharedKeys?: ReadonlySet<string>;
+  /**
+   * The best match of the whole memory per segment key (see bestMatch in
+   * analyse.ts): a unit with no entry of its own is pre-filled with it as a
+   * draft (state initial) marked for review.
+   */
+  prefill?: ReadonlyMap<string, BestMatch>;
 }
 
 /** Segment text with placeholders → XLIFF 2.0 inline content (`<ph/>`, `<pc>`). */
@@ -67,7 +77,8 @@ export function exportXliff(results: readonly SegmentResult[], opts: XliffExport
   for (const r of results) {
     if (r.status === "copy") continue;
     // A translation with a QA error (a forbidden term, a wrong figure) needs work too.
-    if (!opts.all && !NEEDS_WORK.has(r.status) && !r.issues.some((i) => i.severity === "error")) continue;
+    const flagged = r.issues.some((i) => i.severity === "error" || (opts.warnings && i.severity === "warning" && !i.code.startsWith("translate:")));
+    if (!opts.all && !NEEDS_WORK.has(r.status) && !flagged) continue;
     byKey.set(r.segment.key, [...(byKey.get(r.segment.key) ?? []), r]);
   }
   const units: string[] = [];
@@ -87,11 +98,20 @@ export function exportXliff(results: readonly SegmentResult[], opts: XliffExport
       const pct = Math.round(r.match.score * 100);
       notes.push(`<note category="${r.match.kind}" priority="2">${escapeText(`${pct}% ${r.match.kind === "stale" ? "(earlier version of this sentence) " : ""}${r.match.ns}:${r.match.key}: ${r.match.entry.source} ⇒ ${r.match.entry.target}`)}</note>`);
     }
-    for (const i of r.issues.filter((i) => i.severity === "error")) notes.push(`<note category="qa">${escapeText(`${i.code}: ${i.message}`)}</note>`);
+    for (const i of r.issues.filter((i) => i.severity === "error" || (opts.warnings && i.severity === "warning" && !i.code.startsWith("translate:")))) {
+      notes.push(`<note category="qa">${escapeText(`${i.code}: ${i.message}`)}</note>`);
+    }
     const ns = opts.sharedKeys?.has(key) ? SHARED_NS : opts.slug;
     const draft = r.match.kind === "exact" ? r.match.entry : undefined;
     const state = draft ? (draft.status === "draft" ? "initial" : draft.status) : "initial";
-    const target = draft && draft.target ? `\n        <target>${toXliffInline(draft.target, r.segment.codes)}</target>` : "";
+    let target = draft && draft.target ? `\n        <target>${toXliffInline(draft.target, r.segment.codes)}</target>` : "";
+    const pre = !target ? opts.prefill?.get(key) : undefined;
+    // pre-filled only where the match's inline codes fit this segment's, so the draft can be imported as it is
+    if (pre && checkPlaceholders(pre.entry.target, r.segment.codes).length === 0) {
+      const kind = pre.score >= 1 ? "exact match" : `${Math.round(pre.score * 100)}% match`;
+      notes.push(`<note category="prefill" priority="1">${escapeText(`pre-filled from ${pre.ns}:${pre.key} (${kind}): review before setting the state to translated`)}</note>`);
+      target = `\n        <target>${toXliffInline(pre.entry.target, r.segment.codes)}</target>`;
+    }
     units.push(
       `    <unit id="${key}" tw:ns="${escapeAttr(ns)}">
       <notes>
@@ -135,7 +155,7 @@ export interface XliffProblem {
  * unsupported inline markup are problems with their line. Units without a
  * target are skipped (still to do).
  */
-export function parseXliff(text: string): { slug?: string; units: XliffUnit[]; problems: XliffProblem[] } {
+export function parseXliff(text: string): { slug?: string; translator?: string; reviser?: string; units: XliffUnit[]; problems: XliffProblem[] } {
   const problems: XliffProblem[] = [];
   const units: XliffUnit[] = [];
   let root: XmlElement;
@@ -201,7 +221,9 @@ export function parseXliff(text: string): { slug?: string; units: XliffUnit[]; p
     }
     units.push({ key, ns, source: source.text, target: target.text, status, line: tgt.line });
   }
-  return slug ? { slug, units, problems } : { units, problems };
+  // who did the work, where the tool or the agency records it on the file
+  const who = (attr: string) => (file.attrs[attr]?.trim() ? { [attr.slice(3)]: file.attrs[attr]!.trim() } : {});
+  return { ...(slug ? { slug } : {}), ...who("tw:translator"), ...who("tw:reviser"), units, problems };
 }
 
 /**
@@ -245,6 +267,7 @@ export function applyXliffUnits(
   units: readonly XliffUnit[],
   namespaces: Readonly<Record<string, MemoryEntries>>,
   liveKeys?: ReadonlySet<string>,
+  stamp?: ImportStamp,
 ): { namespaces: Record<string, MemoryEntries>; changed: { ns: string; key: string; kind: "added" | "updated" }[]; problems: XliffProblem[] } {
   const out: Record<string, MemoryEntries> = {};
   for (const [ns, entries] of Object.entries(namespaces)) out[ns] = { ...entries };
@@ -256,10 +279,21 @@ export function applyXliffUnits(
       continue;
     }
     const ns = (out[u.ns] ??= {});
-    const old = ns[u.key];
-    const next = { source: u.source, target: u.target, status: u.status, ...(old?.note ? { note: old.note } : {}) };
+    // an entry moving to the shared namespace keeps its provenance
+    const moved = u.ns === SHARED_NS ? Object.entries(out).find(([other, entries]) => other !== SHARED_NS && entries[u.key])?.[1][u.key] : undefined;
+    const old = ns[u.key] ?? moved;
     for (const [other, entries] of Object.entries(out)) if (other !== u.ns && other !== SHARED_NS && entries[u.key] && u.ns === SHARED_NS) delete entries[u.key];
-    if (old && old.target === next.target && old.status === next.status && normaliseSegmentText(old.source) === normaliseSegmentText(next.source)) continue;
+    if (ns[u.key] && old && old.target === u.target && old.status === u.status && normaliseSegmentText(old.source) === normaliseSegmentText(u.source)) continue;
+    if (stamp) {
+      // a reviewed unit needs its reviser, any other its translator
+      const role = u.status === "reviewed" ? "reviser" : "translator";
+      if (!stamp[role]) {
+        problems.push({ line: u.line, message: `unit "${u.key}" is returned as ${u.status}: who ${role === "reviser" ? "reviewed" : "translated"} it? (--${role} NAME, or tw:${role} on <file>)` });
+        continue;
+      }
+    }
+    const next = stamp ? stampEntry(old, { source: u.source, target: u.target, status: u.status }, stamp) : { ...(old ?? {}), source: u.source, target: u.target, status: u.status };
+    if (!stamp && old && old.target !== u.target) delete next.accepted;
     ns[u.key] = next;
     changed.push({ ns: u.ns, key: u.key, kind: old ? "updated" : "added" });
   }
