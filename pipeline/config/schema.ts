@@ -141,6 +141,8 @@ export const sourceConfigSchema = z
     description: z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict().optional(),
     keywords: z.object({ nl: z.array(z.string()), en: z.array(z.string()) }).strict().optional(),
     corrections: z.array(correctionSchema).optional(),
+    /** Who may download the editions: everyone (static files; the default), or members only (served by `tweeluik serve` with credentials). */
+    access: z.enum(["public", "members"], { error: 'expected "public" or "members"' }).optional(),
   })
   .strict();
 

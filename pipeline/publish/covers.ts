@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { PDFDocument, popGraphicsState, pushGraphicsState, rgb, concatTransformationMatrix } from "pdf-lib";
+import { TweeluikError } from "../errors.ts";
+import { writeFileAtomic } from "./files.ts";
+
+/** Pixel widths of the catalogue's cover images (3:4, like the EPUB cover). */
+export const COVER_PX = 600;
+export const THUMB_PX = 200;
+
+/** The cover files of one edition, as paths relative to the output folder. */
+export interface CoverFiles {
+  image: string;
+  thumbnail: string;
+  type: "image/png";
+}
+
+/**
+ * Make an edition's cover image and thumbnail (PNG) for the catalogue: the
+ * EPUB's own cover (the house-style SVG of pipeline/render-epub/cover.ts,
+ * drawn into a one-page PDF with pdf-lib and rasterised by pdftoppm), or,
+ * for an edition without an EPUB, the PDF's first page. The same edition
+ * gives the same bytes: pdf-lib writes no date here and pdftoppm's PNG has
+ * no timestamp. Files newer than their source are kept as they are.
+ * `base` is where they go (`covers/nl/<slug>`, without extension).
+ */
+export async function makeCover(output: string, base: string, source: { epub?: string; pdf?: string }): Promise<CoverFiles | undefined> {
+  const files: CoverFiles = { image: `${base}.png`, thumbnail: `${base}.thumb.png`, type: "image/png" };
+  const from = source.epub ?? source.pdf;
+  if (!from) return undefined;
+  const srcTime = statSync(join(output, from)).mtimeMs;
+  const fresh = (p: string) => existsSync(join(output, p)) && statSync(join(output, p)).mtimeMs >= srcTime;
+  if (fresh(files.image) && fresh(files.thumbnail)) return files;
+
+  const tmp = mkdtempSync(join(tmpdir(), "tweeluik-cover-"));
+  try {
+    let pdf = join(output, from);
+    if (source.epub) {
+      const svg = epubCoverSvg(join(output, source.epub));
+      if (!svg) {
+        if (!source.pdf) return undefined;
+        pdf = join(output, source.pdf);
+      } else {
+        pdf = join(tmp, "cover.pdf");
+        writeFileAtomic(pdf, await svgToPdf(svg));
+      }
+    }
+    for (const [px, rel] of [
+      [COVER_PX, files.image],
+      [THUMB_PX, files.thumbnail],
+    ] as const) {
+      const r = spawnSync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, join(tmp, "out")], { encoding: "utf8" });
+      if (r.error) throw new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils");
+      if (r.status !== 0 || !existsSync(join(tmp, "out.png"))) throw new TweeluikError("tool:failed", `pdftoppm failed: ${r.stderr.trim()}`, { file: from });
+      writeFileAtomic(join(output, rel), readFileSync(join(tmp, "out.png")));
+    }
+    return files;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The SVG cover image inside an EPUB (the manifest item with properties="cover-image"), if it is one. */
+export function epubCoverSvg(epubFile: string): string | undefined {
+  const zip = unzipSync(readFileSync(epubFile));
+  const container = zip["META-INF/container.xml"];
+  const opfPath = container && /full-path="([^"]+)"/.exec(strFromU8(container))?.[1];
+  const opf = opfPath && zip[opfPath];
+  if (!opfPath || !opf) return undefined;
+  const item = /<item\b[^>]*properties="[^"]*cover-image[^"]*"[^>]*>/.exec(strFromU8(opf))?.[0];
+  const href = item && /href="([^"]+)"/.exec(item)?.[1];
+  if (!href || !href.endsWith(".svg")) return undefined;
+  const dir = opfPath.includes("/") ? opfPath.slice(0, opfPath.lastIndexOf("/") + 1) : "";
+  const svg = zip[`${dir}${decodeURIComponent(href)}`];
+  return svg ? strFromU8(svg) : undefined;
+}
+
+/**
+ * Draw the cover SVG into a one-page PDF. The cover is made of filled
+ * rectangles and glyph-outline paths (`translate(x y) scale(k -k)` with
+ * absolute commands), which pdf-lib draws as they are; an element of another
+ * shape is an error rather than a cover with a part missing.
+ */
+export async function svgToPdf(svg: string): Promise<Uint8Array> {
+  const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+  if (!size) throw new TweeluikError("render:failed", "cover SVG without a viewBox");
+  const [w, h] = [Number(size[1]), Number(size[2])];
+  const scale = 0.25;
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const page = doc.addPage([w * scale, h * scale]);
+  // User space = SVG units, origin at the top left, y up: an SVG point (x, y) is at (x, -y).
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(scale, 0, 0, scale, 0, h * scale));
+  for (const m of svg.matchAll(/<(rect|path|circle|ellipse|line|polygon|polyline|text|image|g|use)\b([^>]*)\/?>/g)) {
+    const [, tag, attrs] = m as unknown as [string, string, string];
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
+    const fill = colour(attr("fill") ?? "#000000");
+    if (tag === "rect") {
+      const [x, y, rw, rh] = ["x", "y", "width", "height"].map((a) => Number(attr(a) ?? 0)) as [number, number, number, number];
+      page.drawRectangle({ x, y: -(y + rh), width: rw, height: rh, color: fill });
+    } else if (tag === "path") {
+      const tr = /^translate\(([-\d.]+) ([-\d.]+)\) scale\(([-\d.]+) ([-\d.]+)\)$/.exec(attr("transform") ?? "translate(0 0) scale(1 1)");
+      if (!tr) throw new TweeluikError("render:failed", `cover SVG: a path transform this drawing does not know: ${attr("transform")}`);
+      const [tx, ty, kx, ky] = tr.slice(1).map(Number) as [number, number, number, number];
+      if (kx !== -ky) throw new TweeluikError("render:failed", "cover SVG: a path scaled other than scale(k -k)");
+      // pdf-lib flips the path's y (SVG is y-down); the glyph outlines are y-up already, so flip them back.
+      page.drawSvgPath(flipY(attr("d") ?? ""), { x: tx, y: -ty, scale: kx, color: fill, borderWidth: 0 });
+    } else {
+      throw new TweeluikError("render:failed", `cover SVG: <${tag}> is not drawn into the catalogue's cover image`);
+    }
+  }
+  page.pushOperators(popGraphicsState());
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Negate every y coordinate of an absolute path (M, L, Q, C, Z: every command takes x,y pairs). */
+function flipY(d: string): string {
+  return d.replace(/([MLQCZmlqcz])([^MLQCZmlqcz]*)/g, (_, cmd: string, args: string) => {
+    if (/[mlqc]/.test(cmd)) throw new TweeluikError("render:failed", "cover SVG: relative path commands are not expected");
+    const nums = args.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? [];
+    return cmd + nums.map((n, i) => (i % 2 ? String(-Number(n)) : n)).join(" ");
+  });
+}
+
+function colour(hex: string) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new TweeluikError("render:failed", `cover SVG: a fill this drawing does not know: ${hex}`);
+  return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
+}
