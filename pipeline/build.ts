@@ -1,23 +1,30 @@
-import { availableParallelism } from "node:os";
-import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { availableParallelism, tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import pLimit from "p-limit";
-import { loadYamlConfig } from "./config/load.ts";
-import { sourceConfigSchema } from "./config/schema.ts";
+import { BuildCache, type CachedArtefact } from "./build/cache.ts";
+import { artefactKey, catalogueKey, editionKeys, FileDigests } from "./build/keys.ts";
+import { lockOutput } from "./build/lock.ts";
+import { removeOrphanTemp } from "./build/process.ts";
+import { reuseOrRun } from "./build/reuse-step.ts";
+import { pandocVersion } from "./build/tools.ts";
+import { copyStaged, openStaging, recoverOutput, resolveOutput, writeStaged } from "./build/staging.ts";
 import { listSlugs, readSourceInputs } from "./config/sources.ts";
 import { checkStructure } from "./document/structure.ts";
-import type { Lang, RenderableDocument } from "./document/types.ts";
+import type { Lang, NormalisedDocument, RenderableDocument, TranslatedDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
 import { toMarkdown } from "./markdown/to-markdown.ts";
-import { normalise } from "./normalise/index.ts";
-import { promote, writeFileAtomic } from "./publish/files.ts";
-import { indexPage, opdsFeed, type CatalogEntry } from "./publish/catalog.ts";
+import { placeByAccess } from "./publish/access.ts";
+import { withholdDrafts, type WithheldEdition } from "./publish/drafts.ts";
 import { describe, writeManifest, type Artefact } from "./publish/manifest.ts";
 import { reportFor, type StageReport } from "./publish/report.ts";
-import { renderEpub } from "./render-epub/index.ts";
-import { checkPandoc } from "./render-epub/pandoc.ts";
-import { renderPdf } from "./render-pdf/index.ts";
-import { loadTranslateContext, translateWithReport } from "./translate/index.ts";
+import { EPUB_TEMP_PREFIX } from "./render-epub/work-dir.ts";
+import { markDraft, translationCompleteness } from "./translate/completeness.ts";
+import type { QaReport } from "./translate/index.ts";
+
+export type OutputFormat = "md" | "pdf" | "epub";
+const FORMATS: readonly OutputFormat[] = ["md", "pdf", "epub"];
+const LANGS: readonly Lang[] = ["nl", "en"];
 
 export interface BuildOptions {
   /** Project root: holds source/, locales/, templates/. */
@@ -29,9 +36,17 @@ export interface BuildOptions {
   /** Documents built at the same time (p-limit); default: the machine's cores. */
   concurrency?: number;
   /** Formats to write (default all). */
-  formats?: ReadonlyArray<"md" | "pdf" | "epub">;
+  formats?: ReadonlyArray<OutputFormat>;
+  /** Rebuild every file, whatever the cache holds (the cache is refreshed). */
+  force?: boolean;
+  /** The build cache (default <root>/.tweeluik-cache). */
+  cacheDir?: string;
+  /** Publish English editions whose translation is not finished (marked as such) instead of holding them back in drafts/. */
+  publishDrafts?: boolean;
   /** Called with progress lines. */
   log?: (line: string) => void;
+  /** Called when a document moves to a step (`normalise`, `translate`, `pdf nl`…): `done` of `total` steps. */
+  progress?: (slug: string, step: string, done: number, total: number) => void;
 }
 
 export interface DocumentResult {
@@ -46,60 +61,170 @@ export interface BuildResult {
   /** True when nothing failed and no document carries an error diagnostic. */
   ok: boolean;
   promoted: boolean;
+  /** English editions held back as drafts (translation not finished), with why. */
+  withheld?: WithheldEdition[];
 }
 
+interface DocumentContext {
+  root: string;
+  /** Every source's slug (keys leave out other documents' memory). */
+  slugs: readonly string[];
+  staging: string;
+  formats: readonly OutputFormat[];
+  cache: BuildCache;
+  /** pandoc's version: part of an EPUB's key. */
+  pandoc: string;
+  progress: NonNullable<BuildOptions["progress"]>;
+  /** Every input file hashed once per build. */
+  digests: FileDigests;
+}
+
+/** One edition's files as the cache holds them; a file missing from the cache is rebuilt. */
+interface EditionPlan {
+  lang: Lang;
+  files: { format: OutputFormat; key: string; cached?: CachedArtefact }[];
+  reportKey: string;
+  report?: StageReport;
+}
+
+const complete = (p: EditionPlan): boolean => p.report !== undefined && p.files.every((f) => f.cached);
+
 /**
- * The whole pipeline for one source, in the order it runs:
+ * The whole pipeline for one source, in the order it runs (the stages' modules are loaded
+ * when a stage runs: a build that takes everything from the cache loads none of them):
  * read → normalise → translate → write (Markdown, PDF, EPUB) for nl and en.
+ * Each step is skipped where the cache holds its result for the same inputs
+ * (see build/keys.ts): an edition whose files are all cached is copied as it is.
  * Everything is written below `staging`; nothing in the output changes here.
  */
-async function buildDocument(slug: string, root: string, staging: string, formats: ReadonlySet<string>): Promise<DocumentResult> {
-  const { raw, config, corpus } = readSourceInputs(root, slug);
-  if (!config) throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
-  // Line-end hyphens are decided with the whole corpus's word forms as evidence.
-  const nl = normalise(raw, config, { corpus });
-  const { doc: en, report: qa } = translateWithReport(nl, loadTranslateContext(root, slug));
+async function buildDocument(slug: string, ctx: DocumentContext): Promise<DocumentResult> {
+  const { root, staging, formats, cache } = ctx;
+  if (!existsSync(join(root, "source", `${slug}.yaml`))) {
+    throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
+  }
+  const total = 2 + LANGS.length * formats.length;
+  const progress = (step: string, done: number) => ctx.progress(slug, step, done, total);
+  progress("checking the cache", 0);
+  const keys = editionKeys(root, slug, ctx.slugs, ctx.digests);
+  const plans: EditionPlan[] = LANGS.map((lang) => {
+    const files = formats.map((format) => {
+      const key = artefactKey(keys[lang], format, format === "epub" ? ctx.pandoc : "");
+      return { format, key, cached: cache.artefact(key) };
+    });
+    const reportKey = artefactKey(keys[lang], `report:${formats.join("+")}`);
+    return { lang, files, reportKey, report: cache.json<StageReport>("reports", reportKey) };
+  });
+
+  // Prepare the documents an edition that is not cached whole needs: the Dutch one (from the
+  // cache when its inputs are unchanged), and the English one translated from it.
+  const docs: Partial<Record<Lang, RenderableDocument>> = {};
+  let qa: QaReport | undefined;
+  if (!plans.every(complete)) {
+    let nl = cache.value<NormalisedDocument>("documents", keys.nl);
+    if (!nl) {
+      progress("normalise", 0);
+      const { normalise } = await import("./normalise/index.ts");
+      const { raw, config, corpus } = readSourceInputs(root, slug);
+      if (!config) throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
+      // Line-end hyphens are decided with the whole corpus's word forms as evidence.
+      nl = normalise(raw, config, { corpus });
+      cache.putValue("documents", keys.nl, nl);
+    }
+    if (!complete(plans[1]!)) {
+      progress("translate", 1);
+      const { loadTranslateContext, translateWithReport } = await import("./translate/index.ts");
+      const translated = translateWithReport(nl, loadTranslateContext(root, slug));
+      // an unfinished translation is rendered with the "translation in progress" mark
+      docs.en = markDraft(translated.doc as TranslatedDocument, translationCompleteness(translated.report.coverage));
+      qa = translated.report;
+    }
+    docs.nl = nl;
+  }
 
   const artefacts: Artefact[] = [];
   const reports: StageReport[] = [];
-  for (const doc of [nl, en] as RenderableDocument[]) {
-    const lang: Lang = doc.lang;
+  for (const plan of plans) {
+    const { lang } = plan;
     const base = `${lang}/${slug}`;
+    const reportPath = `reports/${slug}.${lang}.json`;
+    if (complete(plan)) {
+      for (const f of plan.files) artefacts.push(place(f.cached!, staging, `${base}.${f.format}`, slug, lang, f.format));
+      const report = plan.report!;
+      writeStaged(join(staging, reportPath), reportText(report));
+      artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: true });
+      reports.push(report);
+      continue;
+    }
+    const doc = docs[lang]!;
     // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
     // edition; every writer handles it, and reports what it did with notes it could not link.
     doc.diagnostics.push(...checkStructure(doc));
-    if (formats.has("md")) {
-      writeFileAtomic(join(staging, `${base}.md`), toMarkdown(doc, doc.diagnostics));
-      artefacts.push(describe(staging, `${base}.md`, slug, lang, "md", null));
+    for (const f of plan.files) {
+      const path = `${base}.${f.format}`;
+      if (f.cached) {
+        doc.diagnostics.push(...f.cached.diagnostics);
+        artefacts.push(place(f.cached, staging, path, slug, lang, f.format));
+        continue;
+      }
+      const before = doc.diagnostics.length;
+      progress(`${f.format} ${lang}`, 2 + plans.indexOf(plan) * formats.length + plan.files.indexOf(f));
+      const pages = await write(doc, f.format, join(staging, path));
+      const artefact = { ...describe(staging, path, slug, lang, f.format, pages), reused: false };
+      cache.putArtefact(f.key, join(staging, path), { bytes: artefact.bytes, sha256: artefact.sha256, pages, diagnostics: doc.diagnostics.slice(before) });
+      artefacts.push(artefact);
     }
-    if (formats.has("pdf")) {
-      const pdf = await renderPdf(doc, { outFile: join(staging, `${base}.pdf`) });
-      doc.diagnostics.push(...pdf.diagnostics);
-      artefacts.push(describe(staging, `${base}.pdf`, slug, lang, "pdf", pdf.pages));
-    }
-    if (formats.has("epub")) {
-      const epub = await renderEpub(doc, { outFile: join(staging, `${base}.epub`) });
-      doc.diagnostics.push(...epub.diagnostics);
-      artefacts.push(describe(staging, `${base}.epub`, slug, lang, "epub", null));
-    }
-    const report = reportFor(doc, doc.lang === "en" ? qa : undefined);
-    const reportPath = `reports/${slug}.${lang}.json`;
-    writeFileAtomic(join(staging, reportPath), `${JSON.stringify(report, null, 2)}\n`);
-    artefacts.push(describe(staging, reportPath, slug, lang, "report", null));
+    const report = reportFor(doc, lang === "en" ? qa : undefined);
+    writeStaged(join(staging, reportPath), reportText(report));
+    cache.putJson("reports", plan.reportKey, report);
+    artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: false });
     reports.push(report);
   }
   return { slug, reports, artefacts };
 }
 
+/** Write one edition in one format; the writers' diagnostics go onto the document. Returns a PDF's pages. */
+async function write(doc: RenderableDocument, format: OutputFormat, file: string): Promise<number | null> {
+  switch (format) {
+    case "md":
+      writeStaged(file, toMarkdown(doc, doc.diagnostics));
+      return null;
+    case "pdf": {
+      const { renderPdf } = await import("./render-pdf/index.ts");
+      const pdf = await renderPdf(doc, { outFile: file });
+      doc.diagnostics.push(...pdf.diagnostics);
+      return pdf.pages;
+    }
+    case "epub": {
+      const { renderEpub } = await import("./render-epub/index.ts");
+      const epub = await renderEpub(doc, { outFile: file });
+      doc.diagnostics.push(...epub.diagnostics);
+      return null;
+    }
+    default: {
+      const unknown: never = format;
+      throw new TypeError(`Expected a format of ${FORMATS.join(", ")}, got ${String(unknown)}`);
+    }
+  }
+}
+
+/** Copy a cached file into the staging folder. */
+function place(cached: CachedArtefact, staging: string, path: string, slug: string, lang: Lang, format: OutputFormat): Artefact {
+  copyStaged(cached.file, join(staging, path));
+  return { path, slug, lang, format, bytes: cached.bytes, sha256: cached.sha256, pages: cached.pages, reused: true };
+}
+
+const reportText = (report: StageReport): string => `${JSON.stringify(report, null, 2)}\n`;
+
 /**
- * Build every edition of the given sources with bounded concurrency. All
- * files go to a staging folder first; only a build in which every document
- * succeeded is moved into the output folder, so a failed build leaves the
- * previous output intact.
+ * Build every edition of the given sources with bounded concurrency, reusing
+ * from the cache every file whose inputs are unchanged. One build per output
+ * folder at a time (a lock beside it). All files go to a staging folder
+ * beside the output first, holding the complete next output; only a build in
+ * which every document succeeded takes the output's place, so a failed or
+ * killed build leaves the previous output intact.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { root } = opts;
-  const output = opts.output ?? join(root, "output");
   const log = opts.log ?? (() => {});
   const known = listSlugs(root);
   const slugs = opts.slugs?.length ? opts.slugs : known;
@@ -108,52 +233,67 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const concurrency = opts.concurrency ?? Math.max(1, availableParallelism());
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError("Expected `concurrency` to be a whole number from 1 and up");
-  const formats = new Set(opts.formats ?? ["md", "pdf", "epub"]);
-  if (formats.has("epub")) await checkPandoc();
+  const formats = FORMATS.filter((f) => (opts.formats ?? FORMATS).includes(f));
+  const output = resolveOutput(resolve(opts.output ?? join(root, "output")));
+  const digests = new FileDigests();
+  const cache = new BuildCache(opts.cacheDir ?? join(root, ".tweeluik-cache"), !opts.force);
+  const pandoc = formats.includes("epub") ? await pandocVersion(cache) : "";
 
-  const staging = join(output, `.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  const limit = pLimit(concurrency);
-  const documents = await Promise.all(
-    slugs.map((slug) =>
-      limit(async (): Promise<DocumentResult> => {
-        const started = Date.now();
-        try {
-          const r = await buildDocument(slug, root, staging, formats);
-          log(`${slug}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-          return r;
-        } catch (err) {
-          const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
-          log(`${slug}: FAILED ${error.format()}`);
-          return { slug, reports: [], artefacts: [], error };
-        }
-      }),
-    ),
-  );
+  mkdirSync(dirname(output), { recursive: true });
+  const release = lockOutput(output);
+  try {
+    for (const line of recoverOutput(output)) log(`previous build was interrupted: ${line}`);
+    for (const dir of removeOrphanTemp(tmpdir(), EPUB_TEMP_PREFIX)) log(`removed ${dir}, left by a build that was killed`);
+    const staging = openStaging(output);
+    try {
+      const limit = pLimit(concurrency);
+      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests };
+      const documents = await Promise.all(
+        slugs.map((slug) =>
+          limit(async (): Promise<DocumentResult> => {
+            const started = Date.now();
+            try {
+              const r = await buildDocument(slug, ctx);
+              const files = r.artefacts.filter((a) => a.format !== "report");
+              const reused = files.filter((a) => a.reused).length;
+              log(`${slug}: ${reused === files.length ? "unchanged" : "built"} in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.length - reused} written, ${reused} reused)`);
+              return r;
+            } catch (err) {
+              const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
+              log(`${slug}: FAILED ${error.format()}`);
+              return { slug, reports: [], artefacts: [], error };
+            }
+          }),
+        ),
+      );
 
-  const failed = documents.some((d) => d.error);
-  const hasErrors = documents.some((d) => d.reports.some((r) => r.summary.error > 0));
-  if (failed) {
-    rmSync(staging, { recursive: true, force: true });
-    return { documents, ok: false, promoted: false };
+      const failed = documents.some((d) => d.error);
+      const hasErrors = documents.some((d) => d.reports.some((r) => r.summary.error > 0));
+      if (failed) {
+        staging.discard();
+        return { documents, ok: false, promoted: false };
+      }
+      // The staging folder now becomes the complete next output: the manifest and the catalogue
+      // are written there, and members-only editions go below members/ there, before the swap.
+      staging.fill();
+      // English editions whose translation is not finished go to drafts/, outside the published set.
+      const { artefacts: published, withheld } = withholdDrafts(staging.dir, documents, opts.publishDrafts);
+      const placed = placeByAccess(root, staging.dir, staging.dir, published);
+      const manifest = writeManifest(staging.dir, placed);
+      // The catalogue (feeds, covers, index page) is made again only when what it shows changed.
+      await reuseOrRun(cache, "catalogue", catalogueKey(root, manifest.artefacts, digests), staging.dir, async () => {
+        const { publishCatalog } = await import("./publish/catalog.ts");
+        await publishCatalog(root, staging.dir, manifest.artefacts);
+      });
+      staging.commit();
+      return { documents, ok: !hasErrors, promoted: true, withheld };
+    } catch (err) {
+      staging.discard();
+      throw err;
+    }
+  } finally {
+    release();
   }
-  promote(staging, output);
-  const manifest = writeManifest(output, documents.flatMap((d) => d.artefacts));
-  writeCatalog(root, output, manifest.artefacts);
-  return { documents, ok: !hasErrors, promoted: true };
-}
-
-/** output/catalog.xml (OPDS) and output/index.html over every source that has editions in the manifest. */
-function writeCatalog(root: string, output: string, artefacts: readonly Artefact[]): void {
-  const entries: CatalogEntry[] = listSlugs(root)
-    .filter((slug) => artefacts.some((a) => a.slug === slug))
-    .map((slug) => {
-      const c = loadYamlConfig(join(root, "source", `${slug}.yaml`), sourceConfigSchema);
-      return { slug, kind: c.kind, date: c.date, titles: c.title, descriptions: c.description, publisher: c.publisher, author: c.author };
-    });
-  writeFileAtomic(join(output, "catalog.xml"), opdsFeed(entries, artefacts));
-  writeFileAtomic(join(output, "index.html"), indexPage(entries, artefacts));
 }
 
 export { listSlugs };

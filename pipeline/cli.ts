@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, listSlugs } from "./build.ts";
-import { TweeluikError } from "./errors.ts";
+import { exitCleanlyOnSignals } from "./build/process.ts";
+import { createProgress } from "./build/progress.ts";
+import { errorLine, TweeluikError } from "./errors.ts";
 import { formatDiagnostic } from "./publish/report.ts";
 
 /** Exit codes: 0 ok, 1 the build found errors, 2 usage. */
@@ -18,6 +20,8 @@ Usage:
   tweeluik translate COMMAND          translation memory: status, export-xliff, import-xliff, export-tmx
   tweeluik check                      check every built PDF and EPUB with pdffonts, qpdf, pdftotext, epubcheck
   tweeluik proof                      write PNG contact sheets of every PDF to output/proofs/
+  tweeluik serve [options]            serve output/ over HTTP: catalogue, OPDS, members-only editions
+  tweeluik members COMMAND            members of the served catalogue: add, remove, list, token
   tweeluik COMMAND --help             help on one command
 
 Exit codes: 0 ok, 1 the build found errors, 2 usage.
@@ -27,15 +31,24 @@ const BUILD_HELP = `tweeluik build [SLUG…] [options]
 
 Runs read → normalise → translate → render for each source and writes
 output/<lang>/<slug>.{md,pdf,epub}, output/reports/<slug>.<lang>.json and
-output/manifest.json. Everything is built in a staging folder first: a build
-that fails leaves the previous output as it was.
+output/manifest.json. A file whose inputs did not change since it was last
+built is taken from the build cache (.tweeluik-cache/); the manifest says
+which were reused. Everything is built in a staging folder beside the output
+first: a build that fails, is stopped (Ctrl-C) or killed leaves the previous
+output as it was. One build per output folder at a time.
 
 Options:
   --strict              fail (exit 1) on warnings as well as errors
   --concurrency N       documents built at the same time (default: CPU cores)
   --format LIST         comma-separated subset of md,pdf,epub (default all)
   --output DIR          output folder (default output/)
+  --root DIR            project folder holding source/ and locales/ (default: this checkout)
+  --force               rebuild every file, whatever the build cache holds
+  --publish-drafts      publish English editions whose translation is not finished
+                        (marked "Translation in progress"); by default they go to
+                        drafts/ and stay out of the manifest, catalogue and index
   --verbose             print every diagnostic, not only errors
+  --debug               on an error, print its stack as well
   -h, --help            this help
 
 Slugs: ${listSlugs(ROOT).join(", ") || "(none: add source/<slug>.txt)"}
@@ -50,6 +63,9 @@ async function buildCommand(argv: string[]): Promise<number> {
       concurrency: { type: "string" },
       format: { type: "string" },
       output: { type: "string" },
+      force: { type: "boolean", default: false },
+      "publish-drafts": { type: "boolean", default: false },
+      root: { type: "string" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -67,14 +83,23 @@ async function buildCommand(argv: string[]): Promise<number> {
   if (bad?.length) throw new TweeluikError("usage", `--format: unknown format ${bad.join(", ")} (expected md, pdf, epub)`);
 
   const started = Date.now();
+  // Ctrl-C or SIGTERM: render processes stopped, staging and the lock removed, exit 130 / 143.
+  exitCleanlyOnSignals((signal) => process.stderr.write(`\ntweeluik: ${signal}: build stopped, the previous output is unchanged\n`));
+  const root = values.root === undefined ? ROOT : resolve(values.root);
+  // A live line per document on a terminal, plain lines otherwise.
+  const progress = createProgress(process.stderr, positionals.length ? positionals : listSlugs(root));
   const result = await build({
-    root: ROOT,
+    force: values.force,
+    publishDrafts: values["publish-drafts"],
+    root,
     output: values.output,
     slugs: positionals,
     concurrency,
     formats: formats as ("md" | "pdf" | "epub")[] | undefined,
-    log: (line) => process.stderr.write(`${line}\n`),
+    log: (line) => progress.line(line),
+    progress: (slug, step, done, total) => progress.step(slug, step, done, total),
   });
+  progress.end();
 
   let errors = 0;
   let warnings = 0;
@@ -98,15 +123,22 @@ async function buildCommand(argv: string[]): Promise<number> {
     process.stderr.write(`\nbuild failed after ${secs} s: the previous output is unchanged\n`);
     return EXIT.errors;
   }
-  const out = relative(process.cwd(), values.output ?? join(ROOT, "output")) || ".";
-  process.stderr.write(`\nbuilt ${result.documents.length} documents in ${secs} s into ${out}/ (${errors} errors, ${warnings} warnings)\n`);
+  const out = relative(process.cwd(), values.output ?? join(root, "output")) || ".";
+  const files = result.documents.flatMap((d) => d.artefacts).filter((a) => a.format !== "report");
+  const reused = files.filter((a) => a.reused).length;
+  process.stderr.write(
+    `\nbuilt ${result.documents.length} documents in ${secs} s into ${out}/: ${files.length - reused} files written, ${reused} reused (${errors} errors, ${warnings} warnings)\n`,
+  );
+  for (const w of result.withheld ?? []) process.stderr.write(`withheld ${w.slug} (${w.lang}): translation in progress (${w.reasons.join(", ")}); proofs in ${out}/drafts/${w.lang}/ (--publish-drafts publishes them)\n`);
   if (errors > 0 || (values.strict && warnings > 0)) return EXIT.errors;
   return EXIT.ok;
 }
 
 /** Run the CLI with argv (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // --debug (any command): an error shows its stack below its one line.
+  const debug = argv.includes("--debug");
+  const [command, ...rest] = argv.filter((a) => a !== "--debug");
   try {
     switch (command) {
       case undefined:
@@ -134,6 +166,14 @@ export async function main(argv: string[]): Promise<number> {
         const { proofCommand } = await import("./publish/proof.ts");
         return await proofCommand(rest, ROOT);
       }
+      case "serve": {
+        const { serveCommand } = await import("./serve/cli.ts");
+        return await serveCommand(rest, ROOT);
+      }
+      case "members": {
+        const { membersCommand } = await import("./serve/cli.ts");
+        return await membersCommand(rest, ROOT);
+      }
       default:
         process.stderr.write(`tweeluik: unknown command "${command}"\n\n${HELP}`);
         return EXIT.usage;
@@ -141,13 +181,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof TweeluikError) {
       process.stderr.write(`tweeluik: ${err.format()}\n`);
+      if (debug) process.stderr.write(`${err.stack}\n`);
       return err.code === "usage" ? EXIT.usage : EXIT.errors;
     }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`tweeluik: ${err.message}\n`);
       return EXIT.usage;
     }
-    throw err;
+    // Anything else is still one line (a file system error names its path); --debug shows the stack.
+    process.stderr.write(`tweeluik: ${errorLine(err)}${debug ? "" : " (--debug shows where)"}\n`);
+    if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return EXIT.errors;
   }
 }
 

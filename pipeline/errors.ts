@@ -15,6 +15,8 @@ export type ErrorCode =
   | "tool:too-old"
   | "tool:failed"
   | "render:failed"
+  | "output:invalid"
+  | "output:locked"
   | "usage";
 
 /** An error that names the file (and line) it is about. */
@@ -36,4 +38,20 @@ export class TweeluikError extends Error {
     const loc = this.file ? `${this.file}${this.line ? `:${this.line}` : ""}: ` : "";
     return `${loc}${this.message} [${this.code}]`;
   }
+}
+
+/**
+ * One line for any error: a TweeluikError as `file:line: message [code]`; a
+ * system error (ENOENT, EACCES, ENOTDIR…) with the path it is about; anything
+ * else by its message. The CLI prints this, never a stack trace (unless --debug).
+ */
+export function errorLine(err: unknown): string {
+  if (err instanceof TweeluikError) return err.format();
+  if (err instanceof Error) {
+    const { path, code } = err as NodeJS.ErrnoException;
+    const message = err.message.split("\n")[0]!;
+    if (path && code) return `${path}: ${message.replace(/^[A-Z]+: /, "")}`;
+    return message;
+  }
+  return String(err);
 }

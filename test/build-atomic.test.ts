@@ -1,24 +1,9 @@
 // A failed build leaves the previous output intact; a good one replaces it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-
-const YAML = `kind: report
-title: { nl: "Proef", en: "Trial" }
-date: "2024-05-01"
-publisher: Tweeluik
-`;
-
-function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "tweeluik-atomic-"));
-  mkdirSync(join(root, "source"));
-  for (const d of ["locales", "templates"]) symlinkSync(resolve(d), join(root, d));
-  writeFileSync(join(root, "source", "goed.txt"), "1 Inleiding\n\nDit is een korte tekst over gezondheid en werk.\n");
-  writeFileSync(join(root, "source", "goed.yaml"), YAML);
-  return root;
-}
+import { project, YAML } from "./build-helpers.ts";
 
 describe("build atomicity", () => {
   it("a failing document leaves the previous output untouched", async () => {
@@ -41,6 +26,8 @@ describe("build atomicity", () => {
     expect(readFileSync(join(output, "nl", "goed.md"), "utf8")).toBe(before);
     expect(readFileSync(join(output, "manifest.json"), "utf8")).toBe(manifestBefore);
     expect(readdirSync(output).filter((f) => f.startsWith(".staging"))).toEqual([]);
+    // Nor beside it: no staging folder, no lock.
+    expect(readdirSync(root).filter((f) => f.startsWith(".output."))).toEqual([]);
   });
 
   it("a malformed config fails the build with file and line", async () => {

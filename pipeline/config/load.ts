@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from "node:fs";
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node as YamlNode } from "yaml";
 import type { z } from "zod";
 import { TweeluikError } from "../errors.ts";
 import { decodeSource } from "../read/read-source.ts";
@@ -17,7 +17,7 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
     throw new TweeluikError("config:syntax", `YAML syntax: ${first.message.split("\n")[0]}`, { file, line });
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(toJS(doc, file, lineCounter));
   if (result.success) {
     locate(result.data, doc.contents, file, lineCounter);
     return result.data;
@@ -29,6 +29,31 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   const line = lineCounter.linePos(offset).line;
   const where = path.length ? path.join(".") : "(document)";
   throw new TweeluikError("config:invalid", `${where}: ${issue.message}`, { file, line });
+}
+
+/** Aliases a config may expand in all (yaml's own default is 100): a few anchors are fine, a "billion laughs" is not. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The YAML document as plain data. An alias bomb (aliases of aliases that
+ * expand exponentially) is refused with the line of the first alias instead
+ * of exhausting memory.
+ */
+function toJS(doc: Document.Parsed, file: string, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    if (!(cause instanceof ReferenceError)) throw cause;
+    let offset: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    throw new TweeluikError("config:syntax", `YAML aliases expand to more than ${MAX_ALIAS_COUNT} nodes (${cause.message.toLowerCase()})`, { file, line, cause });
+  }
 }
 
 /**

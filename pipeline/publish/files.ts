@@ -1,7 +1,7 @@
 export { writeFileAtomic } from "../fs/atomic-write.ts";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 
 export function sha256(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -25,20 +25,4 @@ export function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
-}
-
-/**
- * Move every file of a staging folder into the output folder (each by an
- * atomic rename), then remove the staging folder. Called only after the whole
- * build succeeded, so a failed build leaves the previous output intact.
- */
-export function promote(staging: string, output: string): string[] {
-  const files = listFiles(staging);
-  for (const rel of files) {
-    const to = join(output, rel);
-    mkdirSync(dirname(to), { recursive: true });
-    renameSync(join(staging, rel), to);
-  }
-  rmSync(staging, { recursive: true, force: true });
-  return files;
 }

@@ -15,6 +15,11 @@ export interface Artefact {
   sha256: string;
   /** Pages of a PDF; null for the other formats. */
   pages: number | null;
+  /**
+   * True when the build that wrote the file took it from the build cache (its
+   * inputs were unchanged), false when it made it anew.
+   */
+  reused?: boolean;
 }
 
 export interface Manifest {

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { KINDS, type Diagnostic, type RenderableDocument } from "../document/types.ts";
+import { onAbort } from "../build/process.ts";
 import { TweeluikError } from "../errors.ts";
 import { isIsoDate } from "../../templates/pdf/dates.ts";
 import type { ChildReply } from "./child.ts";
@@ -94,6 +95,8 @@ function renderInChild(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnost
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    // Stopped with the build (SIGINT, SIGTERM, exit); the child also ends itself when this process dies.
+    const forget = onAbort(() => child.kill("SIGKILL"));
     let stderr = "";
     let reply: ChildReply | undefined;
     child.stderr?.on("data", (d: Buffer) => {
@@ -108,10 +111,12 @@ function renderInChild(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnost
     });
     child.on("error", (err) => {
       clearTimeout(timer);
+      forget();
       reject(err);
     });
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
+      forget();
       if (reply?.ok) resolve({ pdf: Buffer.from(reply.pdf), diagnostics: reply.diagnostics });
       else if (reply) reject(new Error(reply.message));
       else reject(new Error(`the renderer process ended (${signal ?? `exit code ${code}`}) without a PDF${stderr ? `: ${lastLines(stderr)}` : ""}`));
