@@ -115,9 +115,9 @@ export function buildBlocks(blocks: TextBlock[], ids: Ids): FlowBlock[] {
       }
       if (b.raw.t === "heading") {
         const number = b.raw.marker;
-        const depth: 1 | 2 | 3 = number
-          ? (Math.min(3, number.split(".").length + (sub.has(b) ? 1 : 0)) as 1 | 2 | 3)
-          : (Math.min(3, lastDepth + 1) as 1 | 2 | 3);
+        const depth: 1 | 2 | 3 =
+          b.raw.depth ??
+          (number ? (Math.min(3, number.split(".").length + (sub.has(b) ? 1 : 0)) as 1 | 2 | 3) : (Math.min(3, lastDepth + 1) as 1 | 2 | 3));
         if (number) lastDepth = depth;
         const h: Heading = { type: "heading", depth, id: ids.take(slugify(number ? `s-${number}` : plainText(b.inlines))), children: b.inlines, position: b.position };
         if (number) h.number = number;

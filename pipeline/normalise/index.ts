@@ -8,6 +8,9 @@ import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes } from "./footnotes.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
+import type { RawNote } from "./footnotes.ts";
+import type { Lexicon } from "./lexicon.ts";
+import type { MinutesHeader } from "./minutes-meta.ts";
 import { buildLexicon } from "./lexicon.ts";
 import { joinLines } from "./dehyphenate.ts";
 import { removeEndnoteMarkers } from "./endnote-markers.ts";
@@ -113,13 +116,39 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);
   if (kind === "magazine") markOpenings(rawBlocks, lex, ctx);
 
+  return assemble({ file: raw.file, slug: raw.slug, firstText: raw.lines.find((l) => l.text.trim())?.text.trim(), rawBlocks, rawNotes, lex, kind, config, header, diagnostics });
+}
+
+
+/** What the front of the normaliser (text or layout) hands to the passes they share. */
+export interface Assembly {
+  file: string;
+  slug: string;
+  /** The first line of text: the title when neither config nor a heading gives one. */
+  firstText?: string | undefined;
+  rawBlocks: RawBlock[];
+  rawNotes: RawNote[];
+  lex: Lexicon;
+  kind: Kind;
+  config?: NormaliseConfig | undefined;
+  header?: MinutesHeader | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The passes every reader shares, from blocks of lines to the document:
+ * hyphens → endnote markers → note references → nodes → magazine shape →
+ * editorial corrections → metadata.
+ */
+export function assemble(parts: Assembly): NormalisedDocument {
+  const { rawBlocks, rawNotes, lex, kind, config, header, diagnostics } = parts;
   const joined = rawBlocks.map((b) => ({
     text: joinLines(
-      b.lines.map((l, k) => ({ text: b.texts[k]!, position: posOf(raw.file, l) })),
+      b.lines.map((l, k) => ({ text: b.texts[k]!, position: posOf(parts.file, l) })),
       lex,
       diagnostics,
     ),
-    position: posOf(raw.file, b.lines[0]!, b.lines[b.lines.length - 1]),
+    position: posOf(parts.file, b.lines[0]!, b.lines[b.lines.length - 1]),
   }));
   const cleaned = rawNotes.length ? joined : removeEndnoteMarkers(joined, lex, diagnostics);
 
@@ -127,7 +156,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const noteKeys: NoteKey[] = rawNotes.map((n) => ({
     id: ids.take(n.run === 0 ? n.label : `${n.run + 1}-${n.label}`),
     label: n.label,
-    position: posOf(raw.file, n.lines[0]!, n.lines[n.lines.length - 1]),
+    position: posOf(parts.file, n.lines[0]!, n.lines[n.lines.length - 1]),
   }));
   const linked = linkNoteRefs(cleaned, noteKeys, diagnostics);
   const notes: Note[] = rawNotes.map((n, k) => ({
@@ -137,7 +166,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
     position: noteKeys[k]!.position,
     children: toInlines(
       joinLines(
-        n.lines.map((l, j) => ({ text: noteLine(l.raw, j === 0 ? n.label : undefined), position: posOf(raw.file, l) })),
+        n.lines.map((l, j) => ({ text: noteLine(l.raw, j === 0 ? n.label : undefined), position: posOf(parts.file, l) })),
         lex,
         diagnostics,
       ),
@@ -155,16 +184,16 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
       const own = b.lines.map((l) => l.line);
       for (const n of own) textLines.set(n, own);
     }
-    children = applyCorrections(children, config.corrections, { file: raw.file, lex, diagnostics, ids, textLines });
+    children = applyCorrections(children, config.corrections, { file: parts.file, lex, diagnostics, ids, textLines });
   }
 
   const firstHeading = children.find((c) => c.type === "heading");
-  const title = config?.title.nl ?? (firstHeading ? plainText(firstHeading.children) : (raw.lines.find((l) => l.text.trim())?.text.trim() ?? raw.slug));
+  const title = config?.title.nl ?? (firstHeading ? plainText(firstHeading.children) : (parts.firstText ?? parts.slug));
   const date = config?.date ?? header?.date ?? "";
   if (!date)
     diagnostics.push({ severity: "warning", code: "normalise:missing-date", message: "no date in the config or the text: meta.date is empty" });
   const meta: Meta = {
-    slug: raw.slug,
+    slug: parts.slug,
     kind,
     title,
     titles: { nl: title, en: config?.title.en ?? "" },

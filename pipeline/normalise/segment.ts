@@ -26,6 +26,8 @@ export interface RawBlock {
   role?: LineRole;
   /** The block opens a page or column (its first line starts one) or an article (a drop cap): magazine.ts. */
   opens?: boolean;
+  /** A heading's depth where layout evidence (its size and weight among the headings) decides it. */
+  depth?: 1 | 2 | 3;
 }
 
 export interface SegmentOptions {
