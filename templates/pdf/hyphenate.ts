@@ -22,8 +22,7 @@ export function hyphenator(lang: Lang): (word: string) => string[] {
   const cb = (word: string): string[] => {
     if (word.includes(SHY)) return word.split(SHY);
     // Addresses are not words: a short one stays whole; a long one may break
-    // after a slash (react-pdf marks every break with a hyphen, but a clipped
-    // address in a narrow column is worse).
+    // after a slash, with no hyphen added there (patches/@react-pdf+textkit*).
     if (/[/@]|www\.|:\/\//.test(word)) return word.length > 30 ? word.split(/(?<=\/)(?=.)/) : [word];
     if (word.length < 7) return [word];
     // A mark tied to its word ("NL\u2009Vooral") breaks only inside the word itself.
