@@ -9,7 +9,7 @@ import { removeOrphanTemp } from "./build/process.ts";
 import { reuseOrRun } from "./build/reuse-step.ts";
 import { pandocVersion } from "./build/tools.ts";
 import { copyStaged, openStaging, recoverOutput, resolveOutput, writeStaged } from "./build/staging.ts";
-import { listSlugs, readSourceInputs } from "./config/sources.ts";
+import { listSlugs } from "./config/sources.ts";
 import { checkStructure } from "./document/structure.ts";
 import type { Lang, NormalisedDocument, RenderableDocument, TranslatedDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
@@ -123,11 +123,9 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
     let nl = cache.value<NormalisedDocument>("documents", keys.nl);
     if (!nl) {
       progress("normalise", 0);
-      const { normalise } = await import("./normalise/index.ts");
-      const { raw, config, corpus } = readSourceInputs(root, slug);
-      if (!config) throw new TweeluikError("input:missing", "a published edition needs its metadata: source/<slug>.yaml is missing", { file: `source/${slug}.yaml` });
-      // Line-end hyphens are decided with the whole corpus's word forms as evidence.
-      nl = normalise(raw, config, { corpus });
+      // source/<slug>.txt through the text path, or source/<slug>.pdf through the PDF reader
+      const { normaliseSource } = await import("./normalise/source.ts");
+      nl = (await normaliseSource(root, slug)).doc;
       cache.putValue("documents", keys.nl, nl);
     }
     if (!complete(plans[1]!)) {

@@ -3,7 +3,7 @@
  *
  * - Dutch edition: the pipeline's own code and templates (pipeline/, templates/, patches/,
  *   the interface words in locales/<lang>/ui.json), the engines' versions (package-lock.json,
- *   Node), the fallback fonts, source/<slug>.txt and .yaml, and the other sources' texts
+ *   Node), the fallback fonts, source/<slug>.txt (or .pdf) and .yaml, and the other sources' texts
  *   (the normaliser's evidence for line-end hyphens), plus project files under locales/
  *   that are neither translation memory nor glossary.
  * - English edition: the Dutch key, plus the memory files the document reads
@@ -16,6 +16,7 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sourceFile } from "../config/sources.ts";
 
 /** Bump to drop every cached entry when what is cached changes shape. */
 const CACHE_FORMAT = "1";
@@ -64,7 +65,7 @@ export function editionKeys(root: string, slug: string, slugs: readonly string[]
   const nl = createHash("sha256");
   add(nl, "code", codeDigest());
   add(nl, "slug", slug);
-  addFile(nl, root, join(source, `${slug}.txt`), digests);
+  addFile(nl, root, sourceFile(root, slug)?.path ?? join(source, `${slug}.txt`), digests);
   addFile(nl, root, join(source, `${slug}.yaml`), digests);
   for (const f of readdirIfAny(source).filter((f) => f.endsWith(".txt") && f !== `${slug}.txt`).sort()) addFile(nl, root, join(source, f), digests);
   for (const [f, rel] of localeFiles) if (!memoryOf(rel) && !rel.startsWith("glossary/")) addFile(nl, root, f, digests);

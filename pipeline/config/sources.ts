@@ -7,14 +7,27 @@ import { readSource } from "../read/read-source.ts";
 import { loadYamlConfig } from "./load.ts";
 import { sourceConfigSchema, type SourceConfig } from "./schema.ts";
 
-/** The slugs of <root>/source/*.txt, sorted. */
+/** The slugs of <root>/source/*.txt and *.pdf, sorted. */
 export function listSlugs(root: string): string[] {
   const dir = join(root, "source");
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4))
-    .sort();
+  const slugs = readdirSync(dir)
+    .filter((f) => /\.(txt|pdf)$/.test(f))
+    .map((f) => f.slice(0, -4));
+  return [...new Set(slugs)].sort();
+}
+
+/**
+ * The file a source is read from: source/<slug>.txt, else source/<slug>.pdf.
+ * With both, the text wins: it is what the office corrected, and the
+ * corrections in source/<slug>.yaml name its lines.
+ */
+export function sourceFile(root: string, slug: string): { path: string; name: string; format: "txt" | "pdf" } | undefined {
+  for (const format of ["txt", "pdf"] as const) {
+    const path = join(root, "source", `${slug}.${format}`);
+    if (existsSync(path)) return { path, name: `source/${slug}.${format}`, format };
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { KINDS, type Kind } from "../document/types.ts";
 import { siblingTexts } from "../read/corpus.ts";
@@ -9,11 +9,14 @@ import { sourceConfigSchema } from "../config/schema.ts";
 import { formatDiagnostic } from "../publish/report.ts";
 import { toMarkdown } from "../markdown/to-markdown.ts";
 import { normalise, type NormaliseConfig } from "./index.ts";
+import { normalisePdf } from "./source.ts";
 
 const HELP = `tweeluik normalise FILE [options]
 
-Prints source FILE (PDF-extracted text) as normalised Markdown on stdout:
-YAML front matter with the metadata, one block per line, footnotes as [^id].
+Prints source FILE (PDF-extracted text, or the PDF itself) as normalised
+Markdown on stdout: YAML front matter with the metadata, one block per line,
+footnotes as [^id]. A PDF is read with its layout (sizes, weights, positions,
+columns, the note area); --report says how.
 
 Options:
   --kind K        minutes | advice | magazine | report, when no config says it
@@ -59,12 +62,16 @@ export async function normaliseCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const file = positionals[0]!;
-  const raw = readSource(file);
-  const configFile = values.config ?? join(dirname(file), `${raw.slug}.yaml`);
+  const pdf = /\.pdf$/i.test(file);
+  const slug = basename(file).replace(/\.[^.]+$/, "");
+  const configFile = values.config ?? join(dirname(file), `${slug}.yaml`);
   let config: NormaliseConfig | undefined;
   if (values.config !== undefined || existsSync(configFile)) config = loadYamlConfig(configFile, sourceConfigSchema);
   if (config && values.kind) config = { ...config, kind: values.kind };
-  const doc = normalise(raw, config, { kind: values.kind as Kind | undefined, corpus: siblingTexts(file) });
+  const kind = values.kind as Kind | undefined;
+  const doc = pdf
+    ? await normalisePdf(file, { slug, config, kind, corpus: siblingTexts(file) })
+    : normalise(readSource(file), config, { kind, corpus: siblingTexts(file) });
   process.stdout.write(toMarkdown(doc));
   if (values.report)
     for (const d of doc.diagnostics) process.stderr.write(`${d.position ? formatDiagnostic(d) : `${file}: ${formatDiagnostic(d)}`}\n`);

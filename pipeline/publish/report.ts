@@ -26,6 +26,8 @@ export function reportFor(doc: RenderableDocument, qa?: QaReport): StageReport {
 
 /** "source/x.txt:12: warning normalise:ambiguous-hyphen message", the form the CLI prints. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.position ? `${d.position.file}:${d.position.line}: ` : "";
+  // In a PDF source the page is what a reader can find; its line numbers are the reader's own.
+  const p = d.position;
+  const where = !p ? "" : /\.pdf$/i.test(p.file) ? `${p.file}${p.page ? `, page ${p.page}` : ""}: ` : `${p.file}:${p.line}: `;
   return `${where}${d.severity} ${d.code} ${d.message}`;
 }

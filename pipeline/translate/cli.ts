@@ -2,16 +2,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { listSlugs, readSourceInputs } from "../config/sources.ts";
+import { listSlugs } from "../config/sources.ts";
 import { writeFilesAtomic } from "../fs/atomic-write.ts";
-import type { SourceConfig } from "../config/schema.ts";
-import type { NormalisedDocument, RawSource } from "../document/types.ts";
+import type { NormalisedDocument } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
-import { normalise as realNormalise } from "../normalise/index.ts";
+import { normaliseSource } from "../normalise/source.ts";
 import { decodeSource } from "../read/read-source.ts";
 import { loadTranslateContext, readMemoryFile, readStyleFile, translatePaths } from "./load.ts";
 import { execFileSync } from "node:child_process";
-import { analyse, bestMatch, formatAnalysis, indexMemory, type BestMatch, type MemoryIndex } from "./analyse.ts";
+import { analyse, bestMatch, formatAnalysis, indexMemory, type Analysis, type BestMatch, type MemoryIndex } from "./analyse.ts";
 import { createMemory, SHARED_NS, serialiseMemory, type MemoryEntries, type MemoryEntry } from "./memory.ts";
 import { formatPeople, migrateNamespace, summariseProvenance } from "./provenance.ts";
 import { checkConsistency, checkTermConsistency, inconsistencyIssue, QA_CHECKS } from "./qa.ts";
@@ -26,7 +25,8 @@ const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 /** What the command needs from outside; tests pass their own. */
 export interface TranslateCliDeps {
   root: string;
-  normalise: (raw: RawSource, config?: SourceConfig, opts?: { corpus?: readonly string[] }) => NormalisedDocument;
+  /** The normalised document of a source (.txt or .pdf). */
+  load: (root: string, slug: string) => Promise<NormalisedDocument>;
   out: (s: string) => void;
   err: (s: string) => void;
 }
@@ -171,7 +171,7 @@ Options:
 export async function translateCommand(argv: string[], deps: Partial<TranslateCliDeps> = {}): Promise<number> {
   const d: TranslateCliDeps = {
     root: deps.root ?? join(dirname(fileURLToPath(import.meta.url)), "..", ".."),
-    normalise: deps.normalise ?? realNormalise,
+    load: deps.load ?? (async (root, slug) => (await normaliseSource(root, slug)).doc),
     out: deps.out ?? ((s) => void process.stdout.write(s)),
     err: deps.err ?? ((s) => void process.stderr.write(s)),
   };
@@ -185,20 +185,20 @@ export async function translateCommand(argv: string[], deps: Partial<TranslateCl
         d[command === undefined ? "err" : "out"](HELP.main!);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case "status":
-        return status(rest, d);
+        return await status(rest, d);
       case "export-xliff":
-        return exportXliffCommand(rest, d);
+        return await exportXliffCommand(rest, d);
       case "import-xliff":
-        return importXliffCommand(rest, d);
+        return await importXliffCommand(rest, d);
       case "export-tmx":
         return exportTmxCommand(rest, d);
       case "prune":
-        return pruneCommand(rest, d);
+        return await pruneCommand(rest, d);
       case "analyse":
       case "analyze":
-        return analyseCommand(rest, d);
+        return await analyseCommand(rest, d);
       case "accept":
-        return acceptCommand(rest, d);
+        return await acceptCommand(rest, d);
       case "migrate-provenance":
         return migrateProvenanceCommand(rest, d);
       default:
@@ -225,10 +225,9 @@ function formatError(err: TweeluikError, root: string): string {
 
 const rel = (root: string, file: string) => relative(root, resolve(root, file)) || file;
 
-function loadDocument(slug: string, d: TranslateCliDeps): NormalisedDocument {
-  if (!listSlugs(d.root).includes(slug)) throw new TweeluikError("usage", `no source/${slug}.txt (slugs: ${listSlugs(d.root).join(", ") || "none"})`);
-  const { raw, config, corpus } = readSourceInputs(d.root, slug);
-  return d.normalise(raw, config, { corpus });
+async function loadDocument(slug: string, d: TranslateCliDeps): Promise<NormalisedDocument> {
+  if (!listSlugs(d.root).includes(slug)) throw new TweeluikError("usage", `no source/${slug}.txt or .pdf (slugs: ${listSlugs(d.root).join(", ") || "none"})`);
+  return d.load(d.root, slug);
 }
 
 function usage(d: TranslateCliDeps, cmd: string, message: string): number {
@@ -241,7 +240,7 @@ function printFinding(f: QaFinding, d: TranslateCliDeps) {
   d.out(`  ${f.file}:${f.line}: ${f.severity} ${f.code} ${f.segment} ${f.message}\n      text:   ${f.text}${target}\n`);
 }
 
-function status(argv: string[], d: TranslateCliDeps): number {
+async function status(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -262,7 +261,7 @@ function status(argv: string[], d: TranslateCliDeps): number {
   const rows: string[][] = [["document", "segments", "translated", "reviewed", "fuzzy", "stale", "untranslated", "QA errors", "warnings", "style", "accepted", "%"]];
   for (const slug of slugs) {
     try {
-      const doc = loadDocument(slug, d);
+      const doc = await loadDocument(slug, d);
       const ctx = loadTranslateContext(d.root, slug);
       const { report, results } = translateWithReport(doc, ctx);
       reports.push(report);
@@ -327,7 +326,7 @@ function status(argv: string[], d: TranslateCliDeps): number {
   return values.strict && errors > 0 ? EXIT.errors : EXIT.ok;
 }
 
-function exportXliffCommand(argv: string[], d: TranslateCliDeps): number {
+async function exportXliffCommand(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -339,14 +338,14 @@ function exportXliffCommand(argv: string[], d: TranslateCliDeps): number {
   }
   if (positionals.length !== 1) return usage(d, "export-xliff", "expected one SLUG");
   const slug = positionals[0]!;
-  const doc = loadDocument(slug, d);
+  const doc = await loadDocument(slug, d);
   const ctx = loadTranslateContext(d.root, slug);
   const { results } = translateWithReport(doc, ctx);
   // A sentence that occurs in another document too is translated once, in the shared namespace.
   const elsewhere = new Set<string>();
   for (const other of listSlugs(d.root)) {
     if (other === slug) continue;
-    for (const s of extractSegments(loadDocument(other, d))) elsewhere.add(s.key);
+    for (const s of extractSegments(await loadDocument(other, d))) elsewhere.add(s.key);
   }
   const sharedKeys = new Set([...results.map((r) => r.segment.key).filter((k) => elsewhere.has(k)), ...Object.keys(ctx.memory.namespaces[SHARED_NS] ?? {})]);
   // a unit with no entry of its own is pre-filled from the best match of the whole memory
@@ -366,7 +365,7 @@ function exportXliffCommand(argv: string[], d: TranslateCliDeps): number {
   return EXIT.ok;
 }
 
-function importXliffCommand(argv: string[], d: TranslateCliDeps): number {
+async function importXliffCommand(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -396,7 +395,7 @@ function importXliffCommand(argv: string[], d: TranslateCliDeps): number {
   };
   if (parsed.problems.length > 0 || !parsed.slug) return report(parsed.problems);
   const slug = parsed.slug;
-  const doc = loadDocument(slug, d);
+  const doc = await loadDocument(slug, d);
   const p = translatePaths(d.root, slug);
   const liveKeys = new Set(translateWithReport(doc, loadTranslateContext(d.root, slug)).results.map((r) => r.segment.key));
   const current: Record<string, MemoryEntries> = { [slug]: readMemoryFile(p.memory!), [SHARED_NS]: readMemoryFile(p.shared) };
@@ -451,7 +450,7 @@ function exportTmxCommand(argv: string[], d: TranslateCliDeps): number {
   return EXIT.ok;
 }
 
-function pruneCommand(argv: string[], d: TranslateCliDeps): number {
+async function pruneCommand(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     d.out(HELP.prune!);
@@ -460,7 +459,7 @@ function pruneCommand(argv: string[], d: TranslateCliDeps): number {
   if (positionals.length) return usage(d, "prune", `unexpected ${positionals.join(" ")}`);
   const live = new Map<string, Set<string>>();
   for (const slug of listSlugs(d.root)) {
-    const doc = loadDocument(slug, d);
+    const doc = await loadDocument(slug, d);
     live.set(slug, new Set(translateWithReport(doc, loadTranslateContext(d.root, slug)).results.map((r) => r.segment.key)));
   }
   const anyLive = new Set([...live.values()].flatMap((k) => [...k]));
@@ -501,7 +500,7 @@ function isoDate(value: string | undefined, option: string): string {
   return value;
 }
 
-function analyseCommand(argv: string[], d: TranslateCliDeps): number {
+async function analyseCommand(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     d.out(HELP.analyse!);
@@ -509,7 +508,8 @@ function analyseCommand(argv: string[], d: TranslateCliDeps): number {
   }
   if (positionals.length === 0) return usage(d, "analyse", "expected one or more SLUGs");
   const index: MemoryIndex = indexMemory(readAllNamespaces(d.root));
-  const all = positionals.map((slug) => analyse(slug, translateWithReport(loadDocument(slug, d), loadTranslateContext(d.root, slug)).results, index));
+  const all: Analysis[] = [];
+  for (const slug of positionals) all.push(analyse(slug, translateWithReport(await loadDocument(slug, d), loadTranslateContext(d.root, slug)).results, index));
   if (values.json) {
     d.out(`${JSON.stringify(all, null, 2)}\n`);
     return EXIT.ok;
@@ -522,7 +522,7 @@ function analyseCommand(argv: string[], d: TranslateCliDeps): number {
   return EXIT.ok;
 }
 
-function acceptCommand(argv: string[], d: TranslateCliDeps): number {
+async function acceptCommand(argv: string[], d: TranslateCliDeps): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -536,7 +536,7 @@ function acceptCommand(argv: string[], d: TranslateCliDeps): number {
   if (!values.by?.trim() || !values.why?.trim()) return usage(d, "accept", "say who accepts it and why (--by NAME --why TEXT)");
   const [slug, which, code] = positionals as [string, string, string];
   if (!(code in QA_CHECKS)) return usage(d, "accept", `unknown check "${code}"`);
-  const doc = loadDocument(slug, d);
+  const doc = await loadDocument(slug, d);
   const ctx = loadTranslateContext(d.root, slug);
   const { results } = translateWithReport(doc, ctx);
   const r = results.find((x) => x.segment.id === which || x.segment.key === which);

@@ -1,0 +1,252 @@
+import { KINDS, type Diagnostic, type Kind, type NormalisedDocument } from "../document/types.ts";
+import type { Layout, LayoutLine } from "../read/layout.ts";
+import { assemble, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
+import type { RawNote } from "./footnotes.ts";
+import { buildLexicon } from "./lexicon.ts";
+import type { Ln } from "./lines.ts";
+import type { RawBlock } from "./segment.ts";
+
+/**
+ * The normaliser's front for a PDF read with its layout (pipeline/read/layout.ts):
+ * the blocks are decided from evidence the plain text does not have — size and
+ * weight for headings, the vertical gap, first-line indent and the width left
+ * on a line for paragraph ends, list markers set apart by a gap, the note area
+ * at a column's foot. From there on the passes are the text path's (assemble).
+ */
+export function normaliseLayout(
+  lay: Layout,
+  source: { file: string; slug: string; title?: string },
+  config?: NormaliseConfig,
+  opts: NormaliseOptions = {},
+): NormalisedDocument {
+  if (config && !(KINDS as readonly string[]).includes(config.kind))
+    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
+  const diagnostics: Diagnostic[] = [];
+  const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
+  for (const f of lay.furniture) {
+    diagnostics.push({ severity: "info", code: f.why === "contents" ? "normalise:contents" : "normalise:furniture", message: `${f.why} left out: "${f.text.slice(0, 80)}"`, position: { file: source.file, line: 0, page: f.page } });
+  }
+  const lns: Ln[] = lay.lines.map((l, i) => ({ line: i + 1, page: l.page, raw: l.marker && !l.noteArea ? l.text : l.text, pageStart: i === 0 || lay.lines[i - 1]!.page !== l.page }));
+  const lex = buildLexicon(
+    lns.map((l) => l.raw),
+    opts.corpus ?? [],
+  );
+  const { blocks, notes } = blocksFromLayout(lay, lns);
+  if (notes.length === 0) notes.push(...takeEndnotes(blocks, diagnostics, source.file));
+  return assemble({ file: source.file, slug: source.slug, firstText: source.title ?? lay.lines[0]?.text, rawBlocks: blocks, rawNotes: notes, lex, kind, config, diagnostics });
+}
+
+const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)/;
+
+/** Heading styles by size and weight, largest first: their rank is the heading's depth. */
+function headingStyles(lines: LayoutLine[], body: number): string[] {
+  const styles = new Map<string, { size: number; bold: boolean; n: number }>();
+  for (const l of lines) {
+    if (!isHeadingStyle(l, body)) continue;
+    const k = styleKey(l);
+    const s = styles.get(k) ?? { size: l.size, bold: l.bold, n: 0 };
+    s.n++;
+    styles.set(k, s);
+  }
+  return [...styles.entries()].sort((a, b) => b[1].size - a[1].size || Number(b[1].bold) - Number(a[1].bold)).map(([k]) => k);
+}
+
+const styleKey = (l: LayoutLine): string => `${Math.round(l.size * 2) / 2}|${l.bold ? "b" : ""}`;
+
+function isHeadingStyle(l: LayoutLine, body: number): boolean {
+  if (l.noteArea) return false;
+  return l.size >= body + 0.9 || (l.bold && l.size >= body - 0.3);
+}
+
+function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: RawNote[] } {
+  const { lines, bodySize, pitch } = lay;
+  const styles = headingStyles(lines, bodySize);
+  const blocks: RawBlock[] = [];
+  const notes: RawNote[] = [];
+  let cur: { block: RawBlock; last: LayoutLine; hang?: number } | undefined;
+  let note: RawNote | undefined;
+  let lastLabel = 0;
+  let run = 0;
+  // the right edge of a column: where its long body-text lines end (a title or a table set
+  // wider in the same region does not move it)
+  const rights = new Map<string, number[]>();
+  for (const l of lines) {
+    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6) continue;
+    const k = `${l.page}|${l.column.index}`;
+    rights.set(k, [...(rights.get(k) ?? []), l.right]);
+  }
+  const edge = new Map([...rights].map(([k, rs]) => [k, rs.sort((a, b) => a - b)[Math.floor(0.9 * (rs.length - 1))]!]));
+  const rightOf = (l: LayoutLine): number => edge.get(`${l.page}|${l.column.index}`) ?? l.column.right;
+  // the left edge of a column's body text: where most of its body-size lines start
+  const lefts = new Map<string, Map<number, number>>();
+  for (const l of lines) {
+    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6) continue;
+    const k = `${l.page}|${l.column.index}`;
+    const m = lefts.get(k) ?? new Map<number, number>();
+    m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
+    lefts.set(k, m);
+  }
+  const leftOf = (l: LayoutLine): number => {
+    const m = lefts.get(`${l.page}|${l.column.index}`);
+    if (!m) return l.column.left;
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  };
+  const indentOf = (l: LayoutLine): number => l.left - leftOf(l);
+  const bodyLine = (l: LayoutLine | undefined): l is LayoutLine => !!l && !l.noteArea && !l.marker && !isHeadingStyle(l, bodySize) && Math.abs(l.size - bodySize) <= 0.6;
+  const sameColumn = (a: LayoutLine, b: LayoutLine): boolean => a.page === b.page && a.column.index === b.column.index;
+  // Lines indented from the body's left edge, two or more in a row, reaching the column's right
+  // edge: a list whose bullets are not text (drawn as shapes, or lost in the export).
+  const listIndent = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    const l = lines[i]!;
+    if (!bodyLine(l) || indentOf(l) < 0.8 * l.size) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && bodyLine(lines[j]) && sameColumn(lines[j]!, l) && Math.abs(lines[j]!.left - l.left) < 0.3 * l.size) j++;
+    const run = lines.slice(i, j);
+    const full = run.filter((x) => x.right >= rightOf(x) - 1.5 * x.size).length;
+    // lines hanging at the text of a marked item (or a numbered one) just before are that item's
+    const before = lines[i - 1];
+    const hangsOnItem = before && sameColumn(before, l) && (before.marker || /^(?:\d{1,2}|[a-zA-Z])[.)]\s/.test(before.text)) && Math.abs(before.x - l.left) < 0.6 * l.size;
+    // a list follows text set at the column's edge (its lead-in); an indented passage at the
+    // top of a column or under a heading is a lead or a quotation, not a list
+    const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
+    if (run.length >= 2 && full >= 1 && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < j; k++) listIndent.add(k);
+    i = j;
+  }
+
+  const close = (): void => {
+    if (cur) blocks.push(cur.block);
+    cur = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const ln = lns[i]!;
+    if (l.noteArea) {
+      const m = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))/u.exec(l.marker ? `${l.marker} ` : l.text);
+      const label = l.label ?? (l.marker && /^\d{1,3}$/.test(l.marker) ? l.marker : m?.[1]);
+      if (label !== undefined && (!note || Number(label) === lastLabel + 1 || Number(label) === 1 || l.x < (note.lines[0] ? lines[note.lines[0].line - 1]!.x : Infinity) + 1)) {
+        if (Number(label) <= lastLabel) run++;
+        lastLabel = Number(label);
+        note = { label, run, lines: [ln] };
+        notes.push(note);
+        ln.raw = l.marker ? `${l.marker} ${l.text.startsWith(l.marker) ? l.text.slice(l.marker.length).trim() : l.text}` : l.text;
+      } else if (note) note.lines.push(ln);
+      continue;
+    }
+    const heading = isHeadingStyle(l, bodySize) && l.text.length < 250;
+    if (heading) {
+      const prev = cur?.last;
+      const sameHeading =
+        cur?.block.t === "heading" && prev && styleKey(prev) === styleKey(l) && prev.page === l.page && (l.gapAbove ?? Infinity) < 1.6 * l.size;
+      if (sameHeading && cur) {
+        cur.block.lines.push(ln);
+        cur.block.texts.push(l.text);
+        cur.last = l;
+        continue;
+      }
+      close();
+      const text = l.marker ? `${l.marker} ${l.text.slice(l.text.indexOf(" ") + 1)}` : l.text;
+      const m = HEADING_NUMBER.exec(text);
+      const block: RawBlock = { t: "heading", lines: [ln], texts: [m ? text.slice(m[0].length) : text] };
+      if (m) block.marker = m[1]!.replace(/\.$/, "");
+      block.depth = Math.min(3, Math.max(1, styles.indexOf(styleKey(l)) + 1)) as 1 | 2 | 3;
+      cur = { block, last: l };
+      continue;
+    }
+    if (l.marker && !/^\d{1,3}$/.test(l.marker) || (l.marker && /^\d{1,3}$/.test(l.marker) && false)) {
+      close();
+      const ordered = /[\da-z]/i.test(l.marker!) && l.marker!.length > 0 && !/^[-–—*]$/.test(l.marker!) && !/^[•·▪◦●○■□►▸‣⁃]$/u.test(l.marker!);
+      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.startsWith(l.marker!) ? l.text.slice(l.marker!.length).trim() : l.text], ordered, marker: ordered ? l.marker!.replace(/[.)(]/g, "") : l.marker! };
+      cur = { block, last: l, hang: l.x };
+      continue;
+    }
+    if (l.marker && /^\d{1,3}$/.test(l.marker)) {
+      // a number set apart from the text: a numbered item ("1   Text")
+      close();
+      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(l.marker.length).trim()], ordered: true, marker: l.marker };
+      cur = { block, last: l, hang: l.x };
+      continue;
+    }
+    // "1. Text" with the lines after it hanging at the text: a numbered item whose number is in the same run
+    const numbered = /^((?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)/.exec(l.text);
+    const next = lines[i + 1];
+    if (numbered && bodyLine(l) && next && bodyLine(next) && sameColumn(next, l) && next.left > l.left + 0.8 * l.size && next.left < l.left + 4 * l.size) {
+      close();
+      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: true, marker: numbered[1]!.replace(/[.)]/g, "") };
+      cur = { block, last: l, hang: next.left };
+      continue;
+    }
+    if (listIndent.has(i)) {
+      const inItem = cur?.block.t === "item" && cur.hang !== undefined && Math.abs(cur.hang - l.left) < 0.3 * l.size;
+      if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize)) {
+        cur.block.lines.push(ln);
+        cur.block.texts.push(l.text);
+        cur.last = l;
+        continue;
+      }
+      close();
+      cur = { block: { t: "item", lines: [ln], texts: [l.text], ordered: false, marker: "•" }, last: l, hang: l.left };
+      continue;
+    }
+    if (cur && cur.block.t !== "heading" && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize)) {
+      cur.block.lines.push(ln);
+      cur.block.texts.push(l.text);
+      cur.last = l;
+      continue;
+    }
+    close();
+    cur = { block: { t: "para", lines: [ln], texts: [l.text] }, last: l };
+  }
+  close();
+  return { blocks, notes };
+}
+
+/** Whether line `l` goes on the block whose last line is `prev`. */
+function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number): boolean {
+  if (Math.abs(prev.size - l.size) > 0.6 || prev.bold !== l.bold || prev.italic !== l.italic) return false;
+  const samePlace = prev.page === l.page && prev.column.index === l.column.index && l.y > prev.y;
+  if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
+  // an item's lines hang at its text; a line back at the margin ends the item
+  if (hang !== undefined && l.x < hang - 0.5 * l.size) return false;
+  // a first-line indent opens a paragraph
+  if (hang === undefined && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size && samePlace) return false;
+  // the first word of this line would have fitted at the end of the line before: that line ended a paragraph
+  const space = 0.28 * l.size;
+  if (prev.right + space + l.firstWordWidth < right - 0.5 * l.size && !/-$/.test(prev.text)) return false;
+  return true;
+}
+
+/**
+ * Endnotes: a document without page-foot notes that ends in a list numbered
+ * 1, 2, 3 … whose items end with a back-link arrow (as a browser prints
+ * pandoc's or Word's endnotes) has its notes there. They leave the blocks and
+ * become notes, linked to their references like footnotes.
+ */
+function takeEndnotes(blocks: RawBlock[], diagnostics: Diagnostic[], file: string): RawNote[] {
+  // a numbered item, or a paragraph that opens with its number ("3. Zie …")
+  const numberOf = (b: RawBlock): string | undefined =>
+    b.t === "item" && b.ordered ? b.marker : b.t === "para" ? /^(\d{1,3})[.)]?\s/.exec(b.texts[0] ?? "")?.[1] : undefined;
+  let start = blocks.length;
+  while (start > 0 && numberOf(blocks[start - 1]!) !== undefined) start--;
+  // the list may end in lines that are no note (a closing line, a colophon): not handled
+  let items = blocks.slice(start);
+  const first = items.findIndex((b) => numberOf(b) === "1");
+  if (first < 0) return [];
+  start += first;
+  items = items.slice(first);
+  if (!items.every((b, k) => numberOf(b) === String(k + 1))) return [];
+  const arrows = items.filter((b) => /↩\uFE0E?\s*$/u.test(b.texts[b.texts.length - 1] ?? "")).length;
+  if (arrows < Math.max(1, 0.5 * items.length)) return [];
+  blocks.splice(start);
+  for (const b of items) if (b.t === "para") b.texts[0] = b.texts[0]!.replace(/^\d{1,3}[.)]?\s+/, "");
+  diagnostics.push({ severity: "info", code: "normalise:endnotes", message: `${items.length} endnotes at the end of the document (numbered, with back links)`, position: { file, line: items[0]!.lines[0]!.line, page: items[0]!.lines[0]!.page } });
+  return items.map((b, k) => {
+    const label = String(k + 1);
+    const lines = b.lines.map((l, k) => ({ ...l, raw: k === 0 ? `${label} ${b.texts[0]}` : b.texts[k]! }));
+    return { label, run: 0, lines };
+  });
+}

@@ -1,0 +1,457 @@
+import type { PdfPage, PdfRun } from "./pdf.ts";
+
+/**
+ * Lines in reading order from a PDF's text runs, with the layout evidence the
+ * normaliser decides structure from: size, weight, indent, the gap above,
+ * the column a line stands in, and the page furniture found by position and
+ * repetition (left out here, and reported).
+ */
+export interface LayoutLine {
+  page: number;
+  /** Left edge of the text (after a list marker, if any: see `marker`). */
+  x: number;
+  /** Left edge including the marker. */
+  left: number;
+  right: number;
+  /** Baseline, from the top of the page. */
+  y: number;
+  /** The size most of the line's letters have. */
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  font: string;
+  text: string;
+  /** Left and right edge of the column the line stands in. */
+  column: { left: number; right: number; index: number };
+  /** Baseline distance to the line before it in the same column (undefined at a column's top). */
+  gapAbove?: number;
+  /** Width of the first word, to judge whether it would have fitted on the line before. */
+  firstWordWidth: number;
+  /** Smaller than the body text and at the bottom of its column: a note area line. */
+  noteArea?: boolean;
+  /** A list marker or note label set apart from the text after it by a gap ("•", "1.", "3"). */
+  marker?: string;
+  /** A raised, smaller number opening the line: a note's label ("¹Zie …"). */
+  label?: string;
+}
+
+export interface FurnitureLine {
+  page: number;
+  text: string;
+  why: "running head" | "page number" | "contents";
+}
+
+export interface Layout {
+  lines: LayoutLine[];
+  furniture: FurnitureLine[];
+  /** The size most letters of the document have: the body text. */
+  bodySize: number;
+  /** The usual distance between baselines of body text. */
+  pitch: number;
+}
+
+interface Seg {
+  page: number;
+  runs: PdfRun[];
+  x: number;
+  right: number;
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+const MARKER = /^(?:[•·▪◦●○■□►▸‣⁃–—\-*]|\(?\d{1,3}[.)]?|[a-z][.)]|\(?[ivx]{1,4}[.)])$/u;
+
+/** Group a page's runs into rows by baseline, then into segments at wide gaps. */
+function segments(page: PdfPage): Seg[] {
+  const runs = [...page.runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: PdfRun[][] = [];
+  for (const r of runs) {
+    // a raised, smaller run (a superscript) belongs to the row whose baseline is just below it
+    let row: PdfRun[] | undefined;
+    for (let k = rows.length - 1; k >= 0 && !row; k--) {
+      const base = baseline(rows[k]!);
+      const rowSize = Math.max(...rows[k]!.map((x) => x.size));
+      const big = Math.max(rowSize, r.size);
+      // a superscript (smaller, raised up to 0.6 of the text's size) sits on its text's row,
+      // whichever of the two comes first in the sort
+      const raised = (small: number, smallY: number, text: number, textY: number): boolean => small < 0.9 * text && smallY < textY && textY - smallY <= 0.6 * text;
+      // On the same baseline a run joins the row however far from it (a justified line, a tab
+      // stop; segments are cut at gutters below); on another baseline (a superscript, a larger
+      // word) only when it is next to the row's runs, so that lines of two columns, whose
+      // baselines need not line up, are not chained into one row.
+      const reach = 0.8 * Math.min(rowSize, r.size);
+      const near = rows[k]!.some((x) => r.x <= x.x + x.width + reach && x.x <= r.x + r.width + reach);
+      if (Math.abs(base - r.y) <= 0.1 * big || (near && (Math.abs(base - r.y) <= 0.45 * big || raised(r.size, r.y, rowSize, base) || raised(rowSize, base, r.size, r.y)))) row = rows[k];
+      if (base < r.y - 3 * big) break;
+    }
+    if (row && overlapsRow(row, r)) row.push(r);
+    else rows.push([r]);
+  }
+  const out: Seg[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    // The row's word spacing: a justified line set word by word (as Chromium does) has wide,
+    // even gaps; a gutter or a tab stop is wider than the row's other gaps.
+    const gaps = row.slice(1).map((r, k) => ({ g: r.x - (row[k]!.x + row[k]!.width), size: r.size })).filter((x) => x.g > 0.1 * x.size).map((x) => x.g);
+    let cur: PdfRun[] = [];
+    const flush = (): void => {
+      if (cur.length) out.push(seg(page.number, cur));
+      cur = [];
+    };
+    for (const r of row) {
+      const last = cur[cur.length - 1];
+      if (last) {
+        const gap = r.x - (last.x + last.width);
+        const size = Math.max(last.size, r.size);
+        const markerBefore = cur.length === 1 && MARKER.test(last.text.trim());
+        if (gap > (markerBefore ? 4 : 1.2) * size && gap > 1.5 * wordSpace(gaps, gap, size)) flush();
+      }
+      cur.push(r);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** The usual gap between words on a row, leaving out one gap (the one being judged). */
+function wordSpace(gaps: number[], without: number, size: number): number {
+  const rest = [...gaps];
+  const k = rest.indexOf(without);
+  if (k >= 0) rest.splice(k, 1);
+  if (rest.length < 2) return 0.3 * size;
+  rest.sort((a, b) => a - b);
+  return rest[Math.floor(rest.length / 2)]!;
+}
+
+function overlapsRow(row: PdfRun[], r: PdfRun): boolean {
+  // runs far apart on the same baseline are split into segments later; here only the baseline counts
+  return row.length > 0 && r.size > 0;
+}
+
+function baseline(row: PdfRun[]): number {
+  // the baseline of the letters that carry most of the row's text (superscripts sit above it)
+  let best = row[0]!;
+  for (const r of row) if (r.size > best.size || (r.size === best.size && r.text.length > best.text.length)) best = r;
+  return best.y;
+}
+
+function seg(page: number, runs: PdfRun[]): Seg {
+  const size = dominant(runs.map((r) => [r.size, r.text.length]));
+  const y = baseline(runs);
+  return {
+    page,
+    runs,
+    x: Math.min(...runs.map((r) => r.x)),
+    right: Math.max(...runs.map((r) => r.x + r.width)),
+    y,
+    top: y - size * 0.8,
+    bottom: y + size * 0.25,
+    size,
+  };
+}
+
+/** The value that carries the most weight. */
+function dominant(pairs: [number, number][]): number {
+  const w = new Map<number, number>();
+  for (const [v, n] of pairs) {
+    const k = Math.round(v * 4) / 4;
+    w.set(k, (w.get(k) ?? 0) + n);
+  }
+  let best = 0;
+  let bw = -1;
+  for (const [k, n] of w) if (n > bw || (n === bw && k < best)) [best, bw] = [k, n];
+  return best;
+}
+
+/** The text of a segment: runs joined with a space where the gap between them is one. */
+function segText(s: Seg): string {
+  let out = "";
+  let prev: PdfRun | undefined;
+  for (const r of s.runs) {
+    if (prev) {
+      const gap = r.x - (prev.x + prev.width);
+      const raised = r.size < 0.9 * s.size && r.y < s.y - 0.15 * s.size;
+      const space = gap > 0.15 * Math.min(prev.size, r.size) && !(raised && gap < 0.3 * s.size);
+      if (space && !/\s$/.test(out) && !/^\s/.test(r.text)) out += " ";
+    }
+    out += r.text;
+    prev = r;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Reading order by recursive XY cut: a region is split at a vertical gutter
+ * that runs through all of it (columns, read left to right), else at the widest
+ * horizontal gap (read top to bottom). A gutter counts only with a column of
+ * text on each side, so list markers and key/value tables are not split apart.
+ */
+function readingOrder(segs: Seg[], out: Seg[][]): void {
+  if (segs.length === 0) return;
+  const v = verticalCut(segs);
+  if (v !== undefined) {
+    readingOrder(segs.filter((s) => s.right <= v), out);
+    readingOrder(segs.filter((s) => s.right > v), out);
+    return;
+  }
+  const h = horizontalCuts(segs);
+  if (h.length > 1) {
+    for (const part of h) readingOrder(part, out);
+    return;
+  }
+  out.push([...segs].sort((a, b) => a.y - b.y || a.x - b.x));
+}
+
+function verticalCut(segs: Seg[]): number | undefined {
+  if (segs.length < 6) return undefined;
+  const left = Math.min(...segs.map((s) => s.x));
+  const right = Math.max(...segs.map((s) => s.right));
+  const width = right - left;
+  const size = dominant(segs.map((s) => [s.size, s.right - s.x]));
+  // free x-intervals: walk the segments sorted by their left edge
+  const sorted = [...segs].sort((a, b) => a.x - b.x);
+  let reach = sorted[0]!.right;
+  let best: { at: number; gap: number } | undefined;
+  for (const s of sorted.slice(1)) {
+    const gap = s.x - reach;
+    if (gap >= 0.8 * size) {
+      const at = reach + gap / 2;
+      const l = segs.filter((x) => x.right <= at);
+      const r = segs.filter((x) => x.x >= at);
+      const lw = Math.max(...l.map((x) => x.right)) - Math.min(...l.map((x) => x.x));
+      const rw = Math.max(...r.map((x) => x.right)) - Math.min(...r.map((x) => x.x));
+      const columnish = (part: Seg[], w: number): boolean => w >= 0.22 * width && part.length >= 3 && part.filter((x) => x.right - x.x > 0.5 * w).length >= 2;
+      if (columnish(l, lw) && columnish(r, rw) && (!best || gap > best.gap)) best = { at, gap };
+    }
+    reach = Math.max(reach, s.right);
+  }
+  return best?.at;
+}
+
+function horizontalCuts(segs: Seg[]): Seg[][] {
+  const sorted = [...segs].sort((a, b) => a.top - b.top);
+  const parts: Seg[][] = [];
+  let cur: Seg[] = [];
+  let reach = -Infinity;
+  const size = dominant(segs.map((s) => [s.size, s.right - s.x]));
+  for (const s of sorted) {
+    // a clear band of white across the whole region, taller than an ordinary paragraph gap
+    if (cur.length && s.top - reach > 1.2 * size) {
+      parts.push(cur);
+      cur = [];
+    }
+    cur.push(s);
+    reach = Math.max(reach, s.bottom);
+  }
+  if (cur.length) parts.push(cur);
+  return parts;
+}
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const ROMAN_PAGE = /^[ivxlc]{1,6}$/i;
+
+function shape(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Running heads, footers and page numbers: segments in the top or bottom band
+ * of the page that repeat (digits aside) on several pages, or that are a page
+ * number alone there.
+ */
+function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
+  const out = new Set<Seg>();
+  const n = pages.length;
+  const band = (s: Seg, p: PdfPage): "top" | "bottom" | undefined => {
+    const ys = segsByPage[p.number - 1]!.map((x) => x.y);
+    const first = Math.min(...ys);
+    const last = Math.max(...ys);
+    if (s.y <= first + 1 && s.y < p.height * 0.15) return "top";
+    if (s.y >= last - 1 && s.y > p.height * 0.85) return "bottom";
+    // the second row of a two-row head or foot
+    if (s.y < p.height * 0.09) return "top";
+    if (s.y > p.height * 0.93) return "bottom";
+    return undefined;
+  };
+  const seen = new Map<string, Set<number>>();
+  const cands: { s: Seg; key: string }[] = [];
+  for (const p of pages) {
+    for (const s of segsByPage[p.number - 1]!) {
+      const b = band(s, p);
+      if (!b) continue;
+      const t = segText(s);
+      if (PAGE_NUMBER.test(t) || ROMAN_PAGE.test(t)) {
+        out.add(s);
+        continue;
+      }
+      const key = `${b}|${Math.round(s.x / 20)}|${shape(t)}`;
+      cands.push({ s, key });
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(p.number);
+    }
+  }
+  const need = n <= 2 ? Infinity : Math.max(2, Math.ceil(n * 0.3));
+  for (const c of cands) if ((seen.get(c.key)?.size ?? 0) >= need) out.add(c.s);
+  return out;
+}
+
+/**
+ * A table of contents: rows whose last segment is a bare page number at the
+ * right, with the entry's text to its left on the same baseline. Generated
+ * from the headings, it is not text of the document.
+ */
+function findContents(segs: Seg[]): Set<Seg> {
+  const out = new Set<Seg>();
+  const rows = new Map<number, Seg[]>();
+  for (const s of segs) {
+    const k = Math.round(s.y);
+    rows.set(k, [...(rows.get(k) ?? []), s]);
+  }
+  const right = Math.max(...segs.map((s) => s.right));
+  const hits: Seg[][] = [];
+  for (const row of rows.values()) {
+    row.sort((a, b) => a.x - b.x);
+    const last = row[row.length - 1]!;
+    const t = segText(last).replace(/^[.\s·…]+/, "");
+    if (row.length >= 2 && /^\d{1,4}$/.test(t) && right - last.right < 3 * last.size) hits.push(row);
+  }
+  if (hits.length < 3) return out;
+  for (const row of hits) for (const s of row) out.add(s);
+  // an entry's first line wrapped above its number: the line just above, indented like the entries
+  return out;
+}
+
+export function layout(pages: PdfPage[]): Layout {
+  const segsByPage = pages.map((p) => segments(p));
+  const all = segsByPage.flat();
+  const bodySize = dominant(all.flatMap((s) => s.runs.map((r): [number, number] => [r.size, r.text.length])));
+  const furniture = findFurniture(pages, segsByPage);
+  const furnitureLines: FurnitureLine[] = [];
+  const lines: LayoutLine[] = [];
+  const pitches: number[] = [];
+  for (const p of pages) {
+    let segs = segsByPage[p.number - 1]!.filter((s) => {
+      if (!furniture.has(s)) return true;
+      const t = segText(s);
+      furnitureLines.push({ page: p.number, text: t, why: PAGE_NUMBER.test(t) || ROMAN_PAGE.test(t) ? "page number" : "running head" });
+      return false;
+    });
+    const contents = findContents(segs);
+    if (contents.size) {
+      for (const s of segs) if (contents.has(s)) furnitureLines.push({ page: p.number, text: segText(s), why: "contents" });
+      segs = segs.filter((s) => !contents.has(s));
+    }
+    const order: Seg[][] = [];
+    readingOrder(segs, order);
+    // regions that share a left and right edge are one column (a paragraph gap cut them apart)
+    let colIndex = 0;
+    let prevCol: { left: number; right: number } | undefined;
+    for (const region of order) {
+      const left = Math.min(...region.map((s) => s.x));
+      const right = Math.max(...region.map((s) => s.right));
+      const col = { left, right, index: colIndex };
+      // a region beside the one before it (not below it) is the next column
+      if (prevCol && (left >= prevCol.right - bodySize || right <= prevCol.left + bodySize)) col.index = ++colIndex;
+      prevCol = col;
+      let before: LayoutLine | undefined;
+      for (const s of region) {
+        const line = toLine(s, col);
+        const prev = before ?? lastInColumn(lines, p.number, col);
+        if (prev && prev.page === p.number && s.y > prev.y) {
+          line.gapAbove = s.y - prev.y;
+          if (Math.abs(prev.size - bodySize) < 0.3 && Math.abs(line.size - bodySize) < 0.3) pitches.push(line.gapAbove);
+        }
+        lines.push(line);
+        before = line;
+      }
+    }
+  }
+  // column edges: widen each line's column to the edges of the lines around it on the page
+  const pitch = pitches.length ? dominant(pitches.map((g) => [g, 1])) : bodySize * 1.2;
+  markNoteAreas(lines, bodySize);
+  return { lines, furniture: furnitureLines, bodySize, pitch };
+}
+
+function lastInColumn(lines: LayoutLine[], page: number, col: { left: number; right: number }): LayoutLine | undefined {
+  const l = lines[lines.length - 1];
+  if (!l || l.page !== page) return undefined;
+  return Math.abs(l.column.left - col.left) < 20 || (l.x >= col.left - 5 && l.right <= col.right + 5) ? l : undefined;
+}
+
+function toLine(s: Seg, col: { left: number; right: number; index: number }): LayoutLine {
+  const text = segText(s);
+  const first = s.runs[0]!;
+  let x = s.x;
+  let marker: string | undefined;
+  if (s.runs.length > 1) {
+    const gap = s.runs[1]!.x - (first.x + first.width);
+    const t = first.text.trim();
+    if (MARKER.test(t) && gap > 0.4 * s.size) {
+      marker = t;
+      x = s.runs[1]!.x;
+    }
+  }
+  const chars = s.runs.reduce((n, r) => n + r.text.length, 0);
+  const boldChars = s.runs.filter((r) => r.bold).reduce((n, r) => n + r.text.length, 0);
+  const italicChars = s.runs.filter((r) => r.italic).reduce((n, r) => n + r.text.length, 0);
+  const fonts = new Map<string, number>();
+  for (const r of s.runs) fonts.set(r.font, (fonts.get(r.font) ?? 0) + r.text.length);
+  const font = [...fonts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const body = marker ? s.runs.slice(1) : s.runs;
+  const w0 = body[0]!;
+  const word = (text.slice(marker ? text.indexOf(" ") + 1 : 0).split(" ")[0] ?? "");
+  const firstWordWidth = w0.text.length ? (w0.width * Math.min(word.length, w0.text.length)) / w0.text.length : 0;
+  const line: LayoutLine = {
+    page: s.page,
+    x,
+    left: s.x,
+    right: s.right,
+    y: s.y,
+    size: s.size,
+    bold: boldChars > 0.8 * chars,
+    italic: italicChars > 0.8 * chars,
+    font,
+    text,
+    column: col,
+    firstWordWidth,
+  };
+  // a bullet in the same run as the text after it ("• Text")
+  const glyph = /^([•·▪◦●○■□►▸‣⁃])\s+/u.exec(first.text);
+  if (!marker && glyph) {
+    marker = glyph[1]!;
+    line.x = first.x + (first.width * glyph[0].length) / first.text.length;
+  }
+  if (marker) line.marker = marker;
+  const raised = first.size < 0.9 * s.size && first.y < s.y - 0.15 * s.size;
+  if (!marker && raised && s.runs.length > 1 && /^\d{1,3}$/.test(first.text.trim())) line.label = first.text.trim();
+  return line;
+}
+
+/**
+ * The note area: at the bottom of a column, the lines set smaller than the
+ * body text, from the first one that opens with a number.
+ */
+function markNoteAreas(lines: LayoutLine[], bodySize: number): void {
+  let end = lines.length;
+  while (end > 0) {
+    const page = lines[end - 1]!.page;
+    let start = end;
+    while (start > 0 && lines[start - 1]!.page === page) start--;
+    // columns of this page, bottom of each
+    const cols = new Map<number, number[]>();
+    for (let i = start; i < end; i++) {
+      const k = lines[i]!.column.index;
+      cols.set(k, [...(cols.get(k) ?? []), i]);
+    }
+    for (const idx of cols.values()) {
+      let k = idx.length;
+      while (k > 0 && lines[idx[k - 1]!]!.size < bodySize - 0.6) k--;
+      // the area opens at its first numbered line
+      while (k < idx.length && !/^\d{1,3}\b|^[*†‡]/.test(lines[idx[k]!]!.label ?? lines[idx[k]!]!.marker ?? lines[idx[k]!]!.text)) k++;
+      for (let j = k; j < idx.length; j++) lines[idx[j]!]!.noteArea = true;
+    }
+    end = start;
+  }
+}

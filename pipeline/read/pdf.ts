@@ -1,0 +1,157 @@
+import { readFileSync, statSync } from "node:fs";
+import { TweeluikError } from "../errors.ts";
+
+/**
+ * A PDF read as evidence: per page, the text runs with their position, size
+ * and font, as pdf.js (pdfjs-dist) reports them. Nothing is decided here;
+ * pipeline/read/layout.ts turns runs into lines in reading order.
+ *
+ * Coordinates are PDF user space turned upside down: y grows downwards from the
+ * top of the page, so "above" is a smaller y. A run's y is its baseline.
+ */
+export interface PdfRun {
+  text: string;
+  x: number;
+  /** Baseline, from the top of the page. */
+  y: number;
+  width: number;
+  /** Font size in points (the text matrix's vertical scale). */
+  size: number;
+  font: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  runs: PdfRun[];
+}
+
+export interface PdfSourceInfo {
+  file: string;
+  pages: PdfPage[];
+  /** Document title from the PDF's metadata, if any. */
+  title?: string;
+  /** True when the PDF declares itself tagged (a structure tree is present). */
+  tagged: boolean;
+}
+
+/** Refused above this size: a publication of hundreds of pages is far below it. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+/** Refused above this many pages. */
+export const MAX_PDF_PAGES = 2000;
+
+const BOLD = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|[-,](?:bd|sb|bl)\b|cmbx|cmb\d|bx\d/i;
+const ITALIC = /italic|oblique|[-,]it\b|cmti|cmsl|slanted/i;
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjsModule: Promise<PdfJs> | undefined;
+function pdfjs(): Promise<PdfJs> {
+  pdfjsModule ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsModule;
+}
+
+/**
+ * Read a PDF file's text runs. Encrypted, damaged, scanned (no text layer)
+ * and oversized PDFs are refused with one line naming the file (and page).
+ */
+export async function readPdf(path: string, file = path): Promise<PdfSourceInfo> {
+  let bytes: Uint8Array;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error("not a file");
+    if (st.size > MAX_PDF_BYTES) throw new TweeluikError("input:too-large", `the PDF is ${Math.round(st.size / 1048576)} MB; the limit is ${MAX_PDF_BYTES / 1048576} MB`, { file });
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (cause) {
+    if (cause instanceof TweeluikError) throw cause;
+    throw new TweeluikError("input:missing", "cannot read the PDF file", { file, cause });
+  }
+  return readPdfBytes(bytes, file);
+}
+
+export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<PdfSourceInfo> {
+  if (bytes.length === 0) throw new TweeluikError("input:empty", "the file is empty", { file });
+  if (!startsWithPdfHeader(bytes)) throw new TweeluikError("input:pdf-damaged", "not a PDF file (no %PDF- header)", { file });
+  const lib = await pdfjs();
+  let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+  try {
+    doc = await lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === "PasswordException") throw new TweeluikError("input:pdf-encrypted", "the PDF is encrypted with a password; export it without one", { file });
+    throw new TweeluikError("input:pdf-damaged", `the PDF cannot be read: ${(err as Error).message}`, { file });
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new TweeluikError("input:too-large", `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`, { file });
+    const pages: PdfPage[] = [];
+    const fonts = new Map<string, { name: string; bold: boolean; italic: boolean }>();
+    for (let p = 1; p <= doc.numPages; p++) {
+      let page: Awaited<ReturnType<typeof doc.getPage>>;
+      let content: Awaited<ReturnType<typeof page.getTextContent>>;
+      try {
+        page = await doc.getPage(p);
+        content = await page.getTextContent({ disableNormalization: false });
+      } catch (err) {
+        throw new TweeluikError("input:pdf-damaged", `page ${p} cannot be read: ${(err as Error).message}`, { file });
+      }
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const height = y1 - y0;
+      const items = content.items.filter((it): it is (typeof it & { str: string; transform: number[]; width: number; fontName: string }) => "str" in it);
+      // Font names (for weight and style) are known once a page's operator list has loaded
+      // them; fonts are shared between pages, so only pages with a new font pay for it.
+      if (items.some((it) => !fonts.has(it.fontName))) {
+        await page.getOperatorList();
+        for (const it of items) {
+          if (fonts.has(it.fontName)) continue;
+          const f = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string } | null) : null;
+          const name = f?.name ?? "";
+          fonts.set(it.fontName, { name, bold: BOLD.test(name), italic: ITALIC.test(name) });
+        }
+      }
+      const runs: PdfRun[] = [];
+      for (const it of items) {
+        if (it.str === "" || /^\s+$/.test(it.str)) continue;
+        const [a, b, , d, e, f] = it.transform as [number, number, number, number, number, number];
+        if (Math.abs(b) > 0.01 * Math.abs(a)) continue; // rotated text (margins, stamps) is not running text
+        const font = fonts.get(it.fontName)!;
+        runs.push({
+          text: repairGlyphs(it.str),
+          x: e - x0,
+          y: height - (f - y0),
+          width: it.width,
+          size: Math.abs(d) || Math.abs(a),
+          font: font.name.replace(/^[A-Z]{6}\+/, ""),
+          bold: font.bold,
+          italic: font.italic,
+        });
+      }
+      pages.push({ number: p, width: x1 - x0, height, runs });
+      page.cleanup();
+    }
+    if (pages.every((pg) => pg.runs.length === 0))
+      throw new TweeluikError("input:pdf-no-text", "the PDF has no text layer (a scan?); text recognition (OCR) is not supported: extract the text first or use the born-digital PDF", { file });
+    const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
+    const markInfo = await doc.getMarkInfo().catch(() => null);
+    const out: PdfSourceInfo = { file, pages, tagged: markInfo?.Marked === true };
+    if (info?.Title?.trim()) out.title = info.Title.trim();
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  // The header may follow up to 1024 bytes of junk (PDF 32000-1, 7.5.2 note).
+  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1024))).toString("latin1");
+  return head.includes("%PDF-");
+}
+
+const LIGATURES: Record<string, string> = { "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
+
+/** Ligature glyphs become their letters; soft hyphens and zero-width marks go. */
+export function repairGlyphs(s: string): string {
+  return s.replace(/[ﬀ-ﬆ]/g, (c) => LIGATURES[c] ?? c).replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, "");
+}

@@ -1,0 +1,249 @@
+// A PDF as the source: read with pdf.js, its layout turned into the document.
+//  - round trip: every edition Tweeluik builds, read back as a source, against its own Markdown;
+//  - unseen PDFs: the corpus of other engines' PDFs (bench/corpus/pdf), against the texts they
+//    were typeset from;
+//  - source/<slug>.pdf in a build and `tweeluik normalise FILE.pdf`;
+//  - PDFs that cannot be read: one line naming the file, nothing written.
+// Floors are what is measured (the targets are 0.995 / 0.98 for the round trip and 0.99 / 0.95
+// for unseen PDFs); where a floor is below the target the test says so in its name.
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import pLimit from "p-limit";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { PDFDocument, rgb } from "pdf-lib";
+import { parse as parseYaml } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { loadYamlConfig } from "../pipeline/config/load.ts";
+import { sourceConfigSchema } from "../pipeline/config/schema.ts";
+import type { Kind } from "../pipeline/document/types.ts";
+import { main } from "../pipeline/cli.ts";
+import { TweeluikError } from "../pipeline/errors.ts";
+import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
+import { normalisePdf } from "../pipeline/normalise/source.ts";
+import { readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
+import { project } from "./build-helpers.ts";
+
+const SCORER = resolve("..", "shared", "tools", "score-normalise.py");
+const work = mkdtempSync(join(tmpdir(), "tweeluik-pdf-source-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Score {
+  token_accuracy: number;
+  blocks_exact: number;
+  note: string;
+}
+
+/** Score Markdown against a gold file with the shared scorer (in a child process: the scores of a document run side by side). */
+function score(gold: string, markdown: string, name: string): Promise<Score> {
+  const file = join(work, name);
+  writeFileSync(file, markdown);
+  return new Promise((done, fail) =>
+    execFile("python3", [SCORER, gold, file], { encoding: "utf8", maxBuffer: 1 << 24 }, (err, stdout) => (err ? fail(err) : done(JSON.parse(stdout) as Score))),
+  );
+}
+
+describe("round trip: our own editions read back as sources", () => {
+  const output = join(work, "output");
+  const slugs = readdirSync("source")
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => f.slice(0, -4));
+  const scores = new Map<string, Score>();
+  beforeAll(async () => {
+    // Markdown and PDF of every source, both languages (English drafts too: they are editions we render).
+    const r = await build({ root: process.cwd(), output, formats: ["md", "pdf"], concurrency: 2, publishDrafts: true });
+    expect(r.documents.map((d) => d.error?.format())).toEqual(slugs.map(() => undefined));
+    // Read back and scored two at a time (the scorer takes up to a minute on a 20-page document).
+    const limit = pLimit(2);
+    await Promise.all(
+      (["nl", "en"] as const).flatMap((lang) =>
+        slugs.map((slug) =>
+          limit(async () => {
+            const config = loadYamlConfig(join("source", `${slug}.yaml`), sourceConfigSchema);
+            const doc = await normalisePdf(join(output, lang, `${slug}.pdf`), { slug, config });
+            expect(doc.diagnostics.find((d) => d.code === "normalise:reader")?.message).toMatch(/layout/);
+            scores.set(`${lang}/${slug}`, await score(join(output, lang, `${slug}.md`), toMarkdown(doc), `rt-${lang}-${slug}.md`));
+          }),
+        ),
+      ),
+    );
+  }, 1_800_000);
+
+  // Below the targets today: the magazine (kickers, bylines and captions are set apart by the
+  // text path's magazine passes, which the layout path does not run yet) and the English
+  // briefadvies (a line-end hyphen after a capitalised part is kept as a name's: "Incid-entally",
+  // "Neigh-borhood"; the lexicon has the Dutch corpus's words, not English ones).
+  const FLOORS: Record<string, { tokens: number; blocks: number }> = {
+    "nl/zicht-op-2023-1": { tokens: 0.955, blocks: 0.87 },
+    "en/zicht-op-2023-1": { tokens: 0.91, blocks: 0.86 },
+    "en/briefadvies-segv-2023": { tokens: 0.995, blocks: 0.95 },
+  };
+  for (const lang of ["nl", "en"] as const) {
+    for (const slug of slugs) {
+      const floor = FLOORS[`${lang}/${slug}`] ?? { tokens: 0.995, blocks: 0.98 };
+      const below = FLOORS[`${lang}/${slug}`] ? " (floor below the target: see FLOORS)" : "";
+      it(`${lang}/${slug}: token accuracy ≥ ${floor.tokens}, block recall ≥ ${floor.blocks}${below}`, () => {
+        const s = scores.get(`${lang}/${slug}`)!;
+        expect(s.token_accuracy).toBeGreaterThanOrEqual(floor.tokens);
+        expect(s.blocks_exact).toBeGreaterThanOrEqual(floor.blocks);
+      });
+    }
+  }
+});
+
+describe("unseen PDFs: other engines' PDFs against the texts they were set from", () => {
+  const CORPUS = resolve("bench", "corpus");
+  // Mean token accuracy and block recall over the corpus's 17 documents per engine, measured
+  // with `npm run bench:normalise -- --mode pdf`; targets 0.99 / 0.95.
+  const FLOORS: Record<string, { tokens: number; blocks: number }> = {
+    "latex-article": { tokens: 0.998, blocks: 0.95 },
+    libreoffice: { tokens: 0.998, blocks: 0.94 },
+    chromium: { tokens: 0.995, blocks: 0.89 },
+    "latex-koma": { tokens: 0.99, blocks: 0.84 },
+    "latex-twocolumn": { tokens: 0.975, blocks: 0.89 },
+  };
+  for (const [layout, floor] of Object.entries(FLOORS)) {
+    it(`${layout}: mean token accuracy ≥ ${floor.tokens}, block recall ≥ ${floor.blocks}`, async () => {
+      const dir = join(CORPUS, "pdf", layout);
+      let tokens = 0;
+      let found = 0;
+      let gold = 0;
+      const files = readdirSync(dir).filter((f) => f.endsWith(".pdf"));
+      for (const f of files) {
+        const slug = f.slice(0, -4);
+        const text = join(CORPUS, "texts", `${slug}.md`);
+        const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(text, "utf8"))?.[1] ?? "";
+        const kind = (parseYaml(front) as { kind?: Kind }).kind ?? "report";
+        const doc = await normalisePdf(join(dir, f), { slug, kind });
+        const out = join(work, `unseen-${layout}-${slug}.md`);
+        writeFileSync(out, toMarkdown(doc));
+        const s = JSON.parse(execFileSync("python3", [SCORER, text, out], { encoding: "utf8" })) as Record<string, string | number>;
+        tokens += Number(s.token_accuracy);
+        for (const k of ["heading", "item", "note", "para"]) {
+          const [a, b] = String(s[k]).split("/").map(Number);
+          found += a!;
+          gold += b!;
+        }
+      }
+      expect(files.length).toBe(17);
+      expect(tokens / files.length).toBeGreaterThanOrEqual(floor.tokens);
+      expect(found / gold).toBeGreaterThanOrEqual(floor.blocks);
+    }, 300_000);
+  }
+});
+
+describe("source/<slug>.pdf", () => {
+  it("is built like a text source, and says which reader it used", async () => {
+    const root = project("tweeluik-pdf-build-");
+    rmSync(join(root, "source", "goed.txt"));
+    copyFileSync(resolve("bench/corpus/pdf/latex-article/a-briefadvies-digitale-overheid.pdf"), join(root, "source", "goed.pdf"));
+    const output = join(root, "output");
+    const r = await build({ root, output, formats: ["md"], concurrency: 1 });
+    expect(r.documents.map((d) => d.error?.format())).toEqual([undefined]);
+    const md = readFileSync(join(output, "nl", "goed.md"), "utf8");
+    expect(md).toContain("Digitale");
+    const report = JSON.parse(readFileSync(join(output, "reports", "goed.nl.json"), "utf8")) as { diagnostics?: { code: string; message: string }[] } & Record<string, unknown>;
+    expect(JSON.stringify(report)).toContain("normalise:reader");
+    rmSync(root, { recursive: true, force: true });
+  }, 300_000);
+
+  it("`tweeluik normalise FILE.pdf` prints the Markdown, and --report names pages, not lines", async () => {
+    const pdf = resolve("bench/corpus/pdf/latex-article/a-briefadvies-digitale-overheid.pdf");
+    const r = spawnSync(process.execPath, [resolve("pipeline/bin/tweeluik.mjs"), "normalise", pdf, "--kind", "advice", "--report"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^---\n/);
+    expect(r.stdout).toMatch(/\n# /);
+    expect(r.stderr).toMatch(/a-briefadvies-digitale-overheid\.pdf, page 1: info normalise:furniture/);
+    expect(r.stderr).not.toMatch(/\.pdf:\d+:/);
+  }, 120_000);
+});
+
+describe("PDFs that cannot be read", () => {
+  async function pdfWith(draw: (doc: PDFDocument) => void): Promise<string> {
+    const doc = await PDFDocument.create();
+    draw(doc);
+    const file = join(work, `made-${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(file, await doc.save());
+    return file;
+  }
+  async function refusal(file: string): Promise<TweeluikError> {
+    const err = await readPdf(file, "source/x.pdf").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(TweeluikError);
+    return err as TweeluikError;
+  }
+
+  it("a scan (no text layer) is refused, and the message says there is no OCR", async () => {
+    const file = await pdfWith((d) => d.addPage().drawRectangle({ x: 50, y: 50, width: 200, height: 300, color: rgb(0.5, 0.5, 0.5) }));
+    const err = await refusal(file);
+    expect(err.code).toBe("input:pdf-no-text");
+    expect(err.format()).toMatch(/^source\/x\.pdf: .*no text layer.*OCR/);
+  });
+
+  it("an encrypted PDF is refused", async () => {
+    if (spawnSync("qpdf", ["--version"]).status !== 0) throw new Error("qpdf is missing: `npm run build` installs it");
+    const plain = await pdfWith((d) => d.addPage().drawText("Geheim", { x: 50, y: 700 }));
+    const locked = join(work, "locked.pdf");
+    execFileSync("qpdf", ["--encrypt", "user", "owner", "256", "--", plain, locked]);
+    const err = await refusal(locked);
+    expect(err.code).toBe("input:pdf-encrypted");
+    expect(err.format()).toMatch(/^source\/x\.pdf: the PDF is encrypted/);
+  });
+
+  it("a damaged PDF, a file that is no PDF and an empty file are refused with one line", async () => {
+    const good = readFileSync(resolve("bench/corpus/pdf/latex-article/a-briefadvies-digitale-overheid.pdf"));
+    const cut = join(work, "cut.pdf");
+    writeFileSync(cut, good.subarray(0, 900));
+    const notPdf = join(work, "not.pdf");
+    writeFileSync(notPdf, "Dit is gewone tekst.\n");
+    const empty = join(work, "empty.pdf");
+    writeFileSync(empty, "");
+    expect((await refusal(cut)).code).toMatch(/^input:pdf-(damaged|no-text)$/);
+    expect((await refusal(notPdf)).code).toBe("input:pdf-damaged");
+    expect((await refusal(empty)).code).toBe("input:empty");
+    for (const f of [cut, notPdf, empty]) expect((await refusal(f)).format().split("\n")).toHaveLength(1);
+  });
+
+  it("a build with an unreadable PDF source fails with that line and leaves the previous output as it was", async () => {
+    const root = project("tweeluik-pdf-bad-");
+    const output = join(root, "output");
+    expect((await build({ root, output, formats: ["md"], concurrency: 1 })).promoted).toBe(true);
+    const before = readFileSync(join(output, "manifest.json"), "utf8");
+    rmSync(join(root, "source", "goed.txt"));
+    writeFileSync(join(root, "source", "goed.pdf"), "%PDF-1.7\nrommel\n");
+    const r = await build({ root, output, formats: ["md"], concurrency: 1 });
+    expect(r.promoted).toBe(false);
+    expect(r.documents[0]!.error?.format()).toMatch(/^source\/goed\.pdf: .*\[input:pdf-damaged\]$/);
+    expect(readFileSync(join(output, "manifest.json"), "utf8")).toBe(before);
+    expect(readdirSync(root).filter((f) => f.includes("staging"))).toEqual([]);
+    rmSync(root, { recursive: true, force: true });
+  }, 300_000);
+});
+
+describe("glyph repair", () => {
+  it("spells out ligatures and drops soft hyphens and zero-width marks", () => {
+    expect(repairGlyphs("ﬁnanciële ﬂexibiliteit, ef\u00ADfect\u200B")).toBe("financiële flexibiliteit, effect");
+  });
+});
+
+it("the CLI refuses a PDF without text with one line and exit 1", async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  const file = join(work, "blank.pdf");
+  writeFileSync(file, await doc.save());
+  const err: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  let code: number;
+  try {
+    code = await main(["normalise", file]);
+  } finally {
+    process.stderr.write = write;
+  }
+  expect(code).toBe(1);
+  expect(err.join("")).toMatch(/blank\.pdf: .*no text layer.*\[input:pdf-no-text\]\n$/);
+  expect(existsSync(file)).toBe(true);
+});
