@@ -1,8 +1,9 @@
 // The normaliser on unseen documents: `npm run bench:normalise [-- OPTIONS]`.
 //
 // Every bench/corpus/txt/<layout>.<mode>/<slug>.txt (pdftotext output of a text typeset by
-// pdflatex, Chromium or LibreOffice; see bench/corpus/README.md) is read as the pipeline reads
-// a source, normalised with the kind from its text's front matter, written as Markdown and
+// pdflatex, Chromium or LibreOffice; see bench/corpus/README.md), and every PDF itself
+// (bench/corpus/pdf/<layout>/<slug>.pdf, mode "pdf": read by the PDF reader with its layout),
+// is read as the pipeline reads a source, normalised with the kind from its text's front matter, written as Markdown and
 // scored against the text itself (bench/corpus/texts/<slug>.md, the gold) by
 // ../shared/tools/score-normalise.py. Prints a row per document, a summary per layout.mode
 // and overall (the seed-* texts apart), and whether the targets are met.
@@ -22,12 +23,14 @@ import { parse as parseYaml } from "yaml";
 import { KINDS, type Kind } from "../pipeline/document/types.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normalise } from "../pipeline/normalise/index.ts";
+import { normalisePdf } from "../pipeline/normalise/source.ts";
 import { readSource } from "../pipeline/read/read-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = join(root, "bench", "corpus");
 const TEXTS = join(CORPUS, "texts");
 const TXT = join(CORPUS, "txt");
+const PDF = join(CORPUS, "pdf");
 const SCORER = resolve(root, "..", "shared", "tools", "score-normalise.py");
 const BLOCK_KINDS = ["heading", "item", "note", "para"] as const;
 type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -37,7 +40,8 @@ interface Doc {
   layout: string;
   mode: string;
   slug: string;
-  txt: string;
+  /** The source file: pdftotext output, or the PDF itself (mode "pdf"). */
+  source: string;
   gold: string;
 }
 
@@ -103,7 +107,7 @@ function parseArgs(argv: string[]): Args {
         a.modes.push(val());
         break;
       case "--doc":
-        a.docs.push(val().replace(/\.(md|txt)$/, ""));
+        a.docs.push(val().replace(/\.(md|txt|pdf)$/, ""));
         break;
       case "--verbose":
         a.verbose = true;
@@ -130,9 +134,10 @@ function parseArgs(argv: string[]): Args {
 
 function listDocs(args: Args): Doc[] {
   if (!existsSync(TXT)) usage("no bench/corpus/txt: run `npm run corpus:generate` first");
-  const dirs = readdirSync(TXT)
-    .filter((d) => /^[^.]+\.[^.]+$/.test(d) && statSync(join(TXT, d)).isDirectory())
-    .sort();
+  // the PDFs themselves are a mode of their own: <layout>.pdf
+  const pdfDirs = existsSync(PDF) ? readdirSync(PDF).filter((d) => statSync(join(PDF, d)).isDirectory()).map((d) => `${d}.pdf`) : [];
+  const dirs = [...readdirSync(TXT).filter((d) => /^[^.]+\.[^.]+$/.test(d) && statSync(join(TXT, d)).isDirectory()), ...pdfDirs].sort();
+  const dirOf = (d: string): string => (d.endsWith(".pdf") ? join(PDF, d.slice(0, -4)) : join(TXT, d));
   const layouts = [...new Set(dirs.map((d) => d.split(".")[0]!))];
   const modes = [...new Set(dirs.map((d) => d.split(".")[1]!))];
   for (const l of args.layouts) if (!layouts.includes(l)) usage(`unknown layout ${l} (have: ${layouts.join(", ")})`);
@@ -142,15 +147,16 @@ function listDocs(args: Args): Doc[] {
     const [layout, mode] = d.split(".") as [string, string];
     if (args.layouts.length && !args.layouts.includes(layout)) continue;
     if (args.modes.length && !args.modes.includes(mode)) continue;
-    for (const f of readdirSync(join(TXT, d)).filter((f) => f.endsWith(".txt")).sort()) {
-      const slug = f.replace(/\.txt$/, "");
+    const ext = mode === "pdf" ? ".pdf" : ".txt";
+    for (const f of readdirSync(dirOf(d)).filter((f) => f.endsWith(ext)).sort()) {
+      const slug = f.slice(0, -ext.length);
       if (args.docs.length && !args.docs.includes(slug)) continue;
       const gold = join(TEXTS, `${slug}.md`);
       if (!existsSync(gold)) {
-        console.error(`bench:normalise: ${relative(root, join(TXT, d, f))}: no text ${relative(root, gold)}, skipped`);
+        console.error(`bench:normalise: ${relative(root, join(dirOf(d), f))}: no text ${relative(root, gold)}, skipped`);
         continue;
       }
-      docs.push({ layout, mode, slug, txt: join(TXT, d, f), gold });
+      docs.push({ layout, mode, slug, source: join(dirOf(d), f), gold });
     }
   }
   for (const s of args.docs) if (!docs.some((d) => d.slug === s)) usage(`no document ${s} in bench/corpus/txt (for the layouts and modes asked)`);
@@ -207,8 +213,7 @@ async function measure(doc: Doc, args: Args, work: string): Promise<Result> {
   let markdown = "";
   let error: string | undefined;
   try {
-    const raw = readSource(doc.txt);
-    const nl = normalise(raw, undefined, { kind });
+    const nl = doc.mode === "pdf" ? await normalisePdf(doc.source, { slug: doc.slug, kind }) : normalise(readSource(doc.source), undefined, { kind });
     markdown = toMarkdown(nl);
   } catch (err) {
     error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
