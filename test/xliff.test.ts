@@ -200,3 +200,35 @@ describe("XLIFF import refuses a broken file and changes nothing", () => {
     expect(r.namespaces.fixture![segmentKey("Opening")]).toBeDefined();
   });
 });
+
+describe("XLIFF translator's notes", () => {
+  it("a <note category=\"translator\"> is recorded on the entry, goes out again with --all, and an empty one removes it", async () => {
+    const root = fixtureRoot();
+    const { run } = cli(root);
+    const xlf = join(root, "fixture.xlf");
+    await run("export-xliff", "fixture", "-o", xlf);
+    fill(xlf, join(root, "done.xlf"), FIXTURE_EN, "final");
+    expect(await run("import-xliff", ...WHO, join(root, "done.xlf"))).toBe(0);
+
+    const all = cli(root);
+    await all.run("export-xliff", "fixture", "--all");
+    const key = segmentKey("Opening");
+    const NOTE = "The Dutch has “Maxine”; the English has “Maxime”: the minister’s name.";
+    const withNote = all.out.join("").replace(new RegExp(`(<unit id="${key}"[^>]*>\\s*<notes>)`), `$1\n        <note category="translator">${NOTE}</note>`);
+    expect(withNote).not.toBe(all.out.join(""));
+    writeFileSync(join(root, "note.xlf"), withNote);
+    expect(await run("import-xliff", ...WHO, join(root, "note.xlf"))).toBe(0);
+    expect(loadTranslateContext(root, "fixture").memory.namespaces.fixture![key]!.note).toBe(NOTE);
+
+    // the note goes out with the unit, so a round trip keeps it; two notes are refused
+    const again = cli(root);
+    await again.run("export-xliff", "fixture", "--all");
+    const out = again.out.join("");
+    expect(out).toContain(`<note category="translator">${NOTE}</note>`);
+    const twice = out.replace(`<note category="translator">${NOTE}</note>`, `<note category="translator">${NOTE}</note><note category="translator">x</note>`);
+    expect(parseXliff(twice).problems.map((p) => p.message)).toEqual([`unit "${key}" has more than one translator's note (<note category="translator">)`]);
+    writeFileSync(join(root, "empty.xlf"), out.replace(`<note category="translator">${NOTE}</note>`, `<note category="translator"></note>`));
+    expect(await run("import-xliff", ...WHO, join(root, "empty.xlf"))).toBe(0);
+    expect(loadTranslateContext(root, "fixture").memory.namespaces.fixture![key]!.note).toBeUndefined();
+  });
+});

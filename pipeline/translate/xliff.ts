@@ -5,7 +5,7 @@ import { stampEntry, type ImportStamp } from "./provenance.ts";
 import { checkPlaceholders, isPaired, placeholderTokens, type Code } from "./placeholders.ts";
 import type { BestMatch } from "./analyse.ts";
 import type { SegmentResult } from "./translate.ts";
-import { childrenNamed, escapeAttr, escapeText, localName, parseXml, XmlSyntaxError, type XmlElement } from "./xml.ts";
+import { childrenNamed, escapeAttr, escapeText, localName, parseXml, textContent, XmlSyntaxError, type XmlElement } from "./xml.ts";
 
 export const XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0";
 /** Tweeluik's own attributes in XLIFF (tw:ns = the memory namespace a unit belongs to). */
@@ -101,6 +101,8 @@ export function exportXliff(results: readonly SegmentResult[], opts: XliffExport
     for (const i of r.issues.filter((i) => i.severity === "error" || (opts.warnings && i.severity === "warning" && !i.code.startsWith("translate:")))) {
       notes.push(`<note category="qa">${escapeText(`${i.code}: ${i.message}`)}</note>`);
     }
+    // the entry's translator's note goes out and comes back (edited, or emptied to remove it)
+    if (r.match.kind === "exact" && r.match.entry.note) notes.push(`<note category="translator">${escapeText(r.match.entry.note)}</note>`);
     const ns = opts.sharedKeys?.has(key) ? SHARED_NS : opts.slug;
     const draft = r.match.kind === "exact" ? r.match.entry : undefined;
     const state = draft ? (draft.status === "draft" ? "initial" : draft.status) : "initial";
@@ -140,6 +142,12 @@ export interface XliffUnit {
   target: string;
   status: EntryStatus;
   line: number;
+  /**
+   * The unit's `<note category="translator">` (a translator's note, e.g. where the
+   * English corrects the author's text): set on the entry; an empty one removes it;
+   * none leaves the entry's note as it is.
+   */
+  note?: string;
 }
 
 /** A problem in a returned XLIFF file, with its line. */
@@ -219,7 +227,10 @@ export function parseXliff(text: string): { slug?: string; translator?: string; 
       problems.push({ line: seg.line, message: `unit "${key}": unknown segment state "${state}"` });
       continue;
     }
-    units.push({ key, ns, source: source.text, target: target.text, status, line: tgt.line });
+    const translatorNotes = childrenNamed(unit, "notes").flatMap((n) => childrenNamed(n, "note")).filter((n) => n.attrs.category === "translator");
+    if (translatorNotes.length > 1) problems.push({ line: translatorNotes[1]!.line, message: `unit "${key}" has more than one translator's note (<note category="translator">)` });
+    const note = translatorNotes[0] ? textContent(translatorNotes[0]).replace(/\s+/g, " ").trim() : undefined;
+    units.push({ key, ns, source: source.text, target: target.text, status, line: tgt.line, ...(note !== undefined ? { note } : {}) });
   }
   // who did the work, where the tool or the agency records it on the file
   const who = (attr: string) => (file.attrs[attr]?.trim() ? { [attr.slice(3)]: file.attrs[attr]!.trim() } : {});
@@ -283,7 +294,8 @@ export function applyXliffUnits(
     const moved = u.ns === SHARED_NS ? Object.entries(out).find(([other, entries]) => other !== SHARED_NS && entries[u.key])?.[1][u.key] : undefined;
     const old = ns[u.key] ?? moved;
     for (const [other, entries] of Object.entries(out)) if (other !== u.ns && other !== SHARED_NS && entries[u.key] && u.ns === SHARED_NS) delete entries[u.key];
-    if (ns[u.key] && old && old.target === u.target && old.status === u.status && normaliseSegmentText(old.source) === normaliseSegmentText(u.source)) continue;
+    const sameNote = u.note === undefined || (old?.note ?? "") === u.note;
+    if (ns[u.key] && old && old.target === u.target && old.status === u.status && sameNote && normaliseSegmentText(old.source) === normaliseSegmentText(u.source)) continue;
     if (stamp) {
       // a reviewed unit needs its reviser, any other its translator
       const role = u.status === "reviewed" ? "reviser" : "translator";
@@ -294,6 +306,8 @@ export function applyXliffUnits(
     }
     const next = stamp ? stampEntry(old, { source: u.source, target: u.target, status: u.status }, stamp) : { ...(old ?? {}), source: u.source, target: u.target, status: u.status };
     if (!stamp && old && old.target !== u.target) delete next.accepted;
+    if (u.note) next.note = u.note;
+    else if (u.note === "") delete next.note;
     ns[u.key] = next;
     changed.push({ ns: u.ns, key: u.key, kind: old ? "updated" : "added" });
   }
