@@ -172,12 +172,18 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       continue;
     }
     // "1. Text" with the lines after it hanging at the text: a numbered item whose number is in the same run
-    const numbered = /^((?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)/.exec(l.text);
+    // (or "– Text", a dash bullet in the same run as its text): the lines after it hang at the
+    // text, or the item before it opened at the same place
+    const numbered = /^((?:\d{1,2}|[a-zA-Z])[.)]|[–—-])\s+(?=\S)/.exec(l.text);
     const next = lines[i + 1];
-    if (numbered && bodyLine(l) && next && bodyLine(next) && sameColumn(next, l) && next.left > l.left + 0.8 * l.size && next.left < l.left + 4 * l.size) {
+    const hangs = !!next && bodyLine(next) && sameColumn(next, l) && next.left > l.left + 0.8 * l.size && next.left < l.left + 4 * l.size;
+    const prevItem = cur?.block.t === "item" && cur.last && sameColumn(cur.last, l) ? lines[cur.block.lines[0]!.line - 1] : undefined;
+    const sameAsBefore = !!prevItem && Math.abs(prevItem.left - l.left) < 0.3 * l.size && /^[–—-]\s/.test(prevItem.text) === /^[–—-]/.test(numbered?.[1] ?? "");
+    if (numbered && bodyLine(l) && (hangs || sameAsBefore)) {
       close();
-      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: true, marker: numbered[1]!.replace(/[.)]/g, "") };
-      cur = { block, last: l, hang: next.left };
+      const dash = /^[–—-]$/.test(numbered[1]!);
+      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: !dash, marker: dash ? numbered[1]! : numbered[1]!.replace(/[.)]/g, "") };
+      cur = { block, last: l, hang: hangs ? next!.left : l.left + (l.right - l.left) * (numbered[0].length / Math.max(1, l.text.length)) };
       continue;
     }
     if (listIndent.has(i)) {
