@@ -32,7 +32,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 interface Score {
   token_accuracy: number;
   blocks_exact: number;
+  /** found/gold per block kind */
+  heading: string;
+  item: string;
   note: string;
+  para: string;
 }
 
 /** Score Markdown against a gold file with the shared scorer (in a child process: the scores of a document run side by side). */
@@ -116,11 +120,9 @@ describe("unseen PDFs: other engines' PDFs against the texts they were set from"
         const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(text, "utf8"))?.[1] ?? "";
         const kind = (parseYaml(front) as { kind?: Kind }).kind ?? "report";
         const doc = await normalisePdf(join(dir, f), { slug, kind });
-        const out = join(work, `unseen-${layout}-${slug}.md`);
-        writeFileSync(out, toMarkdown(doc));
-        const s = JSON.parse(execFileSync("python3", [SCORER, text, out], { encoding: "utf8" })) as Record<string, string | number>;
-        tokens += Number(s.token_accuracy);
-        for (const k of ["heading", "item", "note", "para"]) {
+        const s = await score(text, toMarkdown(doc), `unseen-${layout}-${slug}.md`);
+        tokens += s.token_accuracy;
+        for (const k of ["heading", "item", "note", "para"] as const) {
           const [a, b] = String(s[k]).split("/").map(Number);
           found += a!;
           gold += b!;

@@ -41,10 +41,14 @@ export function readSourceInputs(root: string, slug: string): { raw: RawSource; 
     throw new TweeluikError("input:missing", `no source for slug "${slug}" (known: ${listSlugs(root).join(", ") || "none"})`, { file: `source/${slug}.txt` });
   }
   const raw = { ...readSource(txt), file: `source/${slug}.txt` };
-  const yaml = join(root, "source", `${slug}.yaml`);
-  // Named as the office knows it, like the text: a correction's diagnostics point at source/<slug>.yaml:LINE.
-  const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema, `source/${slug}.yaml`) : undefined;
   // The other sources: the normaliser's evidence for line-end hyphens. Every caller
   // (build, translate, bench) passes the same, so they all see the same segments.
-  return { raw, config, corpus: siblingTexts(txt) };
+  return { raw, config: readSourceConfig(root, slug), corpus: siblingTexts(txt) };
+}
+
+/** source/<slug>.yaml, or undefined when there is none. */
+export function readSourceConfig(root: string, slug: string): SourceConfig | undefined {
+  const yaml = join(root, "source", `${slug}.yaml`);
+  // Named as the office knows it, like the source: a correction's diagnostics point at source/<slug>.yaml:LINE.
+  return existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema, `source/${slug}.yaml`) : undefined;
 }

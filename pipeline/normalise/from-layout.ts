@@ -26,7 +26,7 @@ export function normaliseLayout(
   for (const f of lay.furniture) {
     diagnostics.push({ severity: "info", code: f.why === "contents" ? "normalise:contents" : "normalise:furniture", message: `${f.why} left out: "${f.text.slice(0, 80)}"`, position: { file: source.file, line: 0, page: f.page } });
   }
-  const lns: Ln[] = lay.lines.map((l, i) => ({ line: i + 1, page: l.page, raw: l.marker && !l.noteArea ? l.text : l.text, pageStart: i === 0 || lay.lines[i - 1]!.page !== l.page }));
+  const lns: Ln[] = lay.lines.map((l, i) => ({ line: i + 1, page: l.page, raw: l.text, pageStart: i === 0 || lay.lines[i - 1]!.page !== l.page }));
   const lex = buildLexicon(
     lns.map((l) => l.raw),
     opts.corpus ?? [],
@@ -86,11 +86,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
     lefts.set(k, m);
   }
-  const leftOf = (l: LayoutLine): number => {
-    const m = lefts.get(`${l.page}|${l.column.index}`);
-    if (!m) return l.column.left;
-    return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  };
+  const left = new Map([...lefts].map(([k, m]) => [k, [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]]));
+  const leftOf = (l: LayoutLine): number => left.get(`${l.page}|${l.column.index}`) ?? l.column.left;
   const indentOf = (l: LayoutLine): number => l.left - leftOf(l);
   const bodyLine = (l: LayoutLine | undefined): l is LayoutLine => !!l && !l.noteArea && !l.marker && !isHeadingStyle(l, bodySize) && Math.abs(l.size - bodySize) <= 0.6;
   const sameColumn = (a: LayoutLine, b: LayoutLine): boolean => a.page === b.page && a.column.index === b.column.index;
@@ -157,17 +154,11 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       cur = { block, last: l };
       continue;
     }
-    if (l.marker && !/^\d{1,3}$/.test(l.marker) || (l.marker && /^\d{1,3}$/.test(l.marker) && false)) {
+    if (l.marker) {
+      // a marker set apart from the text: a bullet, or a number or letter ("1   Text", "a)  Text")
       close();
-      const ordered = /[\da-z]/i.test(l.marker!) && l.marker!.length > 0 && !/^[-–—*]$/.test(l.marker!) && !/^[•·▪◦●○■□►▸‣⁃]$/u.test(l.marker!);
-      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.startsWith(l.marker!) ? l.text.slice(l.marker!.length).trim() : l.text], ordered, marker: ordered ? l.marker!.replace(/[.)(]/g, "") : l.marker! };
-      cur = { block, last: l, hang: l.x };
-      continue;
-    }
-    if (l.marker && /^\d{1,3}$/.test(l.marker)) {
-      // a number set apart from the text: a numbered item ("1   Text")
-      close();
-      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(l.marker.length).trim()], ordered: true, marker: l.marker };
+      const ordered = /[\da-z]/i.test(l.marker);
+      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.startsWith(l.marker) ? l.text.slice(l.marker.length).trim() : l.text], ordered, marker: ordered ? l.marker.replace(/[.)(]/g, "") : l.marker };
       cur = { block, last: l, hang: l.x };
       continue;
     }

@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { listSlugs, readSourceInputs, sourceFile } from "../config/sources.ts";
-import { loadYamlConfig } from "../config/load.ts";
-import { sourceConfigSchema, type SourceConfig } from "../config/schema.ts";
+import { listSlugs, readSourceConfig, readSourceInputs, sourceFile } from "../config/sources.ts";
+import type { SourceConfig } from "../config/schema.ts";
 import type { Kind, NormalisedDocument } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
 import { siblingTexts } from "../read/corpus.ts";
@@ -24,8 +21,7 @@ export async function normaliseSource(root: string, slug: string): Promise<{ doc
     // Line-end hyphens are decided with the whole corpus's word forms as evidence.
     return { doc: normalise(raw, config, { corpus }), config };
   }
-  const yaml = join(root, "source", `${slug}.yaml`);
-  const config = existsSync(yaml) ? loadYamlConfig(yaml, sourceConfigSchema, `source/${slug}.yaml`) : undefined;
+  const config = readSourceConfig(root, slug);
   const doc = await normalisePdf(src.path, { file: src.name, slug, config, corpus: siblingTexts(src.path) });
   return { doc, config };
 }

@@ -86,7 +86,7 @@ function segments(page: PdfPage): Seg[] {
       if (Math.abs(base - r.y) <= 0.1 * big || (near && (Math.abs(base - r.y) <= 0.45 * big || raised(r.size, r.y, rowSize, base) || raised(rowSize, base, r.size, r.y)))) row = rows[k];
       if (base < r.y - 3 * big) break;
     }
-    if (row && overlapsRow(row, r)) row.push(r);
+    if (row && r.size > 0) row.push(r);
     else rows.push([r]);
   }
   const out: Seg[] = [];
@@ -123,11 +123,6 @@ function wordSpace(gaps: number[], without: number, size: number): number {
   if (rest.length < 2) return 0.3 * size;
   rest.sort((a, b) => a - b);
   return rest[Math.floor(rest.length / 2)]!;
-}
-
-function overlapsRow(row: PdfRun[], r: PdfRun): boolean {
-  // runs far apart on the same baseline are split into segments later; here only the baseline counts
-  return row.length > 0 && r.size > 0;
 }
 
 function baseline(row: PdfRun[]): number {
@@ -319,7 +314,6 @@ function findContents(segs: Seg[]): Set<Seg> {
   }
   if (hits.length < 3) return out;
   for (const row of hits) for (const s of row) out.add(s);
-  // an entry's first line wrapped above its number: the line just above, indented like the entries
   return out;
 }
 
@@ -368,7 +362,6 @@ export function layout(pages: PdfPage[]): Layout {
       }
     }
   }
-  // column edges: widen each line's column to the edges of the lines around it on the page
   const pitch = pitches.length ? dominant(pitches.map((g) => [g, 1])) : bodySize * 1.2;
   markNoteAreas(lines, bodySize);
   return { lines, furniture: furnitureLines, bodySize, pitch };
