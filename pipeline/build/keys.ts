@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sourceFile } from "../config/sources.ts";
+import { sha256 } from "../publish/files.ts";
 
 /** Bump to drop every cached entry when what is cached changes shape. */
 const CACHE_FORMAT = "1";
@@ -112,7 +113,7 @@ export class FileDigests {
   of(file: string): string {
     let d = this.known.get(file);
     if (d === undefined) {
-      d = existsSync(file) ? createHash("sha256").update(readFileSync(file)).digest("hex") : "absent";
+      d = existsSync(file) ? sha256(readFileSync(file)) : "absent";
       this.known.set(file, d);
     }
     return d;

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 import { TweeluikError } from "../errors.ts";
 import { writeFileAtomic } from "../fs/atomic-write.ts";
+import { sha256 } from "../publish/files.ts";
 
 /**
  * One member as stored in the members file. The password is kept as an
@@ -48,7 +49,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** The stored form of a feed token. */
 export function tokenDigest(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return sha256(Buffer.from(token, "utf8"));
 }
 
 /** A new feed token: 32 random bytes, base64url (safe in a URL path). */
