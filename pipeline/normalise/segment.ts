@@ -10,6 +10,7 @@ import {
   type LineCtx,
   type Ln,
 } from "./lines.ts";
+import { isJoined, lastFill, measureOf } from "./measure.ts";
 
 /** A block as found in the line stream, before its text is joined. */
 export interface RawBlock {
@@ -79,16 +80,11 @@ interface Doc {
   bareRun: number;
 }
 
-function lineWidth(lines: Ln[]): number {
-  const lens = lines.filter((l) => !isBlank(l)).map((l) => textOf(l).length).sort((a, b) => a - b);
-  return lens[Math.floor(lens.length * 0.9)] ?? 80;
-}
-
-function pageWidths(lines: Ln[]): Map<number, number> {
+function pageWidths(lines: Ln[], width: number): Map<number, number> {
   const byPage = new Map<number, Ln[]>();
   for (const l of lines) if (!isBlank(l)) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
   const out = new Map<number, number>();
-  for (const [p, ls] of byPage) if (ls.length >= 8) out.set(p, lineWidth(ls));
+  for (const [p, ls] of byPage) if (ls.length >= 8) out.set(p, measureOf(ls, width));
   return out;
 }
 
@@ -97,8 +93,12 @@ const firstWord = (t: string): string => t.split(" ")[0] ?? "";
 /** The full line's length on a line's page (the document's where the page is too short to tell). */
 const widthAt = (doc: Doc, l: Ln): number => doc.pageWidth.get(l.page) ?? doc.width;
 
-/** Whether the next line's first word would have fitted after `line` within `width` characters. */
-const nextWordFits = (line: string, next: string, width: number): boolean => line.length + 1 + firstWord(next).length <= width;
+/**
+ * Whether the next line's first word would have fitted after `line` within `width` characters
+ * (after its last printed line, where the extraction joined printed lines of a `measure`).
+ */
+const nextWordFits = (line: string, next: string, width: number, measure = width): boolean =>
+  lastFill(line.length, measure) + 1 + firstWord(next).length <= width;
 
 /**
  * Whether a line ended well before the measure: the next line's first word
@@ -107,7 +107,8 @@ const nextWordFits = (line: string, next: string, width: number): boolean => lin
  * is longer; a margin allows for proportional type.
  */
 function endedShort(prev: string, next: string, cur: RawBlock, l: Ln, doc: Doc): boolean {
-  return nextWordFits(prev, next, Math.max(widthAt(doc, l), ...cur.texts.map((x) => x.length)));
+  const w = widthAt(doc, l);
+  return nextWordFits(prev, next, Math.max(w, ...cur.texts.map((x) => x.length).filter((n) => !isJoined(n, w))));
 }
 
 function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
@@ -163,14 +164,16 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     lines,
     lostBullets: opts.lostBullets ?? detectLostBullets(lines),
     trailingSpaceTells: trailingSpaceTells(lines),
-    width: lineWidth(lines),
-    pageWidth: pageWidths(lines),
+    width: 0,
+    pageWidth: new Map(),
     blankSeparated: false,
     headings: new Set(),
     pendingItems: [],
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
   };
+  doc.width = measureOf(lines);
+  doc.pageWidth = pageWidths(lines, doc.width);
   doc.blankSeparated = blankSeparated(doc);
   doc.headings = headingSequence(doc);
   const blocks: RawBlock[] = [];
@@ -269,7 +272,7 @@ function headingSequence(doc: Doc): Set<Ln> {
     const m = NUMBERED.exec(t);
     if (!m || !(m[2] || m[3]) || !HEADING_START.test(m[4]!) || t.length > 120 || /[,;]$/.test(t)) return;
     const n = nextText(doc.lines, i);
-    if (n && !n.blank && !nextWordFits(t, textOf(doc.lines[n.j]!), 0.88 * widthAt(doc, l))) return;
+    if (n && !n.blank && !nextWordFits(t, textOf(doc.lines[n.j]!), 0.88 * widthAt(doc, l), widthAt(doc, l))) return;
     const num = m[1]!.split(".").map(Number);
     if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
     cands.push({ l, num });
@@ -300,7 +303,7 @@ function blankSeparated(doc: Doc): boolean {
     const w = widthAt(doc, l);
     // a short sentence end before a full line: a paragraph ends there (an empty line before a
     // heading, a list or a note zone says nothing of how paragraphs are separated)
-    if (!ENDS_SENTENCE.test(t) || !nextWordFits(t, next, 0.88 * w) || next.length < 0.7 * w) return;
+    if (!ENDS_SENTENCE.test(t) || !nextWordFits(t, next, 0.88 * w, w) || next.length < 0.7 * w) return;
     short++;
     if (n.blank) blank++;
   });
@@ -367,7 +370,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
     // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
     if (cur.t === "item" && /^\p{Lu}/u.test(t)) {
-      if (prev.length < 0.6 * doc.width && !/:$/.test(prev)) return false;
+      if (lastFill(prev.length, widthAt(doc, l)) < 0.6 * doc.width && !/:$/.test(prev)) return false;
       if (opts.doubleSpaced && prevLn.gapAfter && /[.!?)%\d]$/.test(prev)) return false;
     }
     return true;

@@ -1,0 +1,86 @@
+/**
+ * The measure of a page from its wrapped lines, and lines an extraction joined
+ * (pdftotext's default mode puts a word broken at a line end, and the rest of
+ * the next printed line, on one line): such a line neither sets the measure
+ * nor hides where its paragraph ended, and a word it split with a space is
+ * mended.
+ */
+import { describe, expect, it } from "vitest";
+import { normalise } from "../pipeline/normalise/index.ts";
+import { lastFill, measureOf } from "../pipeline/normalise/measure.ts";
+import type { Ln } from "../pipeline/normalise/lines.ts";
+import type { RawSource } from "../pipeline/document/types.ts";
+import { blockText } from "./normalise-helpers.ts";
+
+function raw(text: string): RawSource {
+  return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
+}
+const lns = (texts: string[]): Ln[] => texts.map((raw, k) => ({ line: k + 1, page: 1, raw, pageStart: k === 0 }));
+
+// printed lines of some 70 characters, as a one-column page sets them
+const P1 = [
+  "De raad heeft in de afgelopen jaren herhaaldelijk gewezen op de gevolgen",
+  "van een krappe arbeidsmarkt voor de kwaliteit van de publieke diensten in",
+  "de regio, en op de noodzaak om werkgevers en onderwijsinstellingen beter",
+  "te laten samenwerken. In de zorg en het onderwijs zijn de tekorten het",
+  "grootst. Scholen werken met vierdaagse lesweken en zorginstellingen sluiten afdelingen omdat er geen mensen zijn.",
+  "Toch is krapte niet het hele verhaal.",
+  "Naast de werklozen zijn er volgens het statistiekbureau veel mensen die",
+  "wel willen werken, maar niet direct beschikbaar zijn of niet zoeken, en",
+  "een groot aantal mensen werkt minder uren dan zij zouden willen werken.",
+];
+
+describe("the measure", () => {
+  it("is read from the wrapped lines, not from lines the extraction joined", () => {
+    const lines = lns([...P1, ...P1, ...P1]);
+    const m = measureOf(lines);
+    expect(m).toBeGreaterThanOrEqual(70);
+    expect(m).toBeLessThanOrEqual(75);
+  });
+
+  it("counts what is left after the full printed lines of a joined line", () => {
+    expect(lastFill(60, 72)).toBe(60);
+    expect(lastFill(112, 72)).toBe(112 - 69);
+  });
+});
+
+describe("paragraphs where the extraction joined printed lines", () => {
+  it("ends a paragraph after a joined line whose last printed line ended short, and not after a full line", () => {
+    const doc = normalise(raw(P1.join("\n")), undefined, { kind: "report" });
+    const paras = doc.children.map(blockText);
+    expect(paras).toHaveLength(3);
+    expect(paras[0]).toMatch(/^De raad .* tekorten het grootst\. Scholen werken .* geen mensen zijn\.$/);
+    expect(paras[1]).toBe("Toch is krapte niet het hele verhaal.");
+  });
+});
+
+describe("words split where the extraction joined printed lines", () => {
+  const joined = (at: string): string =>
+    `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;
+  const doc = (line: string) =>
+    normalise(raw([...P1.slice(0, 4), line, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+
+  it("mends a word split with a space near the end of the first printed line, and reports it", () => {
+    const d = doc(joined("fi nanciële ondersteuning"));
+    expect(d.children.map(blockText).join(" ")).toContain("financiële ondersteuning");
+    expect(d.diagnostics.some((x) => x.code === "normalise:split-word" && x.position?.line === 5)).toBe(true);
+  });
+
+  it("mends a web address split after its scheme", () => {
+    const d = doc("Zie voor de cijfers van het Centraal Bureau het overzicht op de site https:// www.cbs.nl/nl-nl/cijfers en de toelichting daarbij, bij de tabellen.");
+    expect(d.children.map(blockText).join(" ")).toContain("https://www.cbs.nl/nl-nl/cijfers");
+  });
+
+  it("leaves two words alone, and a compound's first part before a hyphenated word", () => {
+    const a = doc(joined("vaste regeling"));
+    expect(a.children.map(blockText).join(" ")).toContain("vaste regeling");
+    const b = doc(joined("opleiding op mboen hbo-niveau"));
+    expect(b.children.map(blockText).join(" ")).toContain("mboen hbo-niveau");
+    expect(b.diagnostics.some((x) => x.code === "normalise:split-word")).toBe(false);
+  });
+
+  it("leaves a split far from where the first printed line ended", () => {
+    const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
+    expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");
+  });
+});
