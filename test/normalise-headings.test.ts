@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { splitSource } from "../pipeline/read/read-source.ts";
 import type { Heading, RawSource } from "../pipeline/document/types.ts";
+import { blockText } from "./normalise-helpers.ts";
 
 function raw(text: string): RawSource {
   return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
@@ -70,5 +71,34 @@ describe("pages in the lead-space convention", () => {
     expect(lists.flatMap((l) => (l.type === "list" ? l.children.map((i) => i.position.page) : []))).toEqual([1, 1, 2, 2]);
     const para = doc.children.find((b) => b.position.line === 6);
     expect(para?.position.page).toBe(2);
+  });
+});
+
+describe("the title printed at the top of the first page", () => {
+  const lead = [
+    "Dit is de vierde editie van de jaarlijkse monitor waarin de raad de ontwikkelingen op het",
+    "gebied van leven lang ontwikkelen in kaart brengt. De monitor beschrijft de deelname van",
+    "werkenden aan scholing en de uitgaven van werkgevers, werkenden en de overheid daaraan.",
+  ];
+  const blocks = (lines: string[]) => normalise(raw(lines.join("\n")), undefined, { kind: "report" }).children.map((b) => `${b.type}: ${blockText(b)}`);
+
+  it("is a heading over its lines, the lead paragraph after it apart", () => {
+    expect(blocks(["Monitor Leven lang ontwikkelen 2025: scholing,", "loopbaanbegeleiding en de rol van sociale partners", ...lead])).toEqual([
+      "heading: Monitor Leven lang ontwikkelen 2025: scholing, loopbaanbegeleiding en de rol van sociale partners",
+      `paragraph: ${lead.join(" ")}`,
+    ]);
+  });
+
+  it("goes on over a line that opens with a year and is no numbered heading", () => {
+    expect(blocks(["Personeel in de langdurige zorg: ontwikkelingen", "2021–2025 en scenario’s tot 2035", ...lead])[0]).toBe(
+      "heading: Personeel in de langdurige zorg: ontwikkelingen 2021–2025 en scenario’s tot 2035",
+    );
+    expect(blocks(["Kern van het advies", "1 Kern van het advies", ...lead]).slice(0, 2)).toEqual(["heading: Kern van het advies", "heading: 1 Kern van het advies"]);
+  });
+
+  it("is not read into a document that opens with running text", () => {
+    expect(blocks(lead)).toEqual([`paragraph: ${lead.join(" ")}`]);
+    // a short first line that closes a clause is no title either
+    expect(blocks(["Geachte staatssecretaris,", ...lead])[0]).toMatch(/^paragraph: Geachte staatssecretaris,/);
   });
 });

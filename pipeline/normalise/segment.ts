@@ -72,6 +72,8 @@ interface Doc {
   blankSeparated: boolean;
   /** Empty lines between all lines (spacing.ts): an empty line then does not end a paragraph. */
   doubleSpaced: boolean;
+  /** The title printed at the top of the first page, its lines (titleBlock); empty where none is told. */
+  title: Ln[];
   /** Numbered lines that continue the document's heading numbering (headingSequence). */
   headings: Set<Ln>;
   /** Glyphs of bullets found alone on their lines, whose items are still to come. */
@@ -168,6 +170,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     pageWidth: new Map(),
     blankSeparated: false,
     headings: new Set(),
+    title: [],
     pendingItems: [],
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
@@ -176,6 +179,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   doc.pageWidth = pageWidths(lines, doc.width);
   doc.blankSeparated = blankSeparated(doc);
   doc.headings = headingSequence(doc);
+  doc.title = titleBlock(doc);
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let prev: string | undefined;
@@ -318,6 +322,7 @@ function trailingSpaceTells(lines: Ln[]): boolean {
 
 function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i: number, sawBlank: boolean, opts: SegmentOptions, doc: Doc, interrupted = false): boolean {
   if (cur.t === "boxTitle") return false;
+  if (doc.title.length && cur.lines[0] === doc.title[0]) return doc.title.includes(l);
   if (cur.t === "heading") {
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
     if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && open && t.length <= 60 && /\)$/.test(t)) return true;
@@ -432,6 +437,7 @@ function startBlock(
   doc: Doc,
   ctx: LineCtx,
 ): RawBlock | undefined {
+  if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
   const bullet = bulletStart(t, prev, sawBlank, cur);
   if (bullet) {
     if (!bullet.rest.trim()) {
@@ -465,6 +471,49 @@ function startBlock(
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (runInHeading(doc, i, l, t)) return { t: "heading", lines: [l], texts: [t] };
   return { t: "para", lines: [l], texts: [t] };
+}
+
+/** A numbered heading's line: "2 Ontwikkelingen …", "3.1. Van …". */
+const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[\p{Lu}‘“'"(]/u;
+
+/** A title line that goes on on the next line: it ends on a hyphen, comma, colon or a word no title ends on. */
+const TITLE_GOES_ON = /(?:[\p{L}][-,:]|\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)|[–—])$/u;
+
+/**
+ * The document's title as printed at the top of its first page, set in a
+ * larger size over one to three lines: the first lines of the text, each but
+ * the last going on into the next (it ends on a hyphen, comma, colon or a word
+ * no title ends on, or the next line goes on in lower case or is a short line
+ * that opens with a number and closes no clause), the last closing
+ * no sentence and ending short of the measure (the next line's first word would
+ * have fitted), the text after it opening with a capital; 200 characters and
+ * 30 words at most. A numbered line or a bullet is no title.
+ */
+function titleBlock(doc: Doc): Ln[] {
+  let i = doc.lines.findIndex((l) => !isBlank(l) && !l.role);
+  if (i < 0) return [];
+  const first = textOf(doc.lines[i]!);
+  if (!/^[‘“'"]?\p{Lu}/u.test(first) || STRONG_BULLET.test(first) || WEAK_BULLET.test(first)) return [];
+  const out: Ln[] = [];
+  for (let k = 0; k < 3; k++) {
+    const l = doc.lines[i]!;
+    out.push(l);
+    const n = nextText(doc.lines, i);
+    if (!n) return [];
+    const t = textOf(l);
+    const nt = textOf(doc.lines[n.j]!);
+    // (a year or a number range goes on a title where it closes no sentence: "… ontwikkelingen" / "2021–2025 en …")
+    if (STARTS_LOWER.test(nt) || TITLE_GOES_ON.test(t) || (/^\p{N}/u.test(nt) && !NUMBERED_HEADING.test(nt) && nt.length <= 60 && !/[.;:!,]$/.test(nt))) {
+      i = n.j;
+      continue;
+    }
+    const all = out.map(textOf).join(" ");
+    if (/[.;!]$/.test(t) || /[,:]$/.test(t) || !/^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt)) return [];
+    if (all.length > 200 || all.split(" ").length > 30) return [];
+    if (!nextWordFits(t, nt, 0.9 * widthAt(doc, l), widthAt(doc, l))) return [];
+    return out;
+  }
+  return [];
 }
 
 function headingRunsOn(doc: Doc, i: number): boolean {
