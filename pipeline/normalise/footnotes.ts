@@ -68,8 +68,25 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
  */
 function headingLike(lines: readonly Ln[], i: number): boolean {
   const t = textOf(lines[i]!);
+  if (firstChildFollows(lines, i)) return true;
   if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
   for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j])) return /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
+  return false;
+}
+
+/**
+ * Whether the numbered line at i is followed within its next three lines by
+ * its own first subsection ("3 Ontwikkelingen in beleid en" / "regelgeving" /
+ * "3.1 Van het STAP-budget …"): the numbering of headings, not of notes.
+ */
+function firstChildFollows(lines: readonly Ln[], i: number): boolean {
+  const n = /^(\d{1,3})\s/.exec(textOf(lines[i]!))?.[1];
+  if (n === undefined) return false;
+  for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    if (isBlank(lines[j])) continue;
+    seen++;
+    if (new RegExp(`^${n}\\.1\\.?\\s+\\S`).test(textOf(lines[j]!))) return true;
+  }
   return false;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Page-bottom notes told from what looks like them: a numbered heading above
+ * its own first subsection is no note.
+ */
+import { describe, expect, it } from "vitest";
+import { normalise } from "../pipeline/normalise/index.ts";
+import type { RawSource } from "../pipeline/document/types.ts";
+import { splitSource } from "../pipeline/read/read-source.ts";
+import { blockText, inlineText } from "./normalise-helpers.ts";
+
+/** pdftotext's way: a form feed ends every page. */
+const raw = (text: string): RawSource => splitSource(text + "\f", "t.txt");
+
+const page1 = [
+  "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit",
+  "bleek dat die vooral werd benut door mensen die al relatief vaak scholing volgen.1 Bij",
+  "de vormgeving van een nieuw instrument is het van belang om die les ter harte te nemen,",
+  "zeker waar het om werkenden gaat met een tijdelijk contract of een kleine baan.2 Ook",
+  "sociale partners hebben daarin een rol, zoals de raad eerder heeft opgemerkt.",
+  "1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+  "2 Zie het eerdere advies van de raad over scholing.",
+];
+
+describe("notes at a page bottom", () => {
+  it("does not take a numbered heading over two lines, its first subsection under it, for the next note", () => {
+    const text = [
+      ...page1,
+      "\fDie rol is in de afgelopen jaren groter geworden, zeker in de sectoren met een cao.3",
+      "3 Ontwikkelingen in beleid en",
+      "regelgeving",
+      "3.1 Van het STAP-budget naar nieuwe individuele",
+      "ontwikkelbudgetten",
+      "Het budget bood werkenden en werkzoekenden tot duizend euro per jaar voor een opleiding",
+      "naar keuze en is per 1 januari 2024 beëindigd, zoals eerder al was aangekondigd.",
+      "3 Zie de cao-afspraken over scholing in het jaaroverzicht van het ministerie.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2 Zie het eerdere advies van de raad over scholing.",
+      "3 Zie de cao-afspraken over scholing in het jaaroverzicht van het ministerie.",
+    ]);
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual([
+      "3 Ontwikkelingen in beleid en regelgeving",
+      "3.1 Van het STAP-budget naar nieuwe individuele ontwikkelbudgetten",
+    ]);
+  });
+});
