@@ -1,6 +1,7 @@
 /**
  * Page-bottom notes told from what looks like them: a numbered heading above
- * its own first subsection is no note.
+ * its own first subsection is no note, and a note mark after a question mark
+ * links its note.
  */
 import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
@@ -44,5 +45,23 @@ describe("notes at a page bottom", () => {
       "3 Ontwikkelingen in beleid en regelgeving",
       "3.1 Van het STAP-budget naar nieuwe individuele ontwikkelbudgetten",
     ]);
+  });
+
+  it("links a note whose mark follows a question mark", () => {
+    const text = [
+      "De raad heeft al gewezen op het belang van bewuste keuzes: welk werk willen we in Nederland",
+      "laten doen, en tegen welke voorwaarden?1 Die vraag wordt in het publieke debat vaak",
+      "vermeden, maar is voor de positie van arbeidsmigranten van grote betekenis, ook voor hun",
+      "gezinnen en de gemeenten waar zij wonen.2",
+      "1",
+      "Zie over dit onderwerp ook het rapport van de Staatscommissie, januari 2024.",
+      "2",
+      "Zie de monitor arbeidsmigratie van het statistiekbureau.",
+      "7",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "advice" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1", "2"]);
+    const refs = JSON.stringify(doc.children).match(/"noteRef"/g) ?? [];
+    expect(refs).toHaveLength(2);
   });
 });

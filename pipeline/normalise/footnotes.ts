@@ -17,9 +17,9 @@ const NOTE_START = /^(\d{1,3})(?:\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 /** An endnote's first line may also carry a full stop after its number ("1. Zie …", as browsers print them). */
 const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 
-/** A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4". */
+/** A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4", "voorwaarden?4". */
 export function gluedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}.,:;)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)`, "u");
+  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)`, "u");
 }
 
 /**
