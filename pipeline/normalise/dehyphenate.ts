@@ -51,8 +51,8 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
 }
 
-/** An address at the end of a line, "https://…" or "www.…". */
-const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$/iu;
+/** An address at the end of a line, "https://…" or "www.…", or its scheme alone ("https:", "https://"). */
+const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$|^[(<]?https?:(?:\/\/?)?$/iu;
 
 /**
  * Whether a web address broken at a line end goes on at the start of the next
@@ -64,6 +64,8 @@ const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$/iu;
 function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
   if (!URL_TOKEN.test(lastTok) || /[;,)]$/.test(lastTok)) return false;
   const first = next.split(" ")[0] ?? "";
+  // a scheme alone goes on with the rest of its address: "https:" / "//www…", "https://" / "www…"
+  if (/:\/{0,2}$/.test(lastTok)) return /^https?:\/\/[\p{L}\p{N}]/u.test((lastTok + first).replace(/^[(<]/, ""));
   if (!/^[\p{Ll}\p{N}/=&?#%_~.-]/u.test(first) || /^(?:https?:\/\/|www\.)/iu.test(first)) return false;
   if (/[-/=&?#%_.~]$/.test(lastTok)) return true;
   if (/^\p{N}|[/=&?#%_~]|\.\p{L}{2,4}\b/u.test(first)) return true;
