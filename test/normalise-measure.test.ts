@@ -54,6 +54,19 @@ describe("paragraphs where the extraction joined printed lines", () => {
   });
 });
 
+describe("a line broken on purpose after a comma", () => {
+  it("ends its block where the next line's first words would have fitted on it", () => {
+    const doc = normalise(raw(["Geachte staatssecretaris,", ...P1.slice(0, 4), "grootst."].join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText)[0]).toBe("Geachte staatssecretaris,");
+  });
+
+  it("does not end a paragraph at a full line that ends on a comma", () => {
+    const lines = [...P1.slice(0, 3), "werken. De tekorten zijn het grootst in de provincies Groningen, Zeeland,", "Drenthe en Friesland, waar ook de vergrijzing het snelst gaat."];
+    const doc = normalise(raw(lines.join("\n")), undefined, { kind: "advice" });
+    expect(doc.children).toHaveLength(1);
+  });
+});
+
 describe("words split where the extraction joined printed lines", () => {
   const joined = (at: string): string =>
     `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;

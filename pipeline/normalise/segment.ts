@@ -369,6 +369,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a line of its own, and the two together fill no more than the measure
     if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * widthAt(doc, l)) return true;
     if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
+    // a line that ends on a comma so far short of the measure that the next line's first two
+    // words would have fitted on it was broken on purpose: a salutation ("Geachte
+    // staatssecretaris,"), a line of an address
+    if (!wrapped && /,$/.test(prev) && /^\p{Lu}/u.test(t) && lastFill(prev.length, widthAt(doc, l)) + 1 + t.split(" ").slice(0, 2).join(" ").length < 0.8 * widthAt(doc, l)) return false;
     // a heading on a line of its own after a sentence end
     if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
     // double-spaced: a short line closing a sentence ends its paragraph
