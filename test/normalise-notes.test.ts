@@ -65,3 +65,21 @@ describe("notes at a page bottom", () => {
     expect(refs).toHaveLength(2);
   });
 });
+
+describe("a note mark after a year that closes a sentence", () => {
+  it("links it, and leaves a section number and a thousands point alone", () => {
+    const text = [
+      "De uiterste datum voor de overgang naar het nieuwe stelsel is 1 januari 2028.1 Uit de",
+      "gesprekken blijkt dat de meeste fondsen die datum halen, zoals paragraaf 3.1 laat zien; het",
+      "gaat om ruim 350.000 deelnemers in totaal, van wie de meesten in de grote fondsen.",
+      "1 Wet toekomst pensioenen, Stb. 2023, 164.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1"]);
+    const para = JSON.stringify(doc.children[0]);
+    expect(para).toContain("1 januari 2028.");
+    expect(para.match(/"noteRef"/g) ?? []).toHaveLength(1);
+    expect(blockText(doc.children[0]!)).toContain("paragraaf 3.1 laat zien");
+    expect(blockText(doc.children[0]!)).toContain("350.000 deelnemers");
+  });
+});

@@ -17,10 +17,17 @@ const NOTE_START = /^(\d{1,3})(?:\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 /** An endnote's first line may also carry a full stop after its number ("1. Zie …", as browsers print them). */
 const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 
+/**
+ * A year closing a sentence before a glued note mark: "… 1 januari 2028.1 Uit …". Not a decimal:
+ * Dutch writes those with a comma, and a point before three digits is a thousands point.
+ */
+const YEAR_END = "(?<=(?<![\\p{N}.,])(?:19|20)\\d\\d\\.)";
+
 /** A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4", "voorwaarden?4". */
 export function gluedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)`, "u");
+  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${YEAR_END}${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
 }
+
 
 /**
  * A note number set off by a space after a punctuation mark, as some
