@@ -67,6 +67,25 @@ describe("a line broken on purpose after a comma", () => {
   });
 });
 
+describe("the end of a list item that closes no sentence", () => {
+  const list = [
+    ...P1.slice(0, 3),
+    "werken. De school heeft daarvoor in de afgelopen jaren het volgende opgezet:",
+    "• een dagelijks gratis ontbijt voor alle leerlingen, zonder aanmelding of controle",
+    "• een verlengde schooldag met sport, muziek en huiswerkbegeleiding",
+  ];
+  it("ends where its line ended short and a capital follows", () => {
+    const doc = normalise(raw([...list, "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes van de gemeente.", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+  });
+
+  it("goes on where its line ends on a word no sentence ends on", () => {
+    const doc = normalise(raw([...list.slice(0, 5), "• een welkom aan de inleiders bij agendapunt 5, de heren Dannenberg van", "Divosa en Noorlander van Pharos, en aan de gasten.", "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const items = doc.children.find((b) => b.type === "list");
+    expect(items && blockText(items)).toContain("Dannenberg van Divosa en Noorlander van Pharos");
+  });
+});
+
 describe("words split where the extraction joined printed lines", () => {
   const joined = (at: string): string =>
     `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;

@@ -379,7 +379,11 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
     // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
     if (cur.t === "item" && /^\p{Lu}/u.test(t)) {
-      if (lastFill(prev.length, widthAt(doc, l)) < 0.6 * doc.width && !/:$/.test(prev)) return false;
+      // (or, where neither empty lines nor trailing spaces tell wraps, at a line that ended short:
+      // the next word would have fitted in 0.9 of the measure, an item being indented, and the
+      // line does not end on a word no sentence ends on, also where the item closes no sentence)
+      const short = lastFill(prev.length, widthAt(doc, l)) < 0.6 * doc.width || (!wrapped && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) && !RUNS_ON.test(prev));
+      if (short && !/:$/.test(prev)) return false;
       if (opts.doubleSpaced && prevLn.gapAfter && /[.!?)%\d]$/.test(prev)) return false;
     }
     return true;
@@ -480,8 +484,10 @@ function startBlock(
 /** A numbered heading's line: "2 Ontwikkelingen …", "3.1. Van …". */
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[\p{Lu}‘“'"(]/u;
 
+/** A line that ends on a word no sentence or title ends on: an article, a preposition, a conjunction. */
+const RUNS_ON = /\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)$/u;
 /** A title line that goes on on the next line: it ends on a hyphen, comma, colon or a word no title ends on. */
-const TITLE_GOES_ON = /(?:[\p{L}][-,:]|\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)|[–—])$/u;
+const TITLE_GOES_ON = new RegExp(`(?:[\\p{L}][-,:]|[–—])$|${RUNS_ON.source}`, "u");
 
 /**
  * The document's title as printed at the top of its first page, set in a
