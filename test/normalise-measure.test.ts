@@ -86,6 +86,33 @@ describe("the end of a list item that closes no sentence", () => {
   });
 });
 
+describe("a list whose bullets the extraction lost", () => {
+  it("opens an item at each line in lower case after a colon and after a line that ended short", () => {
+    const text = [
+      ...P1.slice(0, 3),
+      "werken. De raad ziet daarvoor twee mogelijkheden:",
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere",
+      "rol voor de opleidingsfondsen in de installatiesector",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund",
+      "door de regionale mobiliteitsteams",
+      "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual([
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere rol voor de opleidingsfondsen in de installatiesector",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale mobiliteitsteams",
+    ]);
+  });
+
+  it("does not read a word a line, or a line opening with a conjunction, as items", () => {
+    const doc = normalise(raw([...P1.slice(0, 3), "werken, in het bijzonder bij de volgende maatschappelijke factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken naar de domeinen waar die problemen samenkomen."].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph"]);
+  });
+});
+
 describe("words split where the extraction joined printed lines", () => {
   const joined = (at: string): string =>
     `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;

@@ -78,6 +78,8 @@ interface Doc {
   headings: Set<Ln>;
   /** Glyphs of bullets found alone on their lines, whose items are still to come. */
   pendingItems: string[];
+  /** The line being started opens an item whose bullet the extraction lost (continues() found it). */
+  bareItem?: boolean;
   /** How many bare glyphs came in a row before the block being started: a list needs two. */
   bareRun: number;
 }
@@ -369,6 +371,15 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a line of its own, and the two together fill no more than the measure
     if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * widthAt(doc, l)) return true;
     if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
+    // a list whose bullets the extraction lost (a browser's list markers are not text): after a
+    // line that ends on a colon short of the measure, each line that goes on in lower case after
+    // a line that ended short (the next word would have fitted in 0.9 of the measure) opens an
+    // item; not a line that opens with a conjunction, and not where a line holds one word (an
+    // extraction of justified text may give a word a line)
+    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && prev.includes(" ") && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
+      doc.bareItem = true;
+      return false;
+    }
     // a line that ends on a comma so far short of the measure that the next line's first two
     // words would have fitted on it was broken on purpose: a salutation ("Geachte
     // staatssecretaris,"), a line of an address
@@ -474,6 +485,10 @@ function startBlock(
     if (!list && num[3] && HEADING_START.test(rest) && !/[,;:]$/.test(t) && t.length <= 200 && !(ENDS_SENTENCE.test(t) && !headingRunsOn(doc, i)))
       return { t: "heading", lines: [l], texts: [t], marker };
     if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
+  }
+  if (doc.bareItem) {
+    doc.bareItem = false;
+    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   }
   if (hasLeadSpace(l) && doc.lostBullets && cur && (prev?.endsWith(":") || (cur.t === "item" && cur.marker === "") || cur.t === "heading") && !runInHeading(doc, i, l, t))
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
