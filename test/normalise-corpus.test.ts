@@ -31,8 +31,8 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-article.raw": [0.99, 0.91],
   "latex-koma.default": [0.99, 0.86],
   "latex-koma.raw": [0.99, 0.91],
-  "latex-twocolumn.default": [0.87, 0.64],
-  "latex-twocolumn.raw": [0.9, 0.68],
+  "latex-twocolumn.default": [0.88, 0.65],
+  "latex-twocolumn.raw": [0.93, 0.7],
   "libreoffice.default": [0.97, 0.64],
   "libreoffice.raw": [0.99, 0.89],
 };

@@ -83,3 +83,22 @@ describe("a note mark after a year that closes a sentence", () => {
     expect(blockText(doc.children[0]!)).toContain("350.000 deelnemers");
   });
 });
+
+describe("a note at the foot of a column that ends on a web address", () => {
+  it("ends where the next column's text goes on in lower case, not at the page's end", () => {
+    const text = [
+      "Het conceptadvies stelt voor om het budget in te laten gaan",
+      "vanaf 1 januari 2027.1",
+      "Mevrouw De Boer merkt op dat zij het advies steunt. Zij",
+      "wijst er wel op dat de lasten voor kleine werkgevers",
+      "1De cijfers zijn ontleend aan https://www.statistiek-en-onder",
+      "zoek.example.nl/cijfers/deelname-naar-bedrijfsgro",
+      "otte-2015-2024",
+      "zo laag mogelijk moeten blijven. Volgens haar haken veel",
+      "ondernemers af omdat de procedures te ingewikkeld zijn.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "minutes" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual(["De cijfers zijn ontleend aan https://www.statistiek-en-onderzoek.example.nl/cijfers/deelname-naar-bedrijfsgrootte-2015-2024"]);
+    expect(doc.children.map(blockText).join(" ")).toContain("kleine werkgevers zo laag mogelijk moeten blijven.");
+  });
+});

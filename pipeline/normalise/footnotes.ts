@@ -125,12 +125,25 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const t = textOf(l);
     const before = textOf(cur.lines[cur.lines.length - 1]!);
     // (an address that ends in "?" or "." closes no sentence)
-    const closed = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
+    // (a note that ends on an address closes there where the next line opens with a word, not
+    // with the rest of the address: "…/bedrijfsgrootte-2015-2024" / "zo laag mogelijk …")
+    const closed =
+      (ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "")) ||
+      (endsInAddress(cur.lines.map(textOf)) && /^\p{Ll}+ /u.test(t));
     // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
     if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
     cur.lines.push(l);
   }
   return { notes, end: to };
+}
+
+/** Whether a note's lines end on a web address, one broken over lines (a line without spaces goes on with it) included. */
+function endsInAddress(texts: readonly string[]): boolean {
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const t = texts[k]!;
+    if (t.includes(" ") || k === 0) return /(?:https?:\/\/|www\.)\S+$/u.test(t);
+  }
+  return false;
 }
 
 /**
