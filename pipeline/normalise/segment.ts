@@ -456,6 +456,9 @@ function startBlock(
   doc: Doc,
   ctx: LineCtx,
 ): RawBlock | undefined {
+  // (taken at once, so that a block another branch opens does not leave it to a later line)
+  const bareItem = doc.bareItem;
+  doc.bareItem = false;
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
   const bullet = bulletStart(t, prev, sawBlank, cur);
   if (bullet) {
@@ -486,10 +489,7 @@ function startBlock(
       return { t: "heading", lines: [l], texts: [t], marker };
     if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
   }
-  if (doc.bareItem) {
-    doc.bareItem = false;
-    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
-  }
+  if (bareItem) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (hasLeadSpace(l) && doc.lostBullets && cur && (prev?.endsWith(":") || (cur.t === "item" && cur.marker === "") || cur.t === "heading") && !runInHeading(doc, i, l, t))
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (runInHeading(doc, i, l, t)) return { t: "heading", lines: [l], texts: [t] };
