@@ -28,7 +28,6 @@ export function gluedRefPattern(label: string): RegExp {
   return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${YEAR_END}${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
 }
 
-
 /**
  * A note number set off by a space after a punctuation mark, as some
  * extractions give a superscript ("volgen. 1 Tegelijk"): a second choice,
@@ -89,10 +88,11 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
 function firstChildFollows(lines: readonly Ln[], i: number): boolean {
   const n = /^(\d{1,3})\s/.exec(textOf(lines[i]!))?.[1];
   if (n === undefined) return false;
+  const child = new RegExp(`^${n}\\.1\\.?\\s+\\S`);
   for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
     if (isBlank(lines[j])) continue;
     seen++;
-    if (new RegExp(`^${n}\\.1\\.?\\s+\\S`).test(textOf(lines[j]!))) return true;
+    if (child.test(textOf(lines[j]!))) return true;
   }
   return false;
 }

@@ -21,19 +21,18 @@ export function measureOf(lines: readonly Ln[], cap = Infinity): number {
     // (a word or two a line, as an extraction of justified text may give, says nothing of the measure)
     if (STARTS_LOWER.test(textOf(b)) && textOf(a).length > 15) wrapped.push(textOf(a).length);
   }
-  if (wrapped.length >= 8) {
-    wrapped.sort((x, y) => x - y);
-    const median = wrapped[Math.floor(wrapped.length / 2)]!;
-    const full = wrapped.filter((n) => n <= JOINED * median);
-    return full[Math.floor(full.length * 0.9)] ?? median;
-  }
+  if (wrapped.length >= 8) return fullLength(wrapped);
   const lens = lines
     .filter((l) => !isBlank(l))
     .map((l) => textOf(l).length)
-    .filter((n) => n > 15 && n <= JOINED * cap)
-    .sort((a, b) => a - b);
-  const median = lens[Math.floor(lens.length / 2)];
-  if (median === undefined) return 80;
+    .filter((n) => n > 15 && n <= JOINED * cap);
+  return lens.length ? fullLength(lens) : 80;
+}
+
+/** The 90th percentile of line lengths, those over 1.2 times their median (joined lines) left out. */
+function fullLength(lens: number[]): number {
+  lens.sort((a, b) => a - b);
+  const median = lens[Math.floor(lens.length / 2)]!;
   const full = lens.filter((n) => n <= JOINED * median);
   return full[Math.floor(full.length * 0.9)] ?? median;
 }
