@@ -5,12 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { splitSource } from "../pipeline/read/read-source.ts";
-import type { Heading, RawSource } from "../pipeline/document/types.ts";
-import { blockText } from "./normalise-helpers.ts";
-
-function raw(text: string): RawSource {
-  return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
-}
+import type { Heading } from "../pipeline/document/types.ts";
+import { blockText, rawText as raw } from "./normalise-helpers.ts";
 
 const para = "Dit is een gewone alinea met genoeg woorden om als lopende tekst te gelden.";
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Block, Inline } from "../pipeline/document/types.ts";
+import type { Block, Inline, RawSource } from "../pipeline/document/types.ts";
 
 export const ROOT = join(import.meta.dirname, "..");
 
@@ -11,6 +11,11 @@ export function corpus(): string[] {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => readFileSync(join(dir, f), "utf8"));
+}
+
+/** A source of one page from text, a line per line, as a test writes it (no page convention). */
+export function rawText(text: string): RawSource {
+  return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
 }
 
 /** The words of inlines, note references left out: what a property compares with the source. */

@@ -9,12 +9,8 @@ import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { lastFill, measureOf } from "../pipeline/normalise/measure.ts";
 import type { Ln } from "../pipeline/normalise/lines.ts";
-import type { RawSource } from "../pipeline/document/types.ts";
-import { blockText } from "./normalise-helpers.ts";
+import { blockText, rawText as raw } from "./normalise-helpers.ts";
 
-function raw(text: string): RawSource {
-  return { file: "t.txt", slug: "t", lines: text.split("\n").map((t, k) => ({ line: k + 1, page: 1, text: t })) };
-}
 const lns = (texts: string[]): Ln[] => texts.map((raw, k) => ({ line: k + 1, page: 1, raw, pageStart: k === 0 }));
 
 // printed lines of some 70 characters, as a one-column page sets them
