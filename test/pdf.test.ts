@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from "pdf-lib";
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Kind, Lang, RenderableDocument } from "../pipeline/document/types.ts";
 import { TweeluikError } from "../pipeline/errors.ts";
@@ -169,6 +169,26 @@ describe("renderPdf, magazine", () => {
     for (const f of fonts(file)) expect(f.emb, f.name).toBe("yes");
     const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
     expect(pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.get(PDFName.of("First"))).toBeDefined();
+  });
+
+  it("gives every glyph its characters in the text layer, also one first met as part of another (the i of ĳ)", async () => {
+    // The magazine is set in three documents in one process; the head's title
+    // "Werken aan ĳver …" brings in the i of the bold face as part of its ĳ only.
+    const { file } = await render("nl", "magazine", "magazine-text");
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    let maps = 0;
+    for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict) || obj.lookupMaybe(PDFName.of("Type"), PDFName) !== PDFName.of("Font")) continue;
+      const stream = obj.lookup(PDFName.of("ToUnicode"));
+      if (!(stream instanceof PDFRawStream)) continue;
+      maps++;
+      const cmap = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+      expect(cmap, String(obj.get(PDFName.of("BaseFont")))).not.toContain("<>");
+    }
+    expect(maps).toBeGreaterThan(3);
+    const text = flat(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+    expect(text).toContain("Inleiding");
+    expect(text).not.toMatch(/[\u0000-\u0008]/);
   });
 });
 
