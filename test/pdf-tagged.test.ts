@@ -29,6 +29,9 @@ const CASES: [Lang, Kind][] = [
   ["nl", "report"],
   ["en", "report"],
   ["en", "minutes"],
+  // Column pages imposed on the A4 frame (pipeline/render-pdf/impose.ts).
+  ["nl", "magazine"],
+  ["en", "magazine"],
 ];
 
 describe.each(CASES)("tagged PDF, %s %s", (lang, kind) => {

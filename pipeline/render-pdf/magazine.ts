@@ -1,7 +1,8 @@
 /**
  * Two-column magazine pages: react-pdf sets the article bodies on
  * column-sized pages and the A4 frame (running head, article heads, page
- * numbers) separately; pdf-lib draws two columns onto each frame page.
+ * numbers) separately; impose.ts copies two columns onto each frame page,
+ * with their structure tree, links and destinations.
  * See templates/pdf/magazine.tsx for the three passes.
  */
 import { createElement, type ReactElement } from "react";
@@ -10,6 +11,7 @@ import { PDFDocument } from "pdf-lib";
 import type { RenderableDocument } from "../document/types.ts";
 import { makeContext } from "../../templates/pdf/context.ts";
 import { ColumnsDocument, FrameDocument, frontMatterPages, HeadsDocument, MAGAZINE, magazineUnits, tocHeadingPages, unitAnchor } from "../../templates/pdf/magazine.tsx";
+import { imposeColumns, type Placement } from "./impose.ts";
 import { inspectPdf } from "./inspect.ts";
 
 const render = (el: ReactElement): Promise<Buffer> => renderToBuffer(el as Parameters<typeof renderToBuffer>[0]);
@@ -46,18 +48,23 @@ export async function renderMagazine(doc: RenderableDocument, date: Date): Promi
   if (!frame) throw new Error("the magazine's contents pages do not settle");
 
   // Impose: column page k of a unit goes to frame page ⌊k/2⌋, left or right.
-  const embedded = await frame.embedPdf(columnsPdf, Array.from({ length: columns.pages }, (_, i) => i));
-  const pages = frame.getPages();
+  const placements: Placement[] = [];
+  const unitOfColumn: number[] = [];
+  const unitStarts: number[] = [];
   let framePage = front;
   columnRanges.forEach(([a, b], u) => {
+    unitStarts.push(framePage);
     for (let c = a; c <= b; c++) {
       const k = c - a;
-      const page = pages[framePage + Math.floor(k / 2)]!;
       const x = MAGAZINE.left + (k % 2) * (MAGAZINE.colW + MAGAZINE.gap);
-      const y = page.getHeight() - MAGAZINE.colTop - MAGAZINE.colH;
-      page.drawPage(embedded[c - 1]!, { x, y });
+      const page = framePage + Math.floor(k / 2);
+      const y = frame!.getPage(page).getHeight() - MAGAZINE.colTop - MAGAZINE.colH;
+      placements.push({ column: c - 1, page, x, y });
+      unitOfColumn[c - 1] = u;
     }
     framePage += unitPages[u]!;
   });
+  const columnsDoc = await PDFDocument.load(columnsPdf, { updateMetadata: false });
+  imposeColumns(frame, columnsDoc, placements, (c) => unitOfColumn[c] ?? 0, (u) => unitStarts[u] ?? 0);
   return Buffer.from(await frame.save({ useObjectStreams: false }));
 }

@@ -52,9 +52,9 @@ export async function layoutAndRender(doc: RenderableDocument): Promise<{ pdf: B
   const laidOut = await layoutPasses(doc, plan);
   const { bytes, unlinked } = await linkNotesBack(laidOut);
   const pdf = Buffer.from(bytes);
-  // The page each note landed on (column pages are imposed as images and keep no names).
-  const pages = magazine ? undefined : (await inspectPdf(pdf)).destinations;
+  // The page each note landed on, named in the diagnostics of notes set at the foot.
   const noteMode = magazine ? "end" : KIND_TEMPLATES[doc.meta.kind].noteMode;
+  const pages = noteMode === "foot" ? (await inspectPdf(pdf)).destinations : undefined;
   return { pdf, diagnostics: pdfDiagnostics(doc, plan, { noteMode, notePages: pages, unlinked }) };
 }
 

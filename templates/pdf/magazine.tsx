@@ -19,6 +19,7 @@ import type { RenderContext } from "./context.ts";
 import { chrome, documentProps, housePageStyle, TitlePage, Toc } from "./house.tsx";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { plainText } from "./inlines.tsx";
+import { tag } from "./tags.ts";
 import { houseStyles, type HouseStyles } from "./styles.ts";
 import { A4, design } from "./tokens.ts";
 
@@ -94,7 +95,7 @@ export function ColumnsDocument({ ctx, units, headHeights, date }: { ctx: Render
   const s = houseStyles(ctx.accent, "magazine");
   const notes = ctx.noteMode === "end" ? unitNotes(units, ctx) : [];
   return (
-    <Document {...documentProps(ctx, date)}>
+    <Document {...documentProps(ctx, date, true)}>
       {units.map((u, i) => {
         const reserve = u.article ? (headHeights[i] ?? 0) + HEAD_GAP : 0;
         const layout = ({ subPageNumber, children }: { subPageNumber?: number; children?: React.ReactNode }) => [
@@ -143,7 +144,7 @@ export function FrameDocument({ ctx, units, unitPages, front, date }: { ctx: Ren
   const pageStyle = housePageStyle();
   const chromeBox = { position: "absolute" as const, left: P.marginInner, right: P.marginOuter };
   return (
-    <Document {...documentProps(ctx, date)}>
+    <Document {...documentProps(ctx, date, true)}>
       <Page size="A4" style={{ ...pageStyle, paddingTop: P.marginTop + 40 }}>
         <TitlePage ctx={ctx} s={s} />
       </Page>
@@ -159,7 +160,7 @@ export function FrameDocument({ ctx, units, unitPages, front, date }: { ctx: Ren
             <Page key={`${i}.${j}`} size="A4" style={{ position: "relative" }}>
               <MagazineHead ctx={ctx} s={s} page={page} total={total} style={{ ...chromeBox, top: P.marginTop - 22 }} />
               {head && u.article ? (
-                <View style={{ position: "absolute", top: MAGAZINE.colTop, left: MAGAZINE.left, width: MAGAZINE.textW }} {...bookmark(title ?? "")}>
+                <View style={{ position: "absolute", top: MAGAZINE.colTop, left: MAGAZINE.left, width: MAGAZINE.textW }} {...bookmark(title ?? "")} {...tag("Sect")}>
                   {articleHead(u.article, ctx, s, `f${i}`)}
                 </View>
               ) : null}
