@@ -171,6 +171,17 @@ describe("renderPdf, magazine", () => {
     expect(pdf.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict)?.get(PDFName.of("First"))).toBeDefined();
   });
 
+  it("links every note reference in the columns to its note, and the note back to the reference's page", async () => {
+    const { file } = await render("nl", "magazine", "magazine-links");
+    const layout = await inspectPdf(readFileSync(file));
+    const refs = [...layout.linksByPage].flatMap(([page, ds]) => ds.filter((d) => d.startsWith("note-")).map((d) => ({ page, d })));
+    expect(refs.map((r) => r.d).sort()).toEqual(["note-n1", "note-n2", "note-n3"]);
+    // Each note is set after its unit, in the columns: a named destination on an A4 page of the magazine.
+    for (const { d } of refs) expect(layout.destinations.get(d), d).toBeGreaterThan(2);
+    const back = [...layout.placeLinksByPage].flatMap(([, places]) => places.map((p) => p.page));
+    expect(back.sort()).toEqual(refs.map((r) => r.page).sort());
+  });
+
   it("gives every glyph its characters in the text layer, also one first met as part of another (the i of ĳ)", async () => {
     // The magazine is set in three documents in one process; the head's title
     // "Werken aan ĳver …" brings in the i of the bold face as part of its ĳ only.

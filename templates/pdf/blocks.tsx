@@ -378,8 +378,8 @@ export function endNotes(ids: readonly string[], ctx: RenderContext, s: HouseSty
 export function noteRow(id: string, ctx: RenderContext, s: HouseStyles, key: string): ReactNode {
   const note = ctx.notes.get(id);
   if (!note) return null;
-  // Back to the reference, when the text has one; magazine columns are imposed as page images, which keep no links.
-  const back = ctx.kind === "magazine" || !ctx.plan.referenced.has(id) ? undefined : refAnchor(id);
+  // Back to the reference, when the text has one.
+  const back = ctx.plan.referenced.has(id) ? refAnchor(id) : undefined;
   return (
     <View key={key} id={noteAnchor(id)} style={s.noteRow} wrap={false} {...tag("Note", { id: noteStructId(id) })}>
       {back ? (
