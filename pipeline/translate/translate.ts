@@ -106,11 +106,12 @@ export function translateWithReport(doc: NormalisedDocument, ctx: TranslateConte
     return r;
   };
 
+  const sourceIndex = ctx.sourceLines ? indexLines(ctx.sourceLines) : undefined;
   const { children, notes } = mapSlots(
     doc,
     (inlines, slot) => {
       const { pieces, trailing } = segmentInlines(inlines);
-      const locate = ctx.sourceLines ? lineLocator(ctx.sourceLines, slot.position) : undefined;
+      const locate = sourceIndex ? lineLocator(sourceIndex, slot.position) : undefined;
       const out: Inline[] = [];
       const push = (nodes: Inline[]) => {
         for (const n of nodes) {
@@ -276,14 +277,32 @@ function translateMeta(meta: Meta, ctx: TranslateContext, position: Position, re
   return out;
 }
 
+/** The source lines with where each line number is and the page it is on, made once per document. */
+interface LineIndex {
+  lines: readonly SourceLine[];
+  indexOf: Map<number, number>;
+  pageOf: Map<number, number>;
+}
+
+function indexLines(lines: readonly SourceLine[]): LineIndex {
+  const indexOf = new Map<number, number>();
+  const pageOf = new Map<number, number>();
+  lines.forEach((l, i) => {
+    if (!indexOf.has(l.line)) indexOf.set(l.line, i);
+    pageOf.set(l.line, l.page);
+  });
+  return { lines, indexOf, pageOf };
+}
+
 /**
  * A function that finds the line a sentence of a block starts on, by its
  * first letters in the block's source lines (letters only, so line breaks,
  * hyphenation and footnote digits do not matter), searching onwards from the
- * previous sentence. Falls back to the block's position.
+ * previous sentence. Falls back to the block's position. Reads only the
+ * block's own lines: a document's time stays linear in its length.
  */
-function lineLocator(lines: readonly SourceLine[], block: Position): (text: string) => Position {
-  const first = lines.findIndex((l) => l.line === block.line);
+function lineLocator({ lines, indexOf, pageOf }: LineIndex, block: Position): (text: string) => Position {
+  const first = indexOf.get(block.line) ?? -1;
   if (first === -1) return () => block;
   const last = block.endLine ?? block.line;
   let letters = "";
@@ -297,7 +316,6 @@ function lineLocator(lines: readonly SourceLine[], block: Position): (text: stri
       }
     }
   }
-  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
   let cursor = 0;
   return (text) => {
     const probe = [...text.replace(/\{\/?\d+\}/g, "").toLowerCase()].filter((c) => /\p{L}/u.test(c)).join("").slice(0, 24);
