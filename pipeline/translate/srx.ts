@@ -77,6 +77,26 @@ export const DUTCH_RULES: readonly SrxRule[] = [
 ];
 
 /**
+ * How much text on either side of a space the rules look at. They read the
+ * last word or two before it and the first after it; reading the whole
+ * paragraph (a rule ends in `$`) made segmenting a paragraph take time with
+ * the square of its length.
+ */
+const CONTEXT = 256;
+
+/**
+ * Where the text a rule sees before the space at `start` begins: just after a
+ * space about CONTEXT characters back, or at the start of the word before it
+ * when that word is longer; 0 when the paragraph is that short.
+ */
+function contextStart(text: string, start: number, word: number): number {
+  if (start - CONTEXT <= 0) return 0;
+  if (word <= start - CONTEXT) return word;
+  const at = text.slice(start - CONTEXT, word).search(/\s/u);
+  return at < 0 ? word : start - CONTEXT + at + 1;
+}
+
+/**
  * The positions at which `text` breaks into segments under `rules`.
  * `blocked(i)` vetoes a break at i (inside an inline code pair or an open
  * quotation): a segment never cuts a link or an emphasis in two.
@@ -85,13 +105,22 @@ export function breakPositions(text: string, rules: readonly SrxRule[], blocked:
   const out: number[] = [];
   const ws = /\s+/gu;
   let m: RegExpExecArray | null;
+  /** Where the word before the current space starts. */
+  let wordStart = 0;
   while ((m = ws.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
+    const word = wordStart;
+    wordStart = end;
     if (start === 0 || end >= text.length) continue;
     if (blocked(start)) continue;
-    const before = text.slice(0, start);
-    const after = text.slice(end);
+    const from = contextStart(text, start, word);
+    // A stretch that does not open the paragraph opens with a stand-in for the
+    // text before it, then the space before its first word: a rule anchored at
+    // the paragraph's start (`^`, a leading list number) does not take the
+    // stretch's start for it, and "after a space" still reads as such.
+    const before = from === 0 ? text.slice(0, start) : `\u0000${text.slice(from - 1, start)}`;
+    const after = text.slice(end, end + CONTEXT);
     for (const rule of rules) {
       if (rule.before.test(before) && rule.after.test(after)) {
         if (rule.break) out.push(end);
