@@ -58,6 +58,23 @@ describe("build errors are one line", () => {
   });
 });
 
+describe("sources over the size limit", () => {
+  it("are refused before any work, with the size, the limit and the line where the text passes it", () => {
+    const root = project();
+    // 20,000 lines of 54 bytes (1.08 MB): the limit (250,000 bytes) is passed on line 4,630.
+    const line = "De raad adviseert over scholing en bestaanszekerheid.";
+    writeFileSync(join(root, "source", "goed.txt"), `${line}\n`.repeat(20_000));
+    const r = cli("build", "--root", root, "--format", "md");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/source\/goed\.txt:4630: the source holds 1\.1 MB; the limit is 250 kB of text \(about 100 pages\), .*passes the limit at line 4630; publish it in parts/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const n = cli("normalise", join(root, "source", "goed.txt"));
+    expect(n.status).toBe(1);
+    expectOneLine(n.stderr);
+    expect(n.stderr).toMatch(/goed\.txt:4630: the source holds 1\.1 MB/);
+  });
+});
+
 describe("one build per output folder", () => {
   it("refuses while a live build holds the lock, naming its pid", async () => {
     const root = project();

@@ -185,6 +185,20 @@ describe("PDFs that cannot be read", () => {
     expect(err.format()).toMatch(/^source\/x\.pdf: .*no text layer.*OCR/);
   });
 
+  it("a PDF with more text than the editions are set from is refused, naming the page where it passes the limit", async () => {
+    const line = "De raad adviseert over arbeidsmarkt, scholing en bestaanszekerheid in Nederland. ".repeat(2);
+    const file = await pdfWith((d) => {
+      // 60 lines of 170 characters a page: about 10 kB a page, the limit passed on page 26 of 40.
+      for (let p = 0; p < 40; p++) {
+        const page = d.addPage();
+        for (let l = 0; l < 60; l++) page.drawText(line, { x: 20, y: 800 - l * 12, size: 6 });
+      }
+    });
+    const err = await refusal(file);
+    expect(err.code).toBe("input:too-large");
+    expect(err.format()).toMatch(/^source\/x\.pdf: the PDF's text passes 250 kB of text \(about 100 pages\) on page 2\d of 40; .*publish it in parts/);
+  });
+
   it("an encrypted PDF is refused", async () => {
     if (spawnSync("qpdf", ["--version"]).status !== 0) throw new Error("qpdf is missing: `npm run build` installs it");
     const plain = await pdfWith((d) => d.addPage().drawText("Geheim", { x: 50, y: 700 }));

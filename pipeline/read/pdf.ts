@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { TweeluikError } from "../errors.ts";
+import { describeLimit, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 
 /**
  * A PDF read as evidence: per page, the text runs with their position, size
@@ -87,6 +88,7 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new TweeluikError("input:too-large", `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`, { file });
     const pages: PdfPage[] = [];
+    let textBytes = 0;
     const fonts = new Map<string, { name: string; bold: boolean; italic: boolean }>();
     for (let p = 1; p <= doc.numPages; p++) {
       let page: Awaited<ReturnType<typeof doc.getPage>>;
@@ -129,6 +131,9 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
         });
       }
       pages.push({ number: p, width: x1 - x0, height, runs });
+      textBytes += runs.reduce((n, r) => n + Buffer.byteLength(r.text) + 1, 0);
+      if (textBytes > MAX_SOURCE_TEXT_BYTES)
+        throw new TweeluikError("input:too-large", `the PDF's text passes ${describeLimit()} on page ${p} of ${doc.numPages}; that is the most the PDF editions are set from: publish it in parts`, { file });
       page.cleanup();
     }
     if (pages.every((pg) => pg.runs.length === 0))

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TweeluikError } from "../errors.ts";
+import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
 /**
@@ -32,12 +33,28 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
 export function readSource(file: string): RawSource {
   let bytes: Buffer;
   try {
-    if (!statSync(file).isFile()) throw new Error("not a file");
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error("not a file");
+    if (st.size > MAX_SOURCE_TEXT_BYTES) tooLarge(file, st.size);
     bytes = readFileSync(file);
   } catch (cause) {
+    if (cause instanceof TweeluikError) throw cause;
     throw new TweeluikError("input:missing", "cannot read the source file", { file, cause });
   }
   return splitSource(decodeSource(bytes, file), file);
+}
+
+/** Refuses a source over the limit, naming the line where its text passes it (only that much is read). */
+function tooLarge(file: string, size: number): never {
+  const head = Buffer.alloc(MAX_SOURCE_TEXT_BYTES);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const line = lineOf(head, head.length);
+  throw new TweeluikError("input:too-large", `the source holds ${describeSize(size)}; the limit is ${describeLimit()}, the most the PDF editions are set from: its text passes the limit at line ${line}; publish it in parts`, { file, line });
 }
 
 /**
