@@ -25,6 +25,8 @@ import type { QaReport } from "./translate/index.ts";
 export type OutputFormat = "md" | "pdf" | "epub";
 const FORMATS: readonly OutputFormat[] = ["md", "pdf", "epub"];
 const LANGS: readonly Lang[] = ["nl", "en"];
+/** Cache entries no build used for this many days are removed after a build; a change undone within that time is still reused. */
+const CACHE_MAX_AGE_DAYS = 14;
 
 export interface BuildOptions {
   /** Project root: holds source/, locales/, templates/. */
@@ -41,6 +43,8 @@ export interface BuildOptions {
   force?: boolean;
   /** The build cache (default <root>/.tweeluik-cache). */
   cacheDir?: string;
+  /** After a build, cache entries it did not use and no build used for this many days are removed (default 14). */
+  cacheMaxAgeDays?: number;
   /** Publish English editions whose translation is not finished (marked as such) instead of holding them back in drafts/. */
   publishDrafts?: boolean;
   /** Called with progress lines. */
@@ -284,6 +288,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await publishCatalog(root, staging.dir, manifest.artefacts);
       });
       staging.commit();
+      const pruned = cache.prune((opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS) * 86_400_000);
+      if (pruned.files > 0) log(`build cache: removed ${pruned.files} files (${(pruned.bytes / 1_048_576).toFixed(1)} MB) no build used for ${opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS} days`);
       return { documents, ok: !hasErrors, promoted: true, withheld };
     } catch (err) {
       staging.discard();

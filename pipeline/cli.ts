@@ -32,8 +32,8 @@ const BUILD_HELP = `tweeluik build [SLUG…] [options]
 Runs read → normalise → translate → render for each source and writes
 output/<lang>/<slug>.{md,pdf,epub}, output/reports/<slug>.<lang>.json and
 output/manifest.json. A file whose inputs did not change since it was last
-built is taken from the build cache (.tweeluik-cache/); the manifest says
-which were reused. Everything is built in a staging folder beside the output
+built is taken from the build cache (.tweeluik-cache/; entries no build used
+for 14 days are removed after a build); the manifest says which were reused. Everything is built in a staging folder beside the output
 first: a build that fails, is stopped (Ctrl-C) or killed leaves the previous
 output as it was. One build per output folder at a time.
 

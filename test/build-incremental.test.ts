@@ -1,6 +1,6 @@
 // Incremental builds: unchanged files come from the cache, byte for byte what a build without it writes.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../pipeline/build.ts";
 import type { Manifest } from "../pipeline/publish/manifest.ts";
@@ -57,4 +57,55 @@ describe("incremental builds", () => {
     expect(snapshot(forcedOut)).toEqual(incremental);
     expect(written(await build({ ...opts, force: true }))).toHaveLength(4);
   }, 300_000);
+
+  it("removes cache entries no build used for the set number of days, and keeps those it used and young ones", async () => {
+    const root = project("tweeluik-prune-", { copyLocales: true });
+    const output = join(root, "output");
+    const cacheDir = join(root, ".tweeluik-cache");
+    const opts = { root, output, formats: ["md"] as const, cacheMaxAgeDays: 14 };
+    expect((await build(opts)).promoted).toBe(true);
+    const month = new Date(Date.now() - 30 * 86_400_000);
+    // Every entry of the first build looks a month old; three more: old and unused, young and unused, an old unfinished write.
+    const entries = files(cacheDir);
+    for (const f of entries) utimesSync(f, month, month);
+    const stale = join(cacheDir, "artefacts", "ab", "ab0000.json");
+    const young = join(cacheDir, "artefacts", "cd", "cd0000.json");
+    const debris = join(cacheDir, "documents", "ef", "ef0000.v8.123.tmp");
+    for (const f of [stale, young, debris]) {
+      mkdirSync(dirname(f), { recursive: true });
+      writeFileSync(f, "{}\n");
+    }
+    utimesSync(stale, month, month);
+    utimesSync(debris, month, month);
+
+    const lines: string[] = [];
+    const again = await build({ ...opts, log: (l) => lines.push(l) });
+    expect(again.documents.flatMap((d) => d.artefacts).filter((a) => a.format === "md").every((a) => a.reused)).toBe(true);
+    // What the build used (the Markdown files and reports it reused, the catalogue's record) stays and is
+    // young again; the young stranger stays; the old ones go, with their folders, and so does the
+    // normalised document this build did not need (every file was reused).
+    const used = entries.filter((f) => /[/\\](artefacts|reports|catalogue)[/\\]/.test(f));
+    expect(used.length).toBeGreaterThanOrEqual(6);
+    for (const f of used) expect(existsSync(f), f).toBe(true);
+    expect(used.every((f) => statSync(f).mtimeMs > month.getTime() + 86_400_000)).toBe(true);
+    const unused = entries.filter((f) => !used.includes(f));
+    expect(unused.length).toBeGreaterThan(0);
+    for (const f of unused) expect(existsSync(f), f).toBe(false);
+    expect(existsSync(young)).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(dirname(stale))).toBe(false);
+    expect(existsSync(debris)).toBe(false);
+    expect(lines.join("\n")).toContain(`build cache: removed ${unused.length + 2} files`);
+    // A third build finds nothing more to remove, and reuses every file still.
+    const third: string[] = [];
+    expect((await build({ ...opts, log: (l) => third.push(l) })).promoted).toBe(true);
+    expect(third.join("\n")).not.toContain("build cache: removed");
+    rmSync(root, { recursive: true, force: true });
+  });
 });
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
