@@ -48,6 +48,12 @@ describe("tweeluik check helpers", () => {
     expect(readingOrder(keys, inOrder.replace("Marike", "M."))).toEqual({ inOrder: 3, missing: ["marike knoef ‘het komt niet vanzelf"], outOfOrder: [] });
   });
 
+  it("reads an address the PDF broke after a slash as one word (the writer adds no hyphen there)", () => {
+    const keys = readingKeys("ZICHT OP de gezondheidskloof www.ser.nl/nl/actueel/zicht-op/vragen-werkende-armen\n\nPeter Koppe is SER-beleidsmedewerker en schrijft dit stuk.\n");
+    const text = "ZICHT OP de gezondheidskloof www.ser.nl/nl/\nactueel/zicht-op/vragen-werkende-armen\nPeter Koppe is SER-beleidsmedewerker en schrijft dit stuk.";
+    expect(readingOrder(keys, text)).toEqual({ inOrder: 2, missing: [], outOfOrder: [] });
+  });
+
   it("lets a repeated opening serve from whichever occurrence keeps the order", () => {
     const keys = ["wat is de rol van innovatie", "het tweede punt gaat over markten", "wat is de rol van innovatie"];
     const text = "Wat is de rol van innovatie dan? Het tweede punt gaat over markten. Wat is de rol van innovatie in platforms?";

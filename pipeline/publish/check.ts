@@ -49,7 +49,12 @@ function run(cmd: string, args: string[]): { status: number; out: string } {
   return { status: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
 }
 
-const squash = (s: string) => s.replace(/[\s\u00ad]+/g, " ").replace(/- /g, "-").trim();
+/**
+ * Text as compared: white space and soft hyphens as one space, none after a
+ * hyphen or a slash that ended a line (a word or an address broken there: the
+ * PDF writer adds no hyphen after a slash), on both sides of a comparison.
+ */
+const squash = (s: string) => s.replace(/[\s\u00ad]+/g, " ").replace(/([-/]) /g, "$1").trim();
 
 /** The headings of an edition's Markdown, as printed (numbers kept, ids and markup dropped). */
 export function markdownHeadings(md: string): string[] {
