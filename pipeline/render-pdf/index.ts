@@ -86,12 +86,16 @@ function checkInput(doc: RenderableDocument, opts: RenderPdfOptions): void {
 
 const require = createRequire(import.meta.url);
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const TSCONFIG = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
 
 /** Runs render.ts in a fresh Node process (TypeScript via tsx's loader) and returns the PDF bytes and the writer's diagnostics. */
 function renderInChild(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], {
       execArgv: ["--import", pathToFileURL(require.resolve("tsx")).href],
+      // tsx reads tsconfig.json from the working folder, and the templates' JSX needs this
+      // project's (react-jsx): name it, so a build run from any folder renders.
+      env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? TSCONFIG },
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
