@@ -23,6 +23,16 @@ export interface Placement {
   y: number;
 }
 
+/** Where a column page went: the frame page and the offset of the column on it. */
+interface Destination {
+  ref: PDFRef;
+  x: number;
+  y: number;
+}
+
+/** The frame page a column page (by its reference) was drawn on, and where; undefined for any other object. */
+type PlacedPage = (ref: PDFObject | undefined) => Destination | undefined;
+
 /**
  * Draws every column page of `columns` onto the frame page its placement
  * names, in `frame` itself. `unitOf(column)` is the unit (article) a column
@@ -36,7 +46,8 @@ export function imposeColumns(frame: PDFDocument, columns: PDFDocument, placemen
   const copier = PDFObjectCopier.for(columns.context, ctx);
   const framePages = frame.getPages();
   const columnPages = columns.getPages();
-  const placed = new Map<string, { placement: Placement; offset: number }>();
+  /** Each column page drawn: where, the offset of its marked-content ids there, and its own parent-tree array. */
+  const placed = new Map<string, { placement: Placement; offset: number; ids: PDFObject[] }>();
 
   const frameRoot = frame.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
   const columnRoot = columns.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
@@ -58,7 +69,7 @@ export function imposeColumns(frame: PDFDocument, columns: PDFDocument, placemen
   };
 
   /** A column page's reference → the frame page it is drawn on, and where. */
-  const placedPage = (ref: PDFObject | undefined): { ref: PDFRef; x: number; y: number } | undefined => {
+  const placedPage: PlacedPage = (ref) => {
     const at = ref instanceof PDFRef ? byColumnRef.get(ref.toString()) : undefined;
     return at ? { ref: framePages[at.page]!.ref, x: at.x, y: at.y } : undefined;
   };
@@ -77,16 +88,17 @@ export function imposeColumns(frame: PDFDocument, columns: PDFDocument, placemen
     const prefix = `C${pl.column}`;
     const { width, height } = src.getSize();
     const offset = tagged ? arrayOf(pl.page).length : 0;
-    placed.set(src.ref.toString(), { placement: pl, offset });
+    const key = src.node.lookupMaybe(PDFName.of("StructParents"), PDFNumber)?.asNumber();
+    const own = key === undefined ? undefined : columnTree.get(key);
+    const ids = own instanceof PDFArray ? own.asArray() : [];
+    placed.set(src.ref.toString(), { placement: pl, offset, ids });
 
     dst.node.normalize();
     const names = mergeResources(dst.node.Resources()!, src.node.Resources(), prefix, copier, ctx, fontRefs);
     const body = rewriteContent(pageContent(columns, src.node), names, offset);
     if (tagged) {
-      const key = src.node.lookupMaybe(PDFName.of("StructParents"), PDFNumber)?.asNumber();
-      const own = key === undefined ? undefined : columnTree.get(key);
-      const ids = Math.max(own instanceof PDFArray ? own.size() : 0, countMarked(body));
-      for (let i = 0; i < ids; i++) arrayOf(pl.page).push(ctx.obj(null) as PDFObject);
+      const count = Math.max(ids.length, countMarked(body));
+      for (let i = 0; i < count; i++) arrayOf(pl.page).push(ctx.obj(null) as PDFObject);
     }
     const head = `q 1 0 0 1 ${num(pl.x)} ${num(pl.y)} cm 0 0 ${num(width)} ${num(height)} re W n\n`;
     appendContent(frame, dst.node, `${head}${body}\nQ\n`, wrapped);
@@ -122,13 +134,13 @@ export function imposeColumns(frame: PDFDocument, columns: PDFDocument, placemen
   renameSubsets(frame, [...fontRefs]);
 
   // 2. Named destinations of the columns, moved to where their page was drawn.
-  mergeDestinations(frame, columns, placed, framePages.map((p) => p.ref), copier);
+  mergeDestinations(frame, columns, placedPage, copier);
 
   if (!tagged) return;
 
   // 3. The structure elements of the columns, copied under the frame's.
   const elemMap = new Map<string, PDFRef>();
-  const pageOf = (pg: PDFObject | undefined): { placement: Placement; offset: number } | undefined => (pg instanceof PDFRef ? placed.get(pg.toString()) : undefined);
+  const pageOf = (pg: PDFObject | undefined) => (pg instanceof PDFRef ? placed.get(pg.toString()) : undefined);
   const copyElement = (ref: PDFRef, parent: PDFRef): PDFRef => {
     const src = columns.context.lookup(ref, PDFDict);
     const out = ctx.obj({}) as PDFDict;
@@ -218,13 +230,9 @@ export function imposeColumns(frame: PDFDocument, columns: PDFDocument, placemen
 
   // 4. The parent tree: each frame page's array with its columns' ids; the columns' annotations.
   const mapped = (o: PDFObject | undefined): PDFObject => (o instanceof PDFRef ? (elemMap.get(o.toString()) ?? ctx.obj(null)) : ctx.obj(null)) as PDFObject;
-  for (const [colRef, { placement, offset }] of placed) {
-    const node = columnPages[columnIndex.get(colRef)!]!.node;
-    const key = node.lookupMaybe(PDFName.of("StructParents"), PDFNumber)?.asNumber();
-    const arr = key === undefined ? undefined : columnTree.get(key);
-    const items = arr instanceof PDFArray ? arr.asArray() : [];
+  for (const { placement, offset, ids } of placed.values()) {
     const target = arrayOf(placement.page);
-    items.forEach((o, i) => {
+    ids.forEach((o, i) => {
       target[offset + i] = mapped(o);
     });
   }
@@ -322,7 +330,7 @@ function sortedNames(entries: Map<string, PDFObject>): PDFObject[] {
 }
 
 /** The columns' named destinations, on the frame page their column went to and moved with it. */
-function mergeDestinations(frame: PDFDocument, columns: PDFDocument, placed: Map<string, { placement: Placement }>, framePageRefs: PDFRef[], copier: PDFObjectCopier): void {
+function mergeDestinations(frame: PDFDocument, columns: PDFDocument, placedPage: PlacedPage, copier: PDFObjectCopier): void {
   const ctx = frame.context;
   const tree = columns.catalog.lookupMaybe(PDFName.of("Names"), PDFDict)?.lookupMaybe(PDFName.of("Dests"), PDFDict);
   if (!tree) return;
@@ -336,16 +344,15 @@ function mergeDestinations(frame: PDFDocument, columns: PDFDocument, placed: Map
   for (const [name, value] of readNameTree(tree)) {
     const dest = columns.context.lookup(value);
     const arr = dest instanceof PDFDict ? dest.lookupMaybe(PDFName.of("D"), PDFArray) : dest instanceof PDFArray ? dest : undefined;
-    const pageRef = arr?.get(0);
-    const at = pageRef instanceof PDFRef ? placed.get(pageRef.toString()) : undefined;
-    if (!arr || !at || entries.has(name)) continue;
-    entries.set(name, moveDest(arr, { ref: framePageRefs[at.placement.page]!, x: at.placement.x, y: at.placement.y }, copier, ctx));
+    const to = placedPage(arr?.get(0));
+    if (!arr || !to || entries.has(name)) continue;
+    entries.set(name, moveDest(arr, to, copier, ctx));
   }
   names.set(PDFName.of("Dests"), ctx.register(ctx.obj({ Names: ctx.obj(sortedNames(entries)) })));
 }
 
 /** An explicit destination on a column page, pointed at the frame page it was drawn on and moved with it. */
-function moveDest(arr: PDFArray, to: { ref: PDFRef; x: number; y: number }, copier: PDFObjectCopier, ctx: PDFDocument["context"]): PDFArray {
+function moveDest(arr: PDFArray, to: Destination, copier: PDFObjectCopier, ctx: PDFDocument["context"]): PDFArray {
   // The page itself is never copied: it is replaced by the frame page.
   const items = arr.asArray().map((o, i) => (i === 0 ? to.ref : copier.copy(o)));
   if (items[1] === PDFName.of("XYZ")) {
@@ -356,7 +363,7 @@ function moveDest(arr: PDFArray, to: { ref: PDFRef; x: number; y: number }, copi
 }
 
 /** A link's action or /Dest copied; an explicit destination on a column page moves with the page. */
-function copyAction(value: PDFObject, columns: PDFDocument, copier: PDFObjectCopier, ctx: PDFDocument["context"], placedPage: (ref: PDFObject | undefined) => { ref: PDFRef; x: number; y: number } | undefined): PDFObject {
+function copyAction(value: PDFObject, columns: PDFDocument, copier: PDFObjectCopier, ctx: PDFDocument["context"], placedPage: PlacedPage): PDFObject {
   const v = value instanceof PDFRef ? columns.context.lookup(value) : value;
   if (v instanceof PDFArray) {
     const to = placedPage(v.get(0));
@@ -431,11 +438,11 @@ function renameSubsets(doc: PDFDocument, fonts: PDFRef[]): void {
     const font = ctx.lookup(ref);
     if (!(font instanceof PDFDict) || !/^\/[A-Z]{6}\+/.test(fontName(font)?.asString() ?? "")) continue;
     const tag = nextTag();
-    retag(font, "BaseFont", tag);
+    // The font, its descendant (a CID font) and their descriptors all carry the subset's name.
     const descendants = font.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray);
     for (const d of [font, ...(descendants?.asArray().map((x) => ctx.lookup(x)) ?? [])]) {
       if (!(d instanceof PDFDict)) continue;
-      if (d !== font) retag(d, "BaseFont", tag);
+      retag(d, "BaseFont", tag);
       retag(d.lookupMaybe(PDFName.of("FontDescriptor"), PDFDict), "FontName", tag);
     }
   }
@@ -462,7 +469,8 @@ function appendContent(doc: PDFDocument, node: PDFDict, content: string, wrapped
   node.set(PDFName.of("Contents"), ctx.obj([...own, ctx.register(ctx.flateStream(Buffer.from(content, "latin1")))]));
 }
 
-const OPERATOR_RESOURCE: Record<string, { kind: ResourceKind; operand: "first" | "last" }> = {
+/** The operators that name a resource, and which of their name operands it is (BDC/DP: the tag first, then a property list's name). */
+const OPERATOR_RESOURCE: Record<string, { kind: ResourceKind; operand: "first" | "last" | "second" }> = {
   Tf: { kind: "Font", operand: "first" },
   Do: { kind: "XObject", operand: "last" },
   gs: { kind: "ExtGState", operand: "last" },
@@ -471,14 +479,14 @@ const OPERATOR_RESOURCE: Record<string, { kind: ResourceKind; operand: "first" |
   scn: { kind: "Pattern", operand: "last" },
   SCN: { kind: "Pattern", operand: "last" },
   sh: { kind: "Shading", operand: "last" },
-  BDC: { kind: "Properties", operand: "last" },
-  DP: { kind: "Properties", operand: "last" },
+  BDC: { kind: "Properties", operand: "second" },
+  DP: { kind: "Properties", operand: "second" },
 };
 
 interface Token {
   start: number;
   end: number;
-  kind: "name" | "number" | "dict" | "other" | "operator";
+  kind: "name" | "number" | "dict" | "other";
 }
 
 /**
@@ -584,15 +592,14 @@ export function rewriteContent(src: string, names: Map<ResourceKind, Map<string,
     }
     const rule = OPERATOR_RESOURCE[word];
     if (rule) {
-      const named = rule.operand === "first" ? operands.find((t) => t.kind === "name") : [...operands].reverse().find((t) => t.kind === "name");
-      const isProps = word === "BDC" || word === "DP";
-      // BDC/DP: the tag is the first operand; only the second, when a name, is a resource.
-      const target = isProps ? (operands.length === 2 && operands[1]!.kind === "name" ? operands[1] : undefined) : named;
+      const nameOperands = operands.filter((t) => t.kind === "name");
+      const target =
+        rule.operand === "first" ? nameOperands[0] : rule.operand === "last" ? nameOperands[nameOperands.length - 1] : operands.length === 2 && operands[1]!.kind === "name" ? operands[1] : undefined;
       if (target) {
         const renamed = names.get(rule.kind)?.get(src.slice(target.start + 1, target.end));
         if (renamed) edits.push({ start: target.start, end: target.end, text: `/${renamed}` });
       }
-      if (isProps && offset !== 0) {
+      if (rule.kind === "Properties" && offset !== 0) {
         const dict = operands.find((t) => t.kind === "dict");
         if (dict) {
           const text = src.slice(dict.start, dict.end);
