@@ -50,15 +50,18 @@ export interface EngineResult {
   fallbacks: { href: string; font: string; glyphs: number }[];
 }
 
-type Launch = typeof import("puppeteer-core").launch;
-
-async function puppeteer(): Promise<{ launch: Launch }> {
+/**
+ * The system Chromium, headless, as the screenshots of EPUBs and PDFs use it:
+ * no hinting and an sRGB colour profile, so pictures are the same from run to run.
+ */
+export async function launchChromium(): Promise<import("puppeteer-core").Browser> {
+  let launch: typeof import("puppeteer-core").launch;
   try {
-    const { launch } = await import("puppeteer-core");
-    return { launch };
+    ({ launch } = await import("puppeteer-core"));
   } catch (cause) {
     throw new TweeluikError("tool:missing", "puppeteer-core is not installed: run `npm ci` (it comes with the dev dependency @daisy/ace-cli)", { cause });
   }
+  return launch({ executablePath: chromiumPath(), headless: true, args: ["--no-sandbox", "--font-render-hinting=none", "--force-color-profile=srgb"] });
 }
 
 function script(spec: string): string {
@@ -121,10 +124,8 @@ function richestChapter(files: Record<string, Uint8Array>, opfDir: string, hrefs
  * was drawn with.
  */
 export async function openInEngine(epubs: readonly string[], opts: { outDir?: string; chapter?: string; page?: number } = {}): Promise<EngineResult[]> {
-  const executablePath = chromiumPath();
-  const pptr = await puppeteer();
   const libs = [script("jszip/dist/jszip.min.js"), script("epubjs/dist/epub.min.js")];
-  const browser = await pptr.launch({ executablePath, headless: true, args: ["--no-sandbox", "--font-render-hinting=none", "--force-color-profile=srgb"] });
+  const browser = await launchChromium();
   const results: EngineResult[] = [];
   try {
     for (const epub of epubs) {

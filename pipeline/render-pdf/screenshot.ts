@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TweeluikError } from "../errors.ts";
-import { chromiumPath } from "../render-epub/check-a11y.ts";
+import { launchChromium } from "../render-epub/screenshot.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -56,15 +56,9 @@ const BROWSER_SCRIPT = `async (libSrc, workerSrc, b64) => {
 
 /** Opens each PDF in pdf.js in one headless Chromium; a PNG of page 1 of each when `outDir` is given. */
 export async function openInPdfJs(pdfs: readonly string[], opts: { outDir?: string } = {}): Promise<ViewerResult[]> {
-  let launch: typeof import("puppeteer-core").launch;
-  try {
-    ({ launch } = await import("puppeteer-core"));
-  } catch (cause) {
-    throw new TweeluikError("tool:missing", "puppeteer-core is not installed: run `npm ci` (it comes with the dev dependency @daisy/ace-cli)", { cause });
-  }
   const lib = readFileSync(require.resolve("pdfjs-dist/build/pdf.min.mjs"), "utf8");
   const worker = readFileSync(require.resolve("pdfjs-dist/build/pdf.worker.min.mjs"), "utf8");
-  const browser = await launch({ executablePath: chromiumPath(), headless: true, args: ["--no-sandbox", "--font-render-hinting=none", "--force-color-profile=srgb"] });
+  const browser = await launchChromium();
   const results: ViewerResult[] = [];
   try {
     for (const pdf of pdfs) {
