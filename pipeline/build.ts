@@ -288,8 +288,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         await publishCatalog(root, staging.dir, manifest.artefacts);
       });
       staging.commit();
-      const pruned = cache.prune((opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS) * 86_400_000);
-      if (pruned.files > 0) log(`build cache: removed ${pruned.files} files (${(pruned.bytes / 1_048_576).toFixed(1)} MB) no build used for ${opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS} days`);
+      const days = opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS;
+      const pruned = cache.prune(days * 86_400_000);
+      if (pruned.files > 0) log(`build cache: removed ${pruned.files} files (${(pruned.bytes / 1_048_576).toFixed(1)} MB) no build used for ${days} days`);
       return { documents, ok: !hasErrors, promoted: true, withheld };
     } catch (err) {
       staging.discard();
