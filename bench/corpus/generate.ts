@@ -48,6 +48,8 @@ interface Layout {
   tools: string[];
   /** TeX files the layout needs (checked with kpsewhich), with the Debian package that has them. */
   texFiles?: [string, string][];
+  /** Only the PDF is kept: its text extractions would repeat another layout's (a tagged export of the same pages). */
+  pdfOnly?: boolean;
   /** Typeset every text into pdf/<layout>/<slug>.pdf. */
   run(texts: Text[], work: string, done: (t: Text, pdf: string) => void): Promise<void>;
 }
@@ -119,7 +121,7 @@ function requireTools(layouts: Layout[]): void {
       if (r.status !== 0 || !r.stdout.trim()) throw new Failure(`missing TeX file: ${file} for layout ${l.name} (apt-get install ${pkg})`);
     }
   }
-  if (layouts.some((l) => l.name === "libreoffice")) {
+  if (layouts.some((l) => l.name.startsWith("libreoffice"))) {
     const fonts = spawnSync("fc-list", ["Liberation Serif"], { encoding: "utf8" }).stdout ?? "";
     if (!fonts.trim()) throw new Failure("missing font: Liberation Serif for layout libreoffice (apt-get install fonts-liberation2)");
     if (!existsSync("/usr/share/hyphen/hyph_nl_NL.dic"))
@@ -405,12 +407,14 @@ function referenceOdt(defaultOdt: Uint8Array, short: string): Uint8Array {
   return zipSync(zip);
 }
 
-const libreoffice: Layout = {
-  name: "libreoffice",
-  description: "pandoc → .odt (reference doc: A4, Liberation Serif 11pt, justified, Dutch hyphenation, short title in the head, “Pagina N” in the foot) → soffice --convert-to pdf; footnotes at the page bottom",
+/** pandoc → .odt → soffice; `tagged`: exported as tagged PDF (a structure tree, artifacts for head and foot). */
+const libreofficeLayout = (name: string, tagged: boolean): Layout => ({
+  name,
+  pdfOnly: tagged,
+  description: `pandoc → .odt (reference doc: A4, Liberation Serif 11pt, justified, Dutch hyphenation, short title in the head, “Pagina N” in the foot) → soffice --convert-to pdf${tagged ? " as tagged PDF" : ""}; footnotes at the page bottom`,
   tools: ["soffice", "fc-list"],
   async run(texts, work, done) {
-    const dir = join(work, "libreoffice");
+    const dir = join(work, name);
     mkdirSync(dir, { recursive: true });
     const defaultOdt = execFileSync("pandoc", ["--print-default-data-file", "reference.odt"], { env: ENV, maxBuffer: 64 << 20 });
     const odts: string[] = [];
@@ -424,19 +428,19 @@ const libreoffice: Layout = {
     const profile = mkdtempSync(join(tmpdir(), "tweeluik-soffice-"));
     const outDir = join(dir, "pdf");
     try {
-      run("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, ...odts], { timeout: 600_000 });
+      run("soffice", [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", tagged ? `pdf:writer_pdf_Export:${JSON.stringify({ UseTaggedPDF: { type: "boolean", value: "true" } })}` : "pdf", "--outdir", outDir, ...odts], { timeout: 600_000 });
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }
     for (const t of texts) {
       const made = join(outDir, `${t.slug}.pdf`);
       if (!existsSync(made)) throw new Failure(`soffice wrote no PDF for ${relative(root, t.file)}`);
-      const pdf = join(PDF, "libreoffice", `${t.slug}.pdf`);
+      const pdf = join(PDF, name, `${t.slug}.pdf`);
       writeFileSync(pdf, readFileSync(made));
       done(t, pdf);
     }
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -458,7 +462,8 @@ export const LAYOUTS: Layout[] = [
     ["tgheros.sty", "tex-gyre"],
   ]),
   chromium,
-  libreoffice,
+  libreofficeLayout("libreoffice", false),
+  libreofficeLayout("libreoffice-tagged", true),
 ];
 
 function usage(msg: string): never {
@@ -495,12 +500,14 @@ async function main(): Promise<void> {
   try {
     for (const layout of layouts) {
       mkdirSync(join(PDF, layout.name), { recursive: true });
-      for (const mode of Object.keys(MODES) as Mode[]) mkdirSync(join(TXT, `${layout.name}.${mode}`), { recursive: true });
+      const modes = layout.pdfOnly ? [] : (Object.keys(MODES) as Mode[]);
+      for (const mode of modes) mkdirSync(join(TXT, `${layout.name}.${mode}`), { recursive: true });
       if (!args.docs.length) removeStale(layout.name, new Set(all.map((t) => t.slug)));
       await layout.run(texts, work, (t, pdf) => {
         const pages = /Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))?.[1] ?? "?";
         console.log(`pdf  ${relative(root, pdf)}  ${pages} pages  ${kb(statSync(pdf).size)}`);
-        for (const [mode, flags] of Object.entries(MODES) as [Mode, readonly string[]][]) {
+        for (const mode of modes) {
+          const flags = MODES[mode];
           const txt = run("pdftotext", [...flags, pdf, "-"]);
           const file = join(TXT, `${layout.name}.${mode}`, `${t.slug}.txt`);
           writeFileSync(file, txt);
@@ -519,6 +526,7 @@ async function main(): Promise<void> {
 function removeStale(layout: string, slugs: Set<string>): void {
   const dirs = [join(PDF, layout), ...Object.keys(MODES).map((m) => join(TXT, `${layout}.${m}`))];
   for (const d of dirs) {
+    if (!existsSync(d)) continue;
     for (const f of readdirSync(d)) {
       if (!slugs.has(basename(f).replace(/\.(pdf|txt)$/, ""))) {
         rmSync(join(d, f), { force: true });
