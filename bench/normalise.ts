@@ -2,7 +2,8 @@
 //
 // Every bench/corpus/txt/<layout>.<mode>/<slug>.txt (pdftotext output of a text typeset by
 // pdflatex, Chromium or LibreOffice; see bench/corpus/README.md), and every PDF itself
-// (bench/corpus/pdf/<layout>/<slug>.pdf, mode "pdf": read by the PDF reader with its layout),
+// (bench/corpus/pdf/<layout>/<slug>.pdf: mode "pdf" as the build reads it, through the structure
+// tree of a tagged PDF, else its layout; mode "pdf-layout" with the tree set aside),
 // is read as the pipeline reads a source, normalised with the kind from its text's front matter, written as Markdown and
 // scored against the text itself (bench/corpus/texts/<slug>.md, the gold) by
 // ../shared/tools/score-normalise.py. Prints a row per document, a summary per layout.mode
@@ -40,7 +41,7 @@ interface Doc {
   layout: string;
   mode: string;
   slug: string;
-  /** The source file: pdftotext output, or the PDF itself (mode "pdf"). */
+  /** The source file: pdftotext output, or the PDF itself (modes "pdf", "pdf-layout"). */
   source: string;
   gold: string;
 }
@@ -134,10 +135,12 @@ function parseArgs(argv: string[]): Args {
 
 function listDocs(args: Args): Doc[] {
   if (!existsSync(TXT)) usage("no bench/corpus/txt: run `npm run corpus:generate` first");
-  // the PDFs themselves are a mode of their own: <layout>.pdf
-  const pdfDirs = existsSync(PDF) ? readdirSync(PDF).filter((d) => statSync(join(PDF, d)).isDirectory()).map((d) => `${d}.pdf`) : [];
+  // the PDFs themselves are two modes of their own: <layout>.pdf (read as the build reads them:
+  // through the structure tree where they are tagged) and <layout>.pdf-layout (the tree set aside)
+  const pdfDirs = existsSync(PDF) ? readdirSync(PDF).filter((d) => statSync(join(PDF, d)).isDirectory()).flatMap((d) => [`${d}.pdf`, `${d}.pdf-layout`]) : [];
   const dirs = [...readdirSync(TXT).filter((d) => /^[^.]+\.[^.]+$/.test(d) && statSync(join(TXT, d)).isDirectory()), ...pdfDirs].sort();
-  const dirOf = (d: string): string => (d.endsWith(".pdf") ? join(PDF, d.slice(0, -4)) : join(TXT, d));
+  const isPdf = (mode: string): boolean => mode === "pdf" || mode === "pdf-layout";
+  const dirOf = (d: string): string => (isPdf(d.split(".")[1]!) ? join(PDF, d.split(".")[0]!) : join(TXT, d));
   const layouts = [...new Set(dirs.map((d) => d.split(".")[0]!))];
   const modes = [...new Set(dirs.map((d) => d.split(".")[1]!))];
   for (const l of args.layouts) if (!layouts.includes(l)) usage(`unknown layout ${l} (have: ${layouts.join(", ")})`);
@@ -147,7 +150,7 @@ function listDocs(args: Args): Doc[] {
     const [layout, mode] = d.split(".") as [string, string];
     if (args.layouts.length && !args.layouts.includes(layout)) continue;
     if (args.modes.length && !args.modes.includes(mode)) continue;
-    const ext = mode === "pdf" ? ".pdf" : ".txt";
+    const ext = isPdf(mode) ? ".pdf" : ".txt";
     for (const f of readdirSync(dirOf(d)).filter((f) => f.endsWith(ext)).sort()) {
       const slug = f.slice(0, -ext.length);
       if (args.docs.length && !args.docs.includes(slug)) continue;
@@ -213,7 +216,7 @@ async function measure(doc: Doc, args: Args, work: string): Promise<Result> {
   let markdown = "";
   let error: string | undefined;
   try {
-    const nl = doc.mode === "pdf" ? await normalisePdf(doc.source, { slug: doc.slug, kind }) : normalise(readSource(doc.source), undefined, { kind });
+    const nl = doc.mode === "pdf" || doc.mode === "pdf-layout" ? await normalisePdf(doc.source, { slug: doc.slug, kind, structure: doc.mode === "pdf" }) : normalise(readSource(doc.source), undefined, { kind });
     markdown = toMarkdown(nl);
   } catch (err) {
     error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

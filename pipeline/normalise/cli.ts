@@ -15,8 +15,9 @@ const HELP = `tweeluik normalise FILE [options]
 
 Prints source FILE (PDF-extracted text, or the PDF itself) as normalised
 Markdown on stdout: YAML front matter with the metadata, one block per line,
-footnotes as [^id]. A PDF is read with its layout (sizes, weights, positions,
-columns, the note area); --report says how.
+footnotes as [^id]. A tagged PDF is read through its structure tree where the
+tree holds its text; any other PDF with its layout (sizes, weights, positions,
+columns, the note area); --report says which, and why.
 
 Options:
   --kind K        minutes | advice | magazine | report, when no config says it
@@ -24,15 +25,16 @@ Options:
   --config FILE   source config (default: <slug>.yaml beside FILE, if present);
                   its corrections: are applied
   --report        print the diagnostics to stderr as file:line: severity code message
+  --layout        a tagged PDF: set its structure tree aside and read its layout
   -h, --help      this help
 
 The other .txt files beside FILE serve as the corpus whose word forms decide
 line-end hyphens. Exit codes: 0 ok, 1 errors found, 2 usage.
 `;
 
-/** `tweeluik normalise FILE [--kind K] [--config FILE] [--report]`; returns the exit code. */
+/** `tweeluik normalise FILE [--kind K] [--config FILE] [--report] [--layout]`; returns the exit code. */
 export async function normaliseCommand(argv: string[]): Promise<number> {
-  let values: { kind?: string; config?: string; report?: boolean; help?: boolean };
+  let values: { kind?: string; config?: string; report?: boolean; layout?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -42,6 +44,7 @@ export async function normaliseCommand(argv: string[]): Promise<number> {
         kind: { type: "string" },
         config: { type: "string" },
         report: { type: "boolean", default: false },
+        layout: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -70,7 +73,7 @@ export async function normaliseCommand(argv: string[]): Promise<number> {
   if (config && values.kind) config = { ...config, kind: values.kind };
   const kind = values.kind as Kind | undefined;
   const doc = pdf
-    ? await normalisePdf(file, { slug, config, kind, corpus: siblingTexts(file) })
+    ? await normalisePdf(file, { slug, config, kind, corpus: siblingTexts(file), structure: !values.layout })
     : normalise(readSource(file), config, { kind, corpus: siblingTexts(file) });
   process.stdout.write(toMarkdown(doc));
   if (values.report)

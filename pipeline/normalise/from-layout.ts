@@ -36,7 +36,7 @@ export function normaliseLayout(
   return assemble({ file: source.file, slug: source.slug, firstText: source.title ?? lay.lines[0]?.text, rawBlocks: blocks, rawNotes: notes, lex, kind, config, diagnostics });
 }
 
-const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)/;
+export const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)/;
 
 /** Heading styles by size and weight, largest first: their rank is the heading's depth. */
 function headingStyles(lines: LayoutLine[], body: number): string[] {
@@ -223,7 +223,7 @@ function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, ri
  * pandoc's or Word's endnotes) has its notes there. They leave the blocks and
  * become notes, linked to their references like footnotes.
  */
-function takeEndnotes(blocks: RawBlock[], diagnostics: Diagnostic[], file: string): RawNote[] {
+export function takeEndnotes(blocks: RawBlock[], diagnostics: Diagnostic[], file: string): RawNote[] {
   // a numbered item, or a paragraph that opens with its number ("3. Zie …")
   const numberOf = (b: RawBlock): string | undefined =>
     b.t === "item" && b.ordered ? b.marker : b.t === "para" ? /^(\d{1,3})[.)]?\s/.exec(b.texts[0] ?? "")?.[1] : undefined;

@@ -6,6 +6,7 @@ import { siblingTexts } from "../read/corpus.ts";
 import { layout } from "../read/layout.ts";
 import { readPdf } from "../read/pdf.ts";
 import { normaliseLayout } from "./from-layout.ts";
+import { normaliseStructure } from "./from-structure.ts";
 import { normalise, type NormaliseConfig } from "./index.ts";
 
 /**
@@ -26,21 +27,34 @@ export async function normaliseSource(root: string, slug: string): Promise<{ doc
   return { doc, config };
 }
 
-/** Read a PDF and normalise it from its layout. */
+/**
+ * Read a PDF and normalise it: through its structure tree where it is tagged
+ * and the tree holds its text (from-structure.ts), else from its layout
+ * (from-layout.ts). `structure: false` ignores the tree. The first diagnostic
+ * says which was used, and why.
+ */
 export async function normalisePdf(
   path: string,
-  opts: { file?: string; slug: string; config?: NormaliseConfig | undefined; kind?: Kind | undefined; corpus?: readonly string[] },
+  opts: { file?: string; slug: string; config?: NormaliseConfig | undefined; kind?: Kind | undefined; corpus?: readonly string[]; structure?: boolean },
 ): Promise<NormalisedDocument> {
   const file = opts.file ?? path;
   const pdf = await readPdf(path, file);
-  const lay = layout(pdf.pages);
-  const doc = normaliseLayout(lay, { file, slug: opts.slug, ...(pdf.title ? { title: pdf.title } : {}) }, opts.config, { kind: opts.kind, corpus: opts.corpus ?? [] });
-  doc.diagnostics.unshift({
-    severity: "info",
-    code: "normalise:reader",
-    message: pdf.tagged
-      ? `read from the PDF's layout (${pdf.pages.length} pages); the PDF is tagged, but its structure tree is not read: the layout decides`
-      : `read from the PDF's layout (${pdf.pages.length} pages; the PDF is not tagged)`,
-  });
+  const source = { file, slug: opts.slug, ...(pdf.title ? { title: pdf.title } : {}) };
+  const options = { kind: opts.kind, corpus: opts.corpus ?? [] };
+  const pages = `${pdf.pages.length} page${pdf.pages.length === 1 ? "" : "s"}`;
+  let why: string;
+  if (!pdf.tagged) why = "the PDF is not tagged";
+  else if (opts.structure === false) why = "the PDF is tagged; its structure tree was set aside on request";
+  else if (!pdf.tree) why = "the PDF is tagged, but its structure tree cannot be read";
+  else {
+    const read = normaliseStructure(pdf, pdf.tree, source, opts.config, options);
+    if ("doc" in read) {
+      read.doc.diagnostics.unshift({ severity: "info", code: "normalise:reader", message: `read through the PDF's structure tree (${pages}; it holds ${(read.coverage * 100).toFixed(1)} % of the text)` });
+      return read.doc;
+    }
+    why = `the PDF is tagged, but ${read.reason}`;
+  }
+  const doc = normaliseLayout(layout(pdf.pages), source, opts.config, options);
+  doc.diagnostics.unshift({ severity: "info", code: "normalise:reader", message: `read from the PDF's layout (${pages}; ${why})` });
   return doc;
 }

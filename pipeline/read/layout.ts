@@ -367,6 +367,29 @@ export function layout(pages: PdfPage[]): Layout {
   return { lines, furniture: furnitureLines, bodySize, pitch };
 }
 
+/**
+ * The lines of one block whose runs are already known (a structure element's,
+ * on one page): rows, segments and reading order as on a page, each region
+ * its own column. Nothing else on the page is looked at.
+ */
+export function blockLines(page: PdfPage, runs: PdfRun[]): LayoutLine[] {
+  const order: Seg[][] = [];
+  readingOrder(segments({ ...page, runs }), order);
+  const out: LayoutLine[] = [];
+  for (const region of order) {
+    const col = { left: Math.min(...region.map((s) => s.x)), right: Math.max(...region.map((s) => s.right)), index: 0 };
+    for (const s of region) out.push(toLine(s, col));
+  }
+  return out;
+}
+
+/** The size most letters of these runs have (the body text's, over a document). */
+export function dominantSize(runs: PdfRun[]): number {
+  return dominant(runs.map((r): [number, number] => [r.size, r.text.length]));
+}
+
+export { PAGE_NUMBER };
+
 function lastInColumn(lines: LayoutLine[], page: number, col: { left: number; right: number }): LayoutLine | undefined {
   const l = lines[lines.length - 1];
   if (!l || l.page !== page) return undefined;

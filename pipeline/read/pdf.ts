@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { TweeluikError } from "../errors.ts";
 import { describeLimit, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
+import { readStructTree, type StructTree } from "./structure.ts";
 
 /**
  * A PDF read as evidence: per page, the text runs with their position, size
@@ -21,6 +22,10 @@ export interface PdfRun {
   font: string;
   bold: boolean;
   italic: boolean;
+  /** In a tagged PDF: the marked content the run is drawn in (its MCID on this page). */
+  mcid?: number;
+  /** In a tagged PDF: the run is drawn as an artifact (a running head, a page number). */
+  artifact?: boolean;
 }
 
 export interface PdfPage {
@@ -38,6 +43,8 @@ export interface PdfSourceInfo {
   title?: string;
   /** True when the PDF declares itself tagged (a structure tree is present). */
   tagged: boolean;
+  /** The structure tree of a tagged PDF, when it can be read (structure.ts). */
+  tree?: StructTree;
 }
 
 /** Refused above this size: a publication of hundreds of pages is far below it. */
@@ -79,7 +86,8 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
   const lib = await pdfjs();
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
-    doc = await lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+    // pdf.js may take over the buffer it is given; the structure tree is read from the bytes after it
+    doc = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
   } catch (err) {
     const name = (err as { name?: string }).name;
     if (name === "PasswordException") throw new TweeluikError("input:pdf-encrypted", "the PDF is encrypted with a password; export it without one", { file });
@@ -87,6 +95,8 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) throw new TweeluikError("input:too-large", `the PDF has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`, { file });
+    const markInfo = await doc.getMarkInfo().catch(() => null);
+    const tagged = markInfo?.Marked === true;
     const pages: PdfPage[] = [];
     let textBytes = 0;
     const fonts = new Map<string, { name: string; bold: boolean; italic: boolean }>();
@@ -95,13 +105,31 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
       let content: Awaited<ReturnType<typeof page.getTextContent>>;
       try {
         page = await doc.getPage(p);
-        content = await page.getTextContent({ disableNormalization: false });
+        content = await page.getTextContent({ disableNormalization: false, includeMarkedContent: tagged });
       } catch (err) {
         throw new TweeluikError("input:pdf-damaged", `page ${p} cannot be read: ${(err as Error).message}`, { file });
       }
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const height = y1 - y0;
-      const items = content.items.filter((it): it is (typeof it & { str: string; transform: number[]; width: number; fontName: string }) => "str" in it);
+      type TextItem = { str: string; transform: number[]; width: number; fontName: string };
+      type Mark = { type: string; id?: string | null; tag?: string | null };
+      const items = content.items.filter((it): it is (typeof it & TextItem) => "str" in it);
+      // the marked content each text item is drawn in (a tagged PDF's link to its structure tree)
+      const marks = new Map<TextItem, { mcid?: number; artifact: boolean }>();
+      if (tagged) {
+        const stack: { mcid?: number; artifact: boolean }[] = [];
+        for (const it of content.items as (TextItem | Mark)[]) {
+          if ("str" in it) {
+            const top = stack[stack.length - 1];
+            if (top) marks.set(it, top);
+          } else if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
+            const outer = stack[stack.length - 1];
+            const m = it.id ? /_mc(\d+)$/.exec(it.id) : null;
+            const mcid = m ? Number(m[1]) : outer?.mcid;
+            stack.push({ ...(mcid !== undefined ? { mcid } : {}), artifact: it.tag === "Artifact" || !!outer?.artifact });
+          } else if (it.type === "endMarkedContent") stack.pop();
+        }
+      }
       // Font names (for weight and style) are known once a page's operator list has loaded
       // them; fonts are shared between pages, so only pages with a new font pay for it.
       if (items.some((it) => !fonts.has(it.fontName))) {
@@ -119,7 +147,10 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
         const [a, b, , d, e, f] = it.transform as [number, number, number, number, number, number];
         if (Math.abs(b) > 0.01 * Math.abs(a)) continue; // rotated text (margins, stamps) is not running text
         const font = fonts.get(it.fontName)!;
+        const mark = marks.get(it);
         runs.push({
+          ...(mark?.mcid !== undefined ? { mcid: mark.mcid } : {}),
+          ...(mark?.artifact ? { artifact: true } : {}),
           text: repairGlyphs(it.str),
           x: e - x0,
           y: height - (f - y0),
@@ -139,9 +170,12 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
     if (pages.every((pg) => pg.runs.length === 0))
       throw new TweeluikError("input:pdf-no-text", "the PDF has no text layer (a scan?); text recognition (OCR) is not supported: extract the text first or use the born-digital PDF", { file });
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
-    const markInfo = await doc.getMarkInfo().catch(() => null);
-    const out: PdfSourceInfo = { file, pages, tagged: markInfo?.Marked === true };
+    const out: PdfSourceInfo = { file, pages, tagged };
     if (info?.Title?.trim()) out.title = info.Title.trim();
+    if (tagged) {
+      const tree = await readStructTree(bytes);
+      if (tree) out.tree = tree;
+    }
     return out;
   } finally {
     await doc.destroy();
