@@ -16,7 +16,7 @@ import { renderToBuffer } from "@react-pdf/renderer";
 import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { makeContext, noteAnchor, noteHome, notePlan, notesEndAnchor, type NotePlan, type PassData } from "../../templates/pdf/context.ts";
 import { fixedDate } from "../../templates/pdf/dates.ts";
-import { registerHouseFonts } from "../../templates/pdf/fonts.ts";
+import { houseFontFile, registerHouseFonts } from "../../templates/pdf/fonts.ts";
 import { HouseDocument } from "../../templates/pdf/house.tsx";
 import { KIND_TEMPLATES } from "../../templates/pdf/kinds.ts";
 import { A4, design, TEXT_BLOCK_HEIGHT } from "../../templates/pdf/tokens.ts";
@@ -24,6 +24,7 @@ import { linkNotesBack } from "./backlinks.ts";
 import { pdfDiagnostics } from "./diagnostics.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
 import { renderMagazine } from "./magazine.ts";
+import { cacheShaping } from "./shaping.ts";
 
 /** Upper bound on layout passes; each pass is a full render. */
 const MAX_PASSES = 12;
@@ -64,6 +65,8 @@ function isMagazine(doc: RenderableDocument): boolean {
 
 async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Buffer> {
   registerHouseFonts();
+  // Every pass shapes the same text again: shape each run once.
+  cacheShaping(houseFontFile());
   if (isMagazine(doc)) return renderMagazine(doc, fixedDate(doc.meta.date));
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const foot = tpl.noteMode === "foot" && doc.notes.length > 0;

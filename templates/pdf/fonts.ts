@@ -26,6 +26,11 @@ function packageDir(pkg: string): string {
   return dirname(require.resolve(`${pkg}/package.json`));
 }
 
+/** The file of the regular serif face (a TrueType font as the other house faces). */
+export function houseFontFile(): string {
+  return join(packageDir(design.fonts.serif.package), design.fonts.serif.files.regular);
+}
+
 let registered = false;
 
 /** Registers the house faces once per process and disables react-pdf's built-in (English) hyphenation. */
