@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { lastFill, measureOf } from "../pipeline/normalise/measure.ts";
 import type { Ln } from "../pipeline/normalise/lines.ts";
+import { splitSource } from "../pipeline/read/read-source.ts";
 import { blockText, rawText as raw } from "./normalise-helpers.ts";
 
 const lns = (texts: string[]): Ln[] => texts.map((raw, k) => ({ line: k + 1, page: 1, raw, pageStart: k === 0 }));
@@ -100,6 +101,28 @@ describe("a list whose bullets the extraction lost", () => {
     expect(list.type === "list" && list.children.map(blockText)).toEqual([
       "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere rol voor de opleidingsfondsen in de installatiesector",
       "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale mobiliteitsteams",
+    ]);
+  });
+
+  it("opens an item after an item's last line of one word that closes on a semicolon, also after a page break", () => {
+    const text = [
+      ...P1.slice(0, 3),
+      "werken. De raad denkt daarbij aan:",
+      "het verminderen van de administratieve lasten voor alle medewerkers in",
+      "wijkteams;",
+      "het vergroten van de zeggenschap van de medewerkers over hun roosters;",
+      "",
+      "\fhet investeren in de begeleiding van startende medewerkers.",
+      "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(splitSource(text.join("\n"), "t.txt"), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual([
+      "het verminderen van de administratieve lasten voor alle medewerkers in wijkteams;",
+      "het vergroten van de zeggenschap van de medewerkers over hun roosters;",
+      "het investeren in de begeleiding van startende medewerkers.",
     ]);
   });
 

@@ -375,8 +375,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // line that ends on a colon short of the measure, each line that goes on in lower case after
     // a line that ended short (the next word would have fitted in 0.9 of the measure) opens an
     // item; not a line that opens with a conjunction, and not where a line holds one word (an
-    // extraction of justified text may give a word a line)
-    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && prev.includes(" ") && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
+    // extraction of justified text may give a word a line) unless that word closes a clause
+    // with a colon or semicolon, as the last word of an item or of a list's lead-in does
+    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev)) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
       doc.bareItem = true;
       return false;
     }
@@ -400,7 +401,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     return true;
   }
   // a bullet whose glyph was lost is often followed by an empty line before its continuation
-  if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !ENDS_SENTENCE.test(prev)) return true;
+  // (not where the item closed on a semicolon: the next item follows)
+  if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !/[.!?…;][’”'")\]]*$/.test(prev)) return true;
   // (in a magazine, a capital after set-apart text that interrupted a clause opens other text: a caption)
   if (/,$/.test(prev)) return opts.joinAcrossPages || !interrupted || STARTS_LOWER.test(t);
   // a sentence does not end on a conjunction: "… pouwel@… of" / "Nico Bernts: …"
@@ -490,6 +492,10 @@ function startBlock(
     if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
   }
   if (bareItem) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
+  // an item whose bullet was lost that closed on a semicolon promises another: after a page
+  // break or an empty line, a line that goes on in lower case is that item
+  if (cur?.t === "item" && cur.marker === "" && /;$/.test(prev ?? "") && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" "))
+    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (hasLeadSpace(l) && doc.lostBullets && cur && (prev?.endsWith(":") || (cur.t === "item" && cur.marker === "") || cur.t === "heading") && !runInHeading(doc, i, l, t))
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (runInHeading(doc, i, l, t)) return { t: "heading", lines: [l], texts: [t] };
