@@ -102,3 +102,23 @@ describe("a note at the foot of a column that ends on a web address", () => {
     expect(doc.children.map(blockText).join(" ")).toContain("kleine werkgevers zo laag mogelijk moeten blijven.");
   });
 });
+
+describe("endnotes whose references come in a run", () => {
+  it("counts the numbers after a comma in a run (\"verschillen.1, 2\") as references and takes the notes", () => {
+    const text = [
+      "Met dit advies geeft de raad een eerste reactie op de vraag van het kabinet om te",
+      "adviseren over de gevolgen van de vergrijzing voor de arbeidsmarkt.1, 2 De raad",
+      "adviseert het beleid vooral te richten op de regio’s waar de krapte het grootst is.",
+      "Hiervoor geldt een gedeelde verantwoordelijkheid,3 waar het beleid van rijk en",
+      "gemeenten op moet aansluiten. Dat vraagt om samenwerking in de regio.4",
+      "1. De adviesaanvraag is opgenomen in bijlage 1.↩︎",
+      "2. Met vergrijzing wordt bedoeld de toename van het aandeel ouderen in de bevolking.↩︎",
+      "3. Zie ook het eerdere advies van de raad over de regionale arbeidsmarkt.↩︎",
+      "4. Daarbij bouwt de raad voort op zijn eerdere adviezen over de arbeidsmarkt.↩︎",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "advice" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1", "2", "3", "4"]);
+    expect(inlineText(doc.notes[0]!.children)).toBe("De adviesaanvraag is opgenomen in bijlage 1.");
+    expect(doc.children.map(blockText).join(" ")).not.toMatch(/↩/u);
+  });
+});

@@ -239,17 +239,28 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
     const start = cands[k]!.i;
     const found = chain(lines, start, lines.length, ENDNOTE_START, 0).notes;
     if (found.length < 2) continue;
-    // the text before the run must carry (most of) its numbers, glued, in order
+    // the text before the run must carry (most of) its numbers, glued, in order; a number that
+    // follows the one before after a comma ("verschillen.1, 2") is a reference of the same run
     const above = lines.slice(0, start).map(textOf).join("\n");
     let at = 0;
     let hits = 0;
+    let runEnd = -1;
     for (const n of found) {
+      const run = runEnd < 0 ? null : new RegExp(`^\\s?,\\s?${n.label}(?![\\p{N}])`, "u").exec(above.slice(runEnd));
+      if (run) {
+        hits++;
+        at = runEnd + 1;
+        runEnd += run[0].length;
+        continue;
+      }
       const re = new RegExp(gluedRefPattern(n.label).source, "gu");
       re.lastIndex = at;
       const m = re.exec(above);
+      runEnd = -1;
       if (m) {
         hits++;
         at = m.index + 1;
+        runEnd = m.index + m[0].length;
       }
     }
     if (hits < 0.8 * found.length) continue;
