@@ -24,4 +24,15 @@ describe("web addresses over lines", () => {
   it("still joins an address broken inside its path", () => {
     expect(join("Zie https://www.ser.nl/nl/publicaties/adviezen/", "2023/toeslagen voor het advies.")).toBe("Zie https://www.ser.nl/nl/publicaties/adviezen/2023/toeslagen voor het advies.");
   });
+
+  it("drops a hyphen that broke one of the address's words at a syllable, and keeps the address's own", () => {
+    // "ciering" and "ningkwaliteit" are no words; "financiering", "woningkwaliteit" are
+    expect(join("Zie https://www.rvo.nl/subsidies-finan-", "ciering/isde voor de regeling.")).toBe("Zie https://www.rvo.nl/subsidies-financiering/isde voor de regeling.");
+    expect(join("Zie https://www.rivm.nl/gezondheid-en-wo-", "ningkwaliteit voor de cijfers.")).toBe("Zie https://www.rivm.nl/gezondheid-en-woningkwaliteit voor de cijfers.");
+    // what follows is a word of its own, a number, or no word joined with the piece before
+    expect(join("Zie https://www.rijksoverheid.nl/werk-", "en-inkomen voor meer.")).toBe("Zie https://www.rijksoverheid.nl/werk-en-inkomen voor meer.");
+    expect(join("Zie https://www.azwinfo.nl/instroom-", "uitstroom voor de cijfers.")).toBe("Zie https://www.azwinfo.nl/instroom-uitstroom voor de cijfers.");
+    expect(join("Zie https://zoek.officielebekendmakingen.nl/kst-", "36576-2.html voor de tekst.")).toBe("Zie https://zoek.officielebekendmakingen.nl/kst-36576-2.html voor de tekst.");
+    expect(join("Zie https://www.actiz.nl/cao-", "vvt-2022 voor de cao.")).toBe("Zie https://www.actiz.nl/cao-vvt-2022 voor de cao.");
+  });
 });

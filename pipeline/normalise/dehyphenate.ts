@@ -29,7 +29,7 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   const lastPart = left.split("-").pop() ?? left;
   // the word after the break, without punctuation or a glued note number ("heidsverschillen.5")
   const right = /^\p{L}+(?:[-’']\p{L}+)*/u.exec(rightTok)?.[0] ?? rightTok.replace(/[^\p{L}\p{N}’'-]+$/u, "");
-  if (URLISH.test(left)) return { keep: true, space: false, doubtful: false, reason: "inside a URL" };
+  if (URLISH.test(left)) return urlHyphen(left, rightTok, lex);
   if (/^(en|of|tot|noch)$/.test(right)) return { keep: true, space: true, doubtful: false, reason: "suspended compound" };
   if (!/^[\p{L}\p{N}]/u.test(right)) return { keep: true, space: true, doubtful: false, reason: "no word follows" };
   if (/\p{N}$/u.test(lastPart) || /^\p{N}/u.test(right)) return { keep: true, space: false, doubtful: false, reason: "number range" };
@@ -49,6 +49,27 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
     return { keep: true, space: false, doubtful: true, reason: "vowel clash between known words" };
   if (/^\p{Lu}/u.test(lastPart)) return { keep: true, space: false, doubtful: true, reason: "a name before the hyphen" };
   return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
+}
+
+/**
+ * A hyphen at a line end inside a web address. An address's own hyphens join
+ * whole words ("instroom-uitstroom", "werk-en-inkomen", "kst-36576"); a
+ * typesetter that hyphenates words also breaks an address's words at a
+ * syllable ("bekend-|makingen", "finan-|ciering"), and what follows such a
+ * break is no word of its own. So the hyphen goes where the letters after it
+ * are not a word, and the letters before it (from some point on) and after
+ * it make one; else it stays, as most of an address's hyphens are its own.
+ */
+function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision {
+  const keep = { keep: true, space: false, doubtful: false, reason: "inside a URL" };
+  const piece = /\p{L}+$/u.exec(left)?.[0] ?? "";
+  const tail = /^\p{L}+/u.exec(rightTok)?.[0] ?? "";
+  if (piece.length < 2 || tail.length < 3 || lex.known(tail) || lex.count(`${piece}-${tail}`) > 0) return keep;
+  for (let k = piece.length; k >= 2; k--) {
+    const word = piece.slice(piece.length - k) + tail;
+    if (lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
+  }
+  return keep;
 }
 
 /** An address at the end of a line, "https://…" or "www.…", or its scheme alone ("https:", "https://"). */
