@@ -70,6 +70,10 @@ function segments(page: PdfPage): Seg[] {
   for (const r of runs) {
     // a raised, smaller run (a superscript) belongs to the row whose baseline is just below it
     let row: PdfRun[] | undefined;
+    // a row on the same baseline but far away (the other column's line) is taken only when no
+    // row next to the run takes it: a note's raised label opening a line in the right column
+    // belongs with its text there, not with the left column's line on the text's baseline
+    let far: PdfRun[] | undefined;
     for (let k = rows.length - 1; k >= 0 && !row; k--) {
       const base = baseline(rows[k]!);
       const rowSize = Math.max(...rows[k]!.map((x) => x.size));
@@ -78,14 +82,17 @@ function segments(page: PdfPage): Seg[] {
       // whichever of the two comes first in the sort
       const raised = (small: number, smallY: number, text: number, textY: number): boolean => small < 0.9 * text && smallY < textY && textY - smallY <= 0.6 * text;
       // On the same baseline a run joins the row however far from it (a justified line, a tab
-      // stop; segments are cut at gutters below); on another baseline (a superscript, a larger
+      // stop; segments are cut at gutters below), after the rows next to it; on another baseline (a superscript, a larger
       // word) only when it is next to the row's runs, so that lines of two columns, whose
       // baselines need not line up, are not chained into one row.
       const reach = 0.8 * Math.min(rowSize, r.size);
       const near = rows[k]!.some((x) => r.x <= x.x + x.width + reach && x.x <= r.x + r.width + reach);
-      if (Math.abs(base - r.y) <= 0.1 * big || (near && (Math.abs(base - r.y) <= 0.45 * big || raised(r.size, r.y, rowSize, base) || raised(rowSize, base, r.size, r.y)))) row = rows[k];
+      const same = Math.abs(base - r.y) <= 0.1 * big;
+      if (near && (same || Math.abs(base - r.y) <= 0.45 * big || raised(r.size, r.y, rowSize, base) || raised(rowSize, base, r.size, r.y))) row = rows[k];
+      else if (same) far ??= rows[k];
       if (base < r.y - 3 * big) break;
     }
+    row ??= far;
     if (row && r.size > 0) row.push(r);
     else rows.push([r]);
   }
