@@ -113,29 +113,33 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
   const seen = new Set<PDFDict>();
   let visited = 0;
 
+  const take = (out: string[], key: string): void => {
+    out.push(key);
+    keys.add(key);
+  };
+
   /** The marked content under `el` (all of it, whatever elements lie between), in order. */
-  const contentOf = (el: PDFDict, page: number | undefined, out: string[], labels?: string[]): void => {
+  const contentOf = (el: PDFDict, page: number | undefined, out: string[]): void => {
     const pg = pageRef(el) ?? page;
     for (const kid of kidsOf(el)) {
       const k = lookup(kid);
       if (k instanceof PDFNumber) {
-        if (pg !== undefined) out.push(`${pg}:${k.asNumber()}`);
+        if (pg !== undefined) take(out, `${pg}:${k.asNumber()}`);
       } else if (k instanceof PDFDict) {
         const type = k.get(PDFName.of("Type"));
         if (type instanceof PDFName && type.decodeText() === "MCR") {
           const m = k.get(PDFName.of("MCID"));
           const p = pageRef(k) ?? pg;
-          if (m instanceof PDFNumber && p !== undefined) out.push(`${p}:${m.asNumber()}`);
+          if (m instanceof PDFNumber && p !== undefined) take(out, `${p}:${m.asNumber()}`);
         } else if (type instanceof PDFName && type.decodeText() === "OBJR") continue;
         else if (!seen.has(k) && visited++ < MAX_ELEMENTS) {
           seen.add(k);
           const role = standard(nameOf(k.get(PDFName.of("S"))));
           if (role === "Artifact") continue;
-          contentOf(k, pg, labels && role === "Lbl" ? labels : out, labels);
+          contentOf(k, pg, out);
         }
       }
     }
-    for (const c of out) keys.add(c);
   };
 
   const pageRef = (d: PDFDict): number | undefined => {
@@ -251,8 +255,6 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
       }
     };
     collect(el, pg);
-    for (const c of unit.label) keys.add(c);
-    for (const c of unit.content) keys.add(c);
     // a nested list's items follow the item they are nested in
     for (const n of nested) {
       seen.delete(n.k);
