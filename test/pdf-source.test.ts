@@ -6,47 +6,26 @@
 //  - PDFs that cannot be read: one line naming the file, nothing written.
 // Floors are what is measured (the targets are 0.995 / 0.98 for the round trip and 0.99 / 0.95
 // for unseen PDFs); where a floor is below the target the test says so in its name.
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import pLimit from "p-limit";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PDFDocument, rgb } from "pdf-lib";
-import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { loadYamlConfig } from "../pipeline/config/load.ts";
 import { sourceConfigSchema } from "../pipeline/config/schema.ts";
-import type { Kind } from "../pipeline/document/types.ts";
 import { main } from "../pipeline/cli.ts";
 import { TweeluikError } from "../pipeline/errors.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normalisePdf } from "../pipeline/normalise/source.ts";
 import { readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
 import { project } from "./build-helpers.ts";
+import { blockCounts, corpusKind, score, type Score } from "./score-helpers.ts";
 
-const SCORER = resolve("..", "shared", "tools", "score-normalise.py");
 const work = mkdtempSync(join(tmpdir(), "tweeluik-pdf-source-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Score {
-  token_accuracy: number;
-  blocks_exact: number;
-  /** found/gold per block kind */
-  heading: string;
-  item: string;
-  note: string;
-  para: string;
-}
-
-/** Score Markdown against a gold file with the shared scorer (in a child process: the scores of a document run side by side). */
-function score(gold: string, markdown: string, name: string): Promise<Score> {
-  const file = join(work, name);
-  writeFileSync(file, markdown);
-  return new Promise((done, fail) =>
-    execFile("python3", [SCORER, gold, file], { encoding: "utf8", maxBuffer: 1 << 24 }, (err, stdout) => (err ? fail(err) : done(JSON.parse(stdout) as Score))),
-  );
-}
 
 describe("round trip: our own editions read back as sources", () => {
   const output = join(work, "output");
@@ -68,7 +47,7 @@ describe("round trip: our own editions read back as sources", () => {
             // our PDFs are tagged: the round trip measures the layout path, so the tree is set aside
             const doc = await normalisePdf(join(output, lang, `${slug}.pdf`), { slug, config, structure: false });
             expect(doc.diagnostics.find((d) => d.code === "normalise:reader")?.message).toMatch(/^read from the PDF's layout .*set aside/);
-            scores.set(`${lang}/${slug}`, await score(join(output, lang, `${slug}.md`), toMarkdown(doc), `rt-${lang}-${slug}.md`));
+            scores.set(`${lang}/${slug}`, await score(work, join(output, lang, `${slug}.md`), toMarkdown(doc), `rt-${lang}-${slug}.md`));
           }),
         ),
       ),
@@ -120,16 +99,12 @@ describe("unseen PDFs: other engines' PDFs against the texts they were set from"
       for (const f of files) {
         const slug = f.slice(0, -4);
         const text = join(CORPUS, "texts", `${slug}.md`);
-        const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(text, "utf8"))?.[1] ?? "";
-        const kind = (parseYaml(front) as { kind?: Kind }).kind ?? "report";
-        const doc = await normalisePdf(join(dir, f), { slug, kind });
-        const s = await score(text, toMarkdown(doc), `unseen-${layout}-${slug}.md`);
+        const doc = await normalisePdf(join(dir, f), { slug, kind: corpusKind(text) });
+        const s = await score(work, text, toMarkdown(doc), `unseen-${layout}-${slug}.md`);
         tokens += s.token_accuracy;
-        for (const k of ["heading", "item", "note", "para"] as const) {
-          const [a, b] = String(s[k]).split("/").map(Number);
-          found += a!;
-          gold += b!;
-        }
+        const c = blockCounts(s);
+        found += c.found;
+        gold += c.gold;
       }
       expect(files.length).toBe(17);
       expect(tokens / files.length).toBeGreaterThanOrEqual(floor.tokens);

@@ -5,22 +5,19 @@
  * way to the layout. On the corpus's tagged PDFs (LibreOffice's tagged export,
  * Chromium's print) the tree's figures are at least the layout path's.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pLimit from "p-limit";
 import { afterAll, describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
-import type { Kind } from "../pipeline/document/types.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normaliseStructure } from "../pipeline/normalise/from-structure.ts";
 import { normalisePdf } from "../pipeline/normalise/source.ts";
 import type { PdfRun, PdfSourceInfo } from "../pipeline/read/pdf.ts";
 import type { StructTree, StructUnit } from "../pipeline/read/structure.ts";
+import { blockCounts, corpusKind, score } from "./score-helpers.ts";
 
 const CORPUS = resolve("bench", "corpus");
-const SCORER = resolve("..", "shared", "tools", "score-normalise.py");
 const work = mkdtempSync(join(tmpdir(), "tweeluik-pdf-structure-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -113,22 +110,6 @@ describe("the structure front", () => {
   });
 });
 
-interface Score {
-  token_accuracy: number;
-  heading: string;
-  item: string;
-  note: string;
-  para: string;
-}
-
-function score(gold: string, markdown: string, name: string): Promise<Score> {
-  const file = join(work, name);
-  writeFileSync(file, markdown);
-  return new Promise((done, fail) =>
-    execFile("python3", [SCORER, gold, file], { encoding: "utf8", maxBuffer: 1 << 24 }, (err, stdout) => (err ? fail(err) : done(JSON.parse(stdout) as Score))),
-  );
-}
-
 describe("tagged PDFs of other engines: the tree against the layout on the same documents", () => {
   for (const layout of ["libreoffice-tagged", "chromium"]) {
     it(`${layout}: read through the tree, with token accuracy and block recall at least the layout path's`, async () => {
@@ -142,18 +123,14 @@ describe("tagged PDFs of other engines: the tree against the layout on the same 
             limit(async () => {
               const slug = f.slice(0, -4);
               const text = join(CORPUS, "texts", `${slug}.md`);
-              const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(text, "utf8"))?.[1] ?? "";
-              const kind = (parseYaml(front) as { kind?: Kind }).kind ?? "report";
-              const doc = await normalisePdf(join(dir, f), { slug, kind, structure: path === "tree" });
+              const doc = await normalisePdf(join(dir, f), { slug, kind: corpusKind(text), structure: path === "tree" });
               const reader = doc.diagnostics.find((d) => d.code === "normalise:reader")?.message;
               expect(reader).toMatch(path === "tree" ? /^read through the PDF's structure tree/ : /^read from the PDF's layout/);
-              const s = await score(text, toMarkdown(doc), `${layout}-${path}-${slug}.md`);
+              const s = await score(work, text, toMarkdown(doc), `${layout}-${path}-${slug}.md`);
+              const c = blockCounts(s);
               sums[path].tokens += s.token_accuracy;
-              for (const k of ["heading", "item", "note", "para"] as const) {
-                const [a, b] = String(s[k]).split("/").map(Number);
-                sums[path].found += a!;
-                sums[path].gold += b!;
-              }
+              sums[path].found += c.found;
+              sums[path].gold += c.gold;
             }),
           ),
         ),
