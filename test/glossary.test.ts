@@ -96,3 +96,33 @@ describe("glossary validation (glossary:invalid with file and line)", () => {
     expect(e.line).toBe(2);
   });
 });
+
+describe("every way a term may be written is still found", () => {
+  // findTerms skips an entry whose letters are not in the segment (white space and hyphens
+  // aside); no written form the patterns allow may be skipped by that
+  it("hyphens between its letters, spaces or hyphens at its joints, an inflection, a compound head, capitals", () => {
+    const glossary = readGlossaryFile(FILE);
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let checked = 0;
+    for (const entry of glossary.entries) {
+      for (const form of [entry.term, ...entry.variants]) {
+        for (let k = 0; k < 4; k++) {
+          const words = form.split(/\s+/).map((w) => (rnd(3) === 0 && w.length > 3 ? `${w.slice(0, 2)}-${w.slice(2)}` : w));
+          let written = words.join(rnd(2) ? " " : "\u00A0");
+          if (!entry.caseSensitive && rnd(2)) written = written.toUpperCase();
+          if (entry.compound && rnd(2)) written = `arbeids${written}`;
+          const text = `In deze zin staat ${written} midden in de tekst.`;
+          const hits = findTerms(text, glossary);
+          const at = text.indexOf(written);
+          expect(hits.some((h) => h.index <= at && h.index + h.matched.length >= at + written.length), `${entry.id}: ${written}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -123,6 +123,26 @@ export interface GlossaryHit {
 }
 
 const compiled = new WeakMap<GlossaryEntry, RegExp>();
+const squashedForms = new WeakMap<GlossaryEntry, string[]>();
+
+/** Text without white space and hyphens, lower-cased: where a form's letters stand together. */
+const squash = (s: string): string => s.toLowerCase().replace(/[\s\u00A0-]+/g, "");
+
+/**
+ * An entry's forms squashed. Every match of sourceRegex() holds one of them in
+ * its squashed text (its letters in order, with at most hyphens, spaces or an
+ * inflection and a compound head around them), so an entry none of whose
+ * squashed forms is in the squashed segment cannot match there.
+ */
+function formsOf(e: GlossaryEntry): string[] {
+  let f = squashedForms.get(e);
+  if (!f) {
+    f = [e.term, ...e.variants].map(squash);
+    squashedForms.set(e, f);
+  }
+  return f;
+}
+
 function sourceRegex(e: GlossaryEntry): RegExp {
   let re = compiled.get(e);
   if (!re) {
@@ -142,7 +162,9 @@ export function findTerms(text: string, glossary: Glossary): GlossaryHit[] {
   // URLs and e-mail addresses are not running text: blank them out, keeping offsets
   const plain = stripPlaceholders(text).replace(URL_OR_EMAIL, (m) => " ".repeat(m.length));
   const all: GlossaryHit[] = [];
+  const squashed = squash(plain);
   for (const entry of glossary.entries) {
+    if (!formsOf(entry).some((f) => squashed.includes(f))) continue;
     for (const m of plain.matchAll(sourceRegex(entry))) all.push({ entry, matched: m[0], index: m.index });
   }
   all.sort((a, b) => b.matched.length - a.matched.length || a.index - b.index);
@@ -155,7 +177,18 @@ export function findTerms(text: string, glossary: Glossary): GlossaryHit[] {
 }
 
 /** A pattern for an English rendering, tolerant of plural (-s, -es, y → ies) and possessive on the last word. */
+const englishCompiled = new Map<string, RegExp>();
 function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
+  const key = `${caseSensitive ? "s" : "i"}${rendering}`;
+  let re = englishCompiled.get(key);
+  if (!re) {
+    re = makeEnglishRegex(rendering, caseSensitive);
+    englishCompiled.set(key, re);
+  }
+  return re;
+}
+
+function makeEnglishRegex(rendering: string, caseSensitive: boolean): RegExp {
   const words = rendering.split(/\s+/).map(escape);
   const last = words.length - 1;
   const w = words[last]!;
@@ -165,14 +198,29 @@ function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("(?:[\\s\\u00A0]+\\([\\p{Lu}\\d]{2,}\\))?[\\s\\u00A0]+")}(?![\\p{L}\\p{N}])`, caseSensitive ? "u" : "iu");
 }
 
+const masks = new Map<string, RegExp>();
+/** Every place of a rendering (case aside), to blank out: a global regex, whose lastIndex replace() resets. */
+function maskRegex(rendering: string): RegExp {
+  let re = masks.get(rendering);
+  if (!re) {
+    re = new RegExp(englishRegex(rendering, false).source, "giu");
+    masks.set(rendering, re);
+  }
+  return re;
+}
+
 /**
  * The first of `renderings` found in an English text, if any. Text inside any
  * of `masked` (renderings of other terms, e.g. "European Commission" when
  * looking for a forbidden "commission") is not searched.
  */
 export function findRendering(target: string, renderings: readonly string[], caseSensitive: boolean, masked: readonly string[] = []): string | undefined {
+  if (renderings.length === 0) return undefined;
   let plain = stripPlaceholders(target);
-  for (const m of masked) plain = plain.replace(new RegExp(englishRegex(m, false).source, "giu"), (x) => " ".repeat(x.length));
+  // blanking out can only take matches away (a blanked rendering ends and starts at a word's
+  // edge, so no new word edge appears): where nothing matches now, nothing will
+  if (masked.length && !renderings.some((r) => englishRegex(r, caseSensitive).test(plain))) return undefined;
+  for (const m of masked) plain = plain.replace(maskRegex(m), (x) => " ".repeat(x.length));
   for (const r of renderings) {
     const m = englishRegex(r, caseSensitive).exec(plain);
     if (m) return m[0];
