@@ -85,6 +85,10 @@ describe("style:title-gloss", () => {
     const other = checkStyle("", "SER (2021) exploratory study Werken zonder armoede (Work without poverty).", style);
     expect(other.map((i) => i.message)).toEqual([expect.stringMatching(/glossed as "Work without poverty"; the house gloss is "Working without poverty"/)]);
   });
+  it("finds the title however its words are spaced or cased (a no-break space, a line break, capitals)", () => {
+    for (const written of ["Werken\u00A0zonder armoede", "Werken zonder\narmoede", "WERKEN ZONDER ARMOEDE"])
+      expect(codes(checkStyle("", `SER (2021) exploratory study ${written}.`, style)), written).toEqual(["style:title-gloss"]);
+  });
   it("reads a gloss with parentheses inside, and a year between title and gloss", () => {
     const t =
       "See: Stichting van de Arbeid (2020) Wet werk en inkomen naar arbeidsvermogen: Aanbevelingen aan de minister van SZW (Work and Income (Capacity for Work) Act: recommendations to the Minister of Social Affairs and Employment).";

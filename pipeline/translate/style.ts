@@ -123,8 +123,24 @@ export interface StyleIssue {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-// a whole word or phrase; not the start of a possessive ("chair of the SER’s committee" is not "chair of the SER")
-const wordRe = (w: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w).replace(/ /g, "[\\s\\u00A0]+")}(?![\\p{L}\\p{N}]|[’']s(?!\\p{L}))`, `${flags}u`);
+const wordRes = new Map<string, RegExp>();
+/**
+ * A whole word or phrase; not the start of a possessive ("chair of the SER’s committee" is not
+ * "chair of the SER"). Compiled once per phrase and flags. With "g" the one object is shared: replace() and
+ * matchAll() leave it as they found it (replace resets lastIndex, matchAll works on a copy).
+ */
+const wordRe = (w: string, flags: string): RegExp => {
+  const key = `${flags}\u0000${w}`;
+  let re = wordRes.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(w).replace(/ /g, "[\\s\\u00A0]+")}(?![\\p{L}\\p{N}]|[’']s(?!\\p{L}))`, `${flags}u`);
+    wordRes.set(key, re);
+  }
+  return re;
+};
+
+/** Lower-cased without white space: a phrase can stand in a text only where this of it stands in this of the text. */
+const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, "");
 
 /** Target text as the reader reads it: placeholders out, addresses blanked (a URL is not prose). */
 function prose(target: string): string {
@@ -135,8 +151,9 @@ function prose(target: string): string {
 export function keptTitles(text: string, style: StyleSheet): { title: StyleSheet["titles"][number]; form: string; index: number }[] {
   const plain = stripPlaceholders(text);
   const all: { title: StyleSheet["titles"][number]; form: string; index: number }[] = [];
+  const squashed = squash(plain);
   for (const title of style.titles) {
-    for (const form of title.nl) for (const m of plain.matchAll(new RegExp(wordRe(form, "i").source, "giu"))) all.push({ title, form: m[0], index: m.index });
+    for (const form of title.nl) if (squashed.includes(squash(form))) for (const m of plain.matchAll(wordRe(form, "gi"))) all.push({ title, form: m[0], index: m.index });
   }
   all.sort((a, b) => b.form.length - a.form.length || a.index - b.index);
   const kept: typeof all = [];
@@ -148,7 +165,9 @@ export function keptTitles(text: string, style: StyleSheet): { title: StyleSheet
 export function blankTitles(text: string, style: StyleSheet | undefined): string {
   if (!style) return text;
   let out = text;
-  for (const form of [...style.titles.flatMap((t) => t.nl), ...style.keptNames]) out = out.replace(new RegExp(wordRe(form, "").source, form === form.toUpperCase() ? "gu" : "giu"), (m) => " ".repeat(m.length));
+  const squashed = squash(text);
+  for (const form of [...style.titles.flatMap((t) => t.nl), ...style.keptNames])
+    if (squashed.includes(squash(form))) out = out.replace(wordRe(form, form === form.toUpperCase() ? "g" : "gi"), (m) => " ".repeat(m.length));
   return out;
 }
 
@@ -219,7 +238,7 @@ function checkPercent(target: string, style: StyleSheet): StyleIssue[] {
 function checkSpelling(target: string, style: StyleSheet): StyleIssue[] {
   // official names keep their own spelling (World Health Organization)
   const phrases = style.spelling.izeExceptions.filter((w) => w.includes(" "));
-  const t = phrases.reduce((s, p) => s.replace(new RegExp(wordRe(p, "").source, "gu"), (m) => " ".repeat(m.length)), prose(target));
+  const t = phrases.reduce((s, p) => s.replace(wordRe(p, "g"), (m) => " ".repeat(m.length)), prose(target));
   const out: StyleIssue[] = [];
   const exceptions = style.spelling.izeExceptions.filter((w) => !w.includes(" ")).map((w) => w.toLowerCase());
   for (const m of t.matchAll(/\p{L}+i[zs]\p{L}*/gu)) {
