@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from "pdf-lib";
 
 /**
  * A tagged PDF's structure tree, read as evidence of the document's blocks:
@@ -23,7 +23,7 @@ export interface StructUnit {
   role: string;
   /** Heading level, 1–6 (H1–H6; an H is levelled by the sections around it). */
   level?: number;
-  /** A list item's label as drawn (a Lbl's text is found by the reader) or from the list's numbering. */
+  /** A list item: its list is numbered (ListNumbering), where no drawn label says otherwise. */
   ordered?: boolean;
   /** Keys of the marked content of the unit's list label (Lbl), if it has one. */
   label: string[];
@@ -31,8 +31,6 @@ export interface StructUnit {
   number?: number;
   /** Keys (`page:mcid`, page 1-based) of the unit's marked content, in the tree's order. */
   content: string[];
-  /** Alternate text (Figure's Alt) or replacement text, where the tree gives it. */
-  alt?: string;
 }
 
 export interface StructTree {
@@ -58,8 +56,6 @@ const BLOCK_ROLES: Record<string, UnitKind> = {
   TD: "para",
   TH: "para",
   Note: "note",
-  Lbl: "para",
-  LBody: "para",
   Formula: "para",
 };
 
@@ -67,7 +63,7 @@ const BLOCK_ROLES: Record<string, UnitKind> = {
 const STANDARD = new Set([
   // Title is PDF 2.0's: a PDF 1.7 producer maps its own "Title" on (LibreOffice: to P)
   ...Object.keys(BLOCK_ROLES).filter((r) => r !== "Title"),
-  ..."Document Part Art Sect Div NonStruct Private Index TOC L LI Table TR THead TBody TFoot Figure Span Quote Code Link Annot Reference BibEntry Ruby RB RT RP Warichu WT WP Artifact".split(" "),
+  ..."Document Part Art Sect Div NonStruct Private Index TOC L LI Lbl LBody Table TR THead TBody TFoot Figure Span Quote Code Link Annot Reference BibEntry Ruby RB RT RP Warichu WT WP Artifact".split(" "),
 ]);
 
 /** At most this many elements are visited (a loop in a damaged tree stops here too). */
@@ -101,19 +97,34 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
     return r;
   };
 
-  /** A stand-in element holding one kid, to read that kid as an element's content. */
-  const holding = (kid: PDFObject): PDFDict => {
-    const d = PDFDict.withContext(ctx);
-    d.set(PDFName.of("K"), kid);
-    return d;
-  };
+  /** An element's standard role. */
+  const roleOf = (el: PDFDict): string => standard(nameOf(el.get(PDFName.of("S"))));
 
   const units: StructUnit[] = [];
   const keys = new Set<string>();
   const seen = new Set<PDFDict>();
   let visited = 0;
 
-  const take = (out: string[], key: string): void => {
+  /** A kid of a structure element: marked content (an MCID, or an MCR), an annotation (OBJR) or an element. */
+  const kindOf = (k: PDFObject | undefined): "content" | "object" | "element" | undefined => {
+    if (k instanceof PDFNumber) return "content";
+    if (!(k instanceof PDFDict)) return undefined;
+    const type = nameOf(k.get(PDFName.of("Type")));
+    return type === "MCR" ? "content" : type === "OBJR" ? "object" : "element";
+  };
+  /** The element kid `k` the first time it is met, marked seen; false after (a loop, a shared kid). */
+  const firstVisit = (k: PDFDict): boolean => {
+    if (seen.has(k) || visited++ >= MAX_ELEMENTS) return false;
+    seen.add(k);
+    return true;
+  };
+
+  /** Marked content kid `k` (an MCID on page `pg`, or an MCR) into `out`. */
+  const take = (k: PDFObject | undefined, pg: number | undefined, out: string[]): void => {
+    const mcid = k instanceof PDFDict ? k.get(PDFName.of("MCID")) : k;
+    const page = (k instanceof PDFDict ? pageRef(k) : undefined) ?? pg;
+    if (!(mcid instanceof PDFNumber) || page === undefined) return;
+    const key = `${page}:${mcid.asNumber()}`;
     out.push(key);
     keys.add(key);
   };
@@ -123,33 +134,15 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
     const pg = pageRef(el) ?? page;
     for (const kid of kidsOf(el)) {
       const k = lookup(kid);
-      if (k instanceof PDFNumber) {
-        if (pg !== undefined) take(out, `${pg}:${k.asNumber()}`);
-      } else if (k instanceof PDFDict) {
-        const type = k.get(PDFName.of("Type"));
-        if (type instanceof PDFName && type.decodeText() === "MCR") {
-          const m = k.get(PDFName.of("MCID"));
-          const p = pageRef(k) ?? pg;
-          if (m instanceof PDFNumber && p !== undefined) take(out, `${p}:${m.asNumber()}`);
-        } else if (type instanceof PDFName && type.decodeText() === "OBJR") continue;
-        else if (!seen.has(k) && visited++ < MAX_ELEMENTS) {
-          seen.add(k);
-          const role = standard(nameOf(k.get(PDFName.of("S"))));
-          if (role === "Artifact") continue;
-          contentOf(k, pg, out);
-        }
-      }
+      const kind = kindOf(k);
+      if (kind === "content") take(k, pg, out);
+      else if (kind === "element" && firstVisit(k as PDFDict) && roleOf(k as PDFDict) !== "Artifact") contentOf(k as PDFDict, pg, out);
     }
   };
 
   const pageRef = (d: PDFDict): number | undefined => {
     const r = d.get(PDFName.of("Pg"));
     return r instanceof PDFRef ? pageOf.get(r.toString()) : undefined;
-  };
-
-  const textOf = (o: PDFObject | undefined): string | undefined => {
-    const v = lookup(o);
-    return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
   };
 
   /** Loose content directly under a grouping element: gathered into one paragraph per run. */
@@ -159,25 +152,26 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
     loose = undefined;
   };
 
-  const walk = (el: PDFDict, page: number | undefined, sectionDepth: number, list?: { ordered: boolean; n: number }): void => {
-    const pg = pageRef(el) ?? page;
-    for (const kid of kidsOf(el)) {
+  /** The kids of an element (or a nested list, alone) on page `page`, as blocks. */
+  const walk = (kids: PDFObject[], page: number | undefined, sectionDepth: number, list?: { ordered: boolean; n: number }): void => {
+    for (const kid of kids) {
       const k = lookup(kid);
-      if (k instanceof PDFNumber || (k instanceof PDFDict && nameOf(k.get(PDFName.of("Type"))) === "MCR")) {
+      const kidKind = kindOf(k);
+      if (kidKind === "content") {
         // marked content straight under a grouping element
         loose ??= { kind: "para", role: "P", label: [], content: [] };
-        contentOf(holding(kid), pg, loose.content);
+        take(k, page, loose.content);
         continue;
       }
-      if (!(k instanceof PDFDict) || nameOf(k.get(PDFName.of("Type"))) === "OBJR" || seen.has(k) || visited++ >= MAX_ELEMENTS) continue;
-      seen.add(k);
-      const role = standard(nameOf(k.get(PDFName.of("S"))));
+      if (kidKind !== "element" || !firstVisit(k as PDFDict)) continue;
+      const el = k as PDFDict;
+      const role = roleOf(el);
       if (role === "Artifact") continue;
-      const kpg = pageRef(k) ?? pg;
+      const kpg = pageRef(el) ?? page;
       if (role === "L") {
         flushLoose();
-        const numbering = nameOf(lookupAttr(k, "ListNumbering", lookup));
-        walk(k, kpg, sectionDepth, { ordered: /^(Decimal|UpperRoman|LowerRoman|UpperAlpha|LowerAlpha)$/.test(numbering), n: 0 });
+        const numbering = nameOf(lookupAttr(el, "ListNumbering", lookup));
+        walk(kidsOf(el), kpg, sectionDepth, { ordered: /^(Decimal|UpperRoman|LowerRoman|UpperAlpha|LowerAlpha)$/.test(numbering), n: 0 });
         continue;
       }
       if (list && role !== "Caption") {
@@ -188,34 +182,30 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
         const unit: StructUnit = { kind: "item", role: "LI", ordered: list.ordered, label: [], content: [] };
         if (list.ordered) unit.number = list.n;
         units.push(unit);
-        itemContent(k, kpg, unit, sectionDepth);
+        itemContent(el, kpg, unit, sectionDepth);
         continue;
       }
       const kind = BLOCK_ROLES[role];
-      if (kind && role !== "Lbl" && role !== "LBody") {
+      if (kind) {
         flushLoose();
         const unit: StructUnit = { kind, role, label: [], content: [] };
         if (kind === "heading") unit.level = role === "Title" ? 1 : /^H\d$/.test(role) ? Number(role[1]) : Math.max(1, Math.min(6, sectionDepth));
-        const alt = textOf(k.get(PDFName.of("ActualText")));
-        if (alt) unit.alt = alt;
         units.push(unit);
-        if (kind === "note") itemContent(k, kpg, unit, sectionDepth);
-        else contentOf(k, kpg, unit.content);
+        if (kind === "note") itemContent(el, kpg, unit, sectionDepth);
+        else contentOf(el, kpg, unit.content);
         continue;
       }
-      if (role === "Figure" || role === "Formula") {
-        // a figure's text (labels drawn inside a chart) is not running text; its Alt is not the document's text either
+      if (role === "Figure") {
+        // a figure's text (labels drawn inside a chart) is not running text
         flushLoose();
         const unit: StructUnit = { kind: "figure", role, label: [], content: [] };
-        const alt = textOf(k.get(PDFName.of("Alt")));
-        if (alt) unit.alt = alt;
         units.push(unit);
-        contentOf(k, kpg, unit.content);
+        contentOf(el, kpg, unit.content);
         continue;
       }
       if (role === "Table" || role === "TR" || role === "THead" || role === "TBody" || role === "TFoot" || role === "TOC") {
         flushLoose();
-        walk(k, kpg, sectionDepth);
+        walk(kidsOf(el), kpg, sectionDepth);
         continue;
       }
       // grouping (Document, Part, Sect, Div, Art, NonStruct) or inline (Span, Link, Quote …):
@@ -223,46 +213,41 @@ export async function readStructTree(bytes: Uint8Array): Promise<StructTree | un
       const inline = /^(Span|Link|Quote|Code|Reference|BibEntry|Annot|Ruby|Warichu|Em|Strong)$/.test(role);
       if (inline) {
         loose ??= { kind: "para", role: "P", label: [], content: [] };
-        contentOf(k, kpg, loose.content);
+        contentOf(el, kpg, loose.content);
         continue;
       }
       flushLoose();
-      walk(k, kpg, sectionDepth + (role === "Sect" || role === "Part" || role === "Art" ? 1 : 0), undefined);
+      walk(kidsOf(el), kpg, sectionDepth + (role === "Sect" || role === "Part" || role === "Art" ? 1 : 0));
       flushLoose();
     }
   };
 
   /** An item's (or note's) content: Lbl apart, nested lists as items of their own after it. */
   const itemContent = (el: PDFDict, page: number | undefined, unit: StructUnit, sectionDepth: number): void => {
-    const pg = pageRef(el) ?? page;
-    const nested: { k: PDFDict; pg: number | undefined }[] = [];
+    const nested: { l: PDFDict; pg: number | undefined }[] = [];
     const collect = (e: PDFDict, p: number | undefined): void => {
       const ep = pageRef(e) ?? p;
       for (const kid of kidsOf(e)) {
         const k = lookup(kid);
-        if (k instanceof PDFDict && nameOf(k.get(PDFName.of("Type"))) !== "MCR" && nameOf(k.get(PDFName.of("Type"))) !== "OBJR") {
-          if (seen.has(k) || visited++ >= MAX_ELEMENTS) continue;
-          seen.add(k);
-          const role = standard(nameOf(k.get(PDFName.of("S"))));
-          const kp = pageRef(k) ?? ep;
-          if (role === "Artifact") continue;
-          if (role === "L") nested.push({ k, pg: kp });
-          else if (role === "Lbl") contentOf(k, kp, unit.label);
-          else collect(k, kp);
-        } else {
-          contentOf(holding(kid), ep, unit.content);
+        const kidKind = kindOf(k);
+        if (kidKind === "content") take(k, ep, unit.content);
+        if (kidKind !== "element") continue;
+        const child = k as PDFDict;
+        const role = roleOf(child);
+        // a nested list is left for walk(), which marks it seen
+        if (role === "L" && !seen.has(child)) nested.push({ l: child, pg: pageRef(child) ?? ep });
+        else if (role !== "L" && role !== "Artifact" && firstVisit(child)) {
+          if (role === "Lbl") contentOf(child, ep, unit.label);
+          else collect(child, ep);
         }
       }
     };
-    collect(el, pg);
+    collect(el, page);
     // a nested list's items follow the item they are nested in
-    for (const n of nested) {
-      seen.delete(n.k);
-      walk(holding(n.k), n.pg, sectionDepth);
-    }
+    for (const n of nested) walk([n.l], n.pg, sectionDepth);
   };
 
-  walk(root, undefined, 0);
+  walk(kidsOf(root), undefined, 0);
   flushLoose();
   return { units: units.filter((u) => u.content.length > 0 || u.label.length > 0), keys };
 }
