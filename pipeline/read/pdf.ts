@@ -112,29 +112,25 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const height = y1 - y0;
       type TextItem = { str: string; transform: number[]; width: number; fontName: string };
-      type Mark = { type: string; id?: string | null; tag?: string | null };
-      const items = content.items.filter((it): it is (typeof it & TextItem) => "str" in it);
-      // the marked content each text item is drawn in (a tagged PDF's link to its structure tree)
-      const marks = new Map<TextItem, { mcid?: number; artifact: boolean }>();
-      if (tagged) {
-        const stack: { mcid?: number; artifact: boolean }[] = [];
-        for (const it of content.items as (TextItem | Mark)[]) {
-          if ("str" in it) {
-            const top = stack[stack.length - 1];
-            if (top) marks.set(it, top);
-          } else if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
-            const outer = stack[stack.length - 1];
-            const m = it.id ? /_mc(\d+)$/.exec(it.id) : null;
-            const mcid = m ? Number(m[1]) : outer?.mcid;
-            stack.push({ ...(mcid !== undefined ? { mcid } : {}), artifact: it.tag === "Artifact" || !!outer?.artifact });
-          } else if (it.type === "endMarkedContent") stack.pop();
-        }
+      type Mark = { mcid?: number; artifact: boolean };
+      // the text items, each with the marked content it is drawn in (in a tagged PDF: the link
+      // to its structure tree); marked content nests, an inner one without an MCID keeps the outer's
+      const items: { it: TextItem; mark: Mark | undefined }[] = [];
+      const stack: Mark[] = [];
+      for (const it of content.items as (TextItem | { type: string; id?: string | null; tag?: string | null })[]) {
+        if ("str" in it) items.push({ it, mark: stack[stack.length - 1] });
+        else if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
+          const outer = stack[stack.length - 1];
+          const m = it.id ? /_mc(\d+)$/.exec(it.id) : null;
+          const mcid = m ? Number(m[1]) : outer?.mcid;
+          stack.push({ ...(mcid !== undefined ? { mcid } : {}), artifact: it.tag === "Artifact" || !!outer?.artifact });
+        } else if (it.type === "endMarkedContent") stack.pop();
       }
       // Font names (for weight and style) are known once a page's operator list has loaded
       // them; fonts are shared between pages, so only pages with a new font pay for it.
-      if (items.some((it) => !fonts.has(it.fontName))) {
+      if (items.some(({ it }) => !fonts.has(it.fontName))) {
         await page.getOperatorList();
-        for (const it of items) {
+        for (const { it } of items) {
           if (fonts.has(it.fontName)) continue;
           const f = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string } | null) : null;
           const name = f?.name ?? "";
@@ -142,12 +138,11 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
         }
       }
       const runs: PdfRun[] = [];
-      for (const it of items) {
+      for (const { it, mark } of items) {
         if (it.str === "" || /^\s+$/.test(it.str)) continue;
         const [a, b, , d, e, f] = it.transform as [number, number, number, number, number, number];
         if (Math.abs(b) > 0.01 * Math.abs(a)) continue; // rotated text (margins, stamps) is not running text
         const font = fonts.get(it.fontName)!;
-        const mark = marks.get(it);
         runs.push({
           ...(mark?.mcid !== undefined ? { mcid: mark.mcid } : {}),
           ...(mark?.artifact ? { artifact: true } : {}),
