@@ -1,6 +1,6 @@
-import { KINDS, type Diagnostic, type Kind, type NormalisedDocument } from "../document/types.ts";
-import type { Layout, LayoutLine } from "../read/layout.ts";
-import { assemble, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
+import type { Diagnostic, NormalisedDocument } from "../document/types.ts";
+import { textAfterMarker, type Layout, type LayoutLine } from "../read/layout.ts";
+import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
 import type { RawNote } from "./footnotes.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Ln } from "./lines.ts";
@@ -19,10 +19,8 @@ export function normaliseLayout(
   config?: NormaliseConfig,
   opts: NormaliseOptions = {},
 ): NormalisedDocument {
-  if (config && !(KINDS as readonly string[]).includes(config.kind))
-    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
+  const kind = documentKind(config, opts);
   const diagnostics: Diagnostic[] = [];
-  const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
   for (const f of lay.furniture) {
     diagnostics.push({ severity: "info", code: f.why === "contents" ? "normalise:contents" : "normalise:furniture", message: `${f.why} left out: "${f.text.slice(0, 80)}"`, position: { file: source.file, line: 0, page: f.page } });
   }
@@ -36,7 +34,15 @@ export function normaliseLayout(
   return assemble({ file: source.file, slug: source.slug, firstText: source.title ?? lay.lines[0]?.text, rawBlocks: blocks, rawNotes: notes, lex, kind, config, diagnostics });
 }
 
-export const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)/;
+const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)/;
+
+/** A heading block of these lines; a number opening its first line ("2.1 ") becomes its marker. */
+export function headingBlock(lines: Ln[], texts: string[]): RawBlock {
+  const m = HEADING_NUMBER.exec(texts[0]!);
+  const block: RawBlock = { t: "heading", lines, texts: m ? [texts[0]!.slice(m[0].length), ...texts.slice(1)] : texts };
+  if (m) block.marker = m[1]!.replace(/\.$/, "");
+  return block;
+}
 
 /** Heading styles by size and weight, largest first: their rank is the heading's depth. */
 function headingStyles(lines: LayoutLine[], body: number): string[] {
@@ -130,7 +136,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
         lastLabel = Number(label);
         note = { label, run, lines: [ln] };
         notes.push(note);
-        ln.raw = l.marker ? `${l.marker} ${l.text.startsWith(l.marker) ? l.text.slice(l.marker.length).trim() : l.text}` : l.text;
+        ln.raw = l.marker ? `${l.marker} ${textAfterMarker(l)}` : l.text;
       } else if (note) note.lines.push(ln);
       continue;
     }
@@ -147,9 +153,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       }
       close();
       const text = l.marker ? `${l.marker} ${l.text.slice(l.text.indexOf(" ") + 1)}` : l.text;
-      const m = HEADING_NUMBER.exec(text);
-      const block: RawBlock = { t: "heading", lines: [ln], texts: [m ? text.slice(m[0].length) : text] };
-      if (m) block.marker = m[1]!.replace(/\.$/, "");
+      const block = headingBlock([ln], [text]);
       block.depth = Math.min(3, Math.max(1, styles.indexOf(styleKey(l)) + 1)) as 1 | 2 | 3;
       cur = { block, last: l };
       continue;
@@ -158,7 +162,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       // a marker set apart from the text: a bullet, or a number or letter ("1   Text", "a)  Text")
       close();
       const ordered = /[\da-z]/i.test(l.marker);
-      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.startsWith(l.marker) ? l.text.slice(l.marker.length).trim() : l.text], ordered, marker: ordered ? l.marker.replace(/[.)(]/g, "") : l.marker };
+      const block: RawBlock = { t: "item", lines: [ln], texts: [textAfterMarker(l)], ordered, marker: ordered ? l.marker.replace(/[.)(]/g, "") : l.marker };
       cur = { block, last: l, hang: l.x };
       continue;
     }

@@ -1,10 +1,10 @@
-import { KINDS, type Diagnostic, type Kind, type NormalisedDocument } from "../document/types.ts";
-import { blockLines, PAGE_NUMBER, type LayoutLine } from "../read/layout.ts";
+import type { Diagnostic, NormalisedDocument } from "../document/types.ts";
+import { blockLines, PAGE_NUMBER, textAfterMarker, type LayoutLine } from "../read/layout.ts";
 import type { PdfRun, PdfSourceInfo } from "../read/pdf.ts";
 import type { StructTree } from "../read/structure.ts";
-import { HEADING_NUMBER, takeEndnotes } from "./from-layout.ts";
+import { headingBlock, takeEndnotes } from "./from-layout.ts";
 import type { RawNote } from "./footnotes.ts";
-import { assemble, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
+import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Ln } from "./lines.ts";
 import type { RawBlock } from "./segment.ts";
@@ -39,9 +39,7 @@ export function normaliseStructure(
   config?: NormaliseConfig,
   opts: NormaliseOptions = {},
 ): StructureReading | { reason: string; coverage: number } {
-  if (config && !(KINDS as readonly string[]).includes(config.kind))
-    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
-  const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
+  const kind = documentKind(config, opts);
   const diagnostics: Diagnostic[] = [];
 
   // the runs of each marked content, in the order the page draws them
@@ -140,9 +138,7 @@ export function normaliseStructure(
       continue;
     }
     if (u.kind === "heading") {
-      const m = HEADING_NUMBER.exec(texts[0]!);
-      const block: RawBlock = { t: "heading", lines: own, texts: m ? [texts[0]!.slice(m[0].length), ...texts.slice(1)] : texts };
-      if (m) block.marker = m[1]!.replace(/\.$/, "");
+      const block = headingBlock(own, texts);
       block.depth = Math.min(3, Math.max(1, u.level ?? 1)) as 1 | 2 | 3;
       blocks.push(block);
       continue;
@@ -153,7 +149,7 @@ export function normaliseStructure(
       let drawn = label;
       if (!drawn && first.marker) {
         drawn = first.marker;
-        texts[0] = first.text.startsWith(first.marker) ? first.text.slice(first.marker.length).trim() : first.text;
+        texts[0] = textAfterMarker(first);
       }
       const glyph = drawn.replace(/[.)(]/g, "").trim();
       const ordered = glyph ? /^(?:\d{1,3}|[a-z]|[ivx]{1,4})$/i.test(glyph) : !!u.ordered;

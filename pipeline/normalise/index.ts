@@ -83,6 +83,13 @@ function otherTexts(raw: RawSource, corpus: readonly string[] = []): string[] {
   return corpus.filter((t) => squash(t) !== self);
 }
 
+/** The kind of document a front normalises: the config's (checked), else the option's, else a report. */
+export function documentKind(config: NormaliseConfig | undefined, opts: NormaliseOptions): Kind {
+  if (config && !(KINDS as readonly string[]).includes(config.kind))
+    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
+  return (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
+}
+
 /**
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
@@ -94,11 +101,9 @@ function otherTexts(raw: RawSource, corpus: readonly string[] = []): string[] {
  */
 export function normalise(raw: RawSource, config?: NormaliseConfig, opts: NormaliseOptions = {}): NormalisedDocument {
   if (!raw || !Array.isArray(raw.lines)) throw new TypeError("Expected a RawSource with lines (from readSource)");
-  if (config && !(KINDS as readonly string[]).includes(config.kind))
-    throw new TypeError(`Expected config.kind to be one of ${KINDS.join(", ")}, got "${config.kind}"`);
+  const kind = documentKind(config, opts);
   const diagnostics: Diagnostic[] = [];
   const ctx: LineCtx = { file: raw.file, diagnostics };
-  const kind: Kind = (config?.kind as Kind | undefined) ?? opts.kind ?? "report";
 
   let lines = toLines(raw);
   const convention = raw.convention ?? "lead-space";

@@ -82,9 +82,9 @@ function segments(page: PdfPage): Seg[] {
       // whichever of the two comes first in the sort
       const raised = (small: number, smallY: number, text: number, textY: number): boolean => small < 0.9 * text && smallY < textY && textY - smallY <= 0.6 * text;
       // On the same baseline a run joins the row however far from it (a justified line, a tab
-      // stop; segments are cut at gutters below), after the rows next to it; on another baseline (a superscript, a larger
-      // word) only when it is next to the row's runs, so that lines of two columns, whose
-      // baselines need not line up, are not chained into one row.
+      // stop; segments are cut at gutters below), after the rows next to it; on another
+      // baseline (a superscript, a larger word) only when it is next to the row's runs, so that
+      // lines of two columns, whose baselines need not line up, are not chained into one row.
       const reach = 0.8 * Math.min(rowSize, r.size);
       const near = rows[k]!.some((x) => r.x <= x.x + x.width + reach && x.x <= r.x + r.width + reach);
       const same = Math.abs(base - r.y) <= 0.1 * big;
@@ -390,9 +390,9 @@ export function blockLines(page: PdfPage, runs: PdfRun[]): LayoutLine[] {
   return out;
 }
 
-/** The size most letters of these runs have (the body text's, over a document). */
-export function dominantSize(runs: PdfRun[]): number {
-  return dominant(runs.map((r): [number, number] => [r.size, r.text.length]));
+/** A line's text without its list marker or note label, where that is part of the text. */
+export function textAfterMarker(l: LayoutLine): string {
+  return l.marker && l.text.startsWith(l.marker) ? l.text.slice(l.marker.length).trim() : l.text;
 }
 
 export { PAGE_NUMBER };
