@@ -62,6 +62,19 @@ describe("the structure front", () => {
     expect(furniture).toEqual(expect.arrayContaining([expect.stringContaining("Pagina 1"), expect.stringContaining("Lopende kop")]));
   });
 
+  it("says of each text left out whether it is an artifact or text outside the tree, also where one holds the other's words", () => {
+    const body = "Een lange alinea lopende tekst die in de structuurboom staat en het leeuwendeel van de pagina vult.";
+    const pdf = pdfOf([
+      ...Array.from({ length: 6 }, (_, k) => run(body, 100 + 14 * k, 0)),
+      run("Bijlage", 30, "artifact"),
+      run("Zie Bijlage A", 800, 9),
+    ]);
+    const read = normaliseStructure(pdf, treeOf([unit("para", [0])]), src, undefined, { kind: "report" });
+    if (!("doc" in read)) throw new Error(read.reason);
+    const furniture = read.doc.diagnostics.filter((d) => d.code === "normalise:furniture").map((d) => d.message);
+    expect(furniture).toEqual(['artifact left out: "Bijlage"', 'text outside the structure tree left out: "Zie Bijlage A"']);
+  });
+
   it("joins a paragraph's lines, with its line-end hyphens decided as in the other paths", () => {
     const pdf = pdfOf([run("De raad vraagt om gezond-", 100, 0), run("heidswinst voor iedereen.", 114, 0)]);
     const read = normaliseStructure(pdf, treeOf([unit("para", [0])]), src, undefined, { kind: "report" });

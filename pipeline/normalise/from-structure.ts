@@ -46,19 +46,21 @@ export function normaliseStructure(
   const byKey = new Map<string, PdfRun[]>();
   let text = 0;
   let inTree = 0;
-  const untagged: { page: number; runs: PdfRun[] }[] = [];
+  // what the tree does not hold, per page: artifacts, and text outside the tree
+  const leftOut: { page: number; runs: PdfRun[]; why: string }[] = [];
   for (const p of pdf.pages) {
-    const loose: PdfRun[] = [];
+    const artifacts: PdfRun[] = [];
+    const outside: PdfRun[] = [];
     for (const r of p.runs) {
       if (r.artifact) {
-        loose.push(r);
+        artifacts.push(r);
         continue;
       }
       const n = r.text.replace(/\s/g, "").length;
       text += n;
       const key = r.mcid === undefined ? undefined : `${p.number}:${r.mcid}`;
       if (key === undefined || !tree.keys.has(key)) {
-        loose.push(r);
+        outside.push(r);
         continue;
       }
       inTree += n;
@@ -66,7 +68,8 @@ export function normaliseStructure(
       if (list) list.push(r);
       else byKey.set(key, [r]);
     }
-    if (loose.length) untagged.push({ page: p.number, runs: loose });
+    if (artifacts.length) leftOut.push({ page: p.number, runs: artifacts, why: "artifact" });
+    if (outside.length) leftOut.push({ page: p.number, runs: outside, why: "text outside the structure tree" });
   }
   const coverage = text === 0 ? 0 : inTree / text;
   if (coverage < MIN_TREE_COVERAGE)
@@ -87,17 +90,14 @@ export function normaliseStructure(
     return pages.flatMap((g) => blockLines(pageOf.get(g.page)!, g.runs));
   };
 
-  // what the tree does not hold: artifacts and untagged text, reported as left out
-  for (const u of untagged)
-    for (const l of blockLines(pageOf.get(u.page)!, u.runs)) {
-      const artifact = u.runs.some((r) => r.artifact && l.text.includes(r.text.trim()));
+  for (const g of leftOut)
+    for (const l of blockLines(pageOf.get(g.page)!, g.runs))
       diagnostics.push({
         severity: "info",
         code: "normalise:furniture",
-        message: `${PAGE_NUMBER.test(l.text) ? "page number" : artifact ? "artifact" : "text outside the structure tree"} left out: "${l.text.slice(0, 80)}"`,
-        position: { file: source.file, line: 0, page: u.page },
+        message: `${PAGE_NUMBER.test(l.text) ? "page number" : g.why} left out: "${l.text.slice(0, 80)}"`,
+        position: { file: source.file, line: 0, page: g.page },
       });
-    }
 
   const lns: Ln[] = [];
   const lnOf = (l: LayoutLine): Ln => {
