@@ -176,8 +176,8 @@ export function findTerms(text: string, glossary: Glossary): GlossaryHit[] {
   return kept.sort((a, b) => a.index - b.index);
 }
 
-/** A pattern for an English rendering, tolerant of plural (-s, -es, y → ies) and possessive on the last word. */
 const englishCompiled = new Map<string, RegExp>();
+/** The pattern for an English rendering (makeEnglishRegex), compiled once. */
 function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
   const key = `${caseSensitive ? "s" : "i"}${rendering}`;
   let re = englishCompiled.get(key);
@@ -188,6 +188,7 @@ function englishRegex(rendering: string, caseSensitive: boolean): RegExp {
   return re;
 }
 
+/** A pattern for an English rendering, tolerant of plural (-s, -es, y → ies) and possessive on the last word. */
 function makeEnglishRegex(rendering: string, caseSensitive: boolean): RegExp {
   const words = rendering.split(/\s+/).map(escape);
   const last = words.length - 1;
