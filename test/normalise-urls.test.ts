@@ -25,6 +25,13 @@ describe("web addresses over lines", () => {
     expect(join("Zie https://www.ser.nl/nl/publicaties/adviezen/", "2023/toeslagen voor het advies.")).toBe("Zie https://www.ser.nl/nl/publicaties/adviezen/2023/toeslagen voor het advies.");
   });
 
+  it("joins a path that goes on in capitals after a slash, not a sentence that follows an address", () => {
+    expect(join("Zie www.sciencedirect.com/science/article/abs/pii/", "S1703494919300787. Zie ook")).toBe("Zie www.sciencedirect.com/science/article/abs/pii/S1703494919300787. Zie ook");
+    expect(join("en www.nvvk.nl/kennisbank-detail/2022/01/23/", "Monitor-Schuldhulpverlening-in-onzekere-tijden. De")).toBe("en www.nvvk.nl/kennisbank-detail/2022/01/23/Monitor-Schuldhulpverlening-in-onzekere-tijden. De");
+    expect(join("Zie www.ser.nl/", "Daar staat het advies.")).toBe("Zie www.ser.nl/ Daar staat het advies.");
+    expect(join("Zie www.ser.nl.", "COVID-19 trof iedereen.")).toBe("Zie www.ser.nl. COVID-19 trof iedereen.");
+  });
+
   it("drops a hyphen that broke one of the address's words at a syllable, and keeps the address's own", () => {
     // "ciering" and "ningkwaliteit" are no words; "financiering", "woningkwaliteit" are
     expect(join("Zie https://www.rvo.nl/subsidies-finan-", "ciering/isde voor de regeling.")).toBe("Zie https://www.rvo.nl/subsidies-financiering/isde voor de regeling.");

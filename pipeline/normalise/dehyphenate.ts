@@ -81,12 +81,18 @@ const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$|^[(<]?https?:(?:\/\/?)?$/iu;
  * the address ends on a character it cannot end on (/ - = & ? # % _ . ~), or
  * the next line opens with what only an address holds (a digit, one of
  * / = & ? # %, a file ending), or with a run of letters that is no word.
+ * A path goes on in capitals too ("…/pii/" / "S1703…", "…/23/" /
+ * "Monitor-Schuldhulpverlening-…"): after a character no address ends on but
+ * a dot, where the next line's first token holds a digit or what no word
+ * holds (/ = & ? # % _ ~, a hyphen inside it), which a sentence's first word
+ * does not.
  */
 function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
   if (!URL_TOKEN.test(lastTok) || /[;,)]$/.test(lastTok)) return false;
   const first = next.split(" ")[0] ?? "";
   // a scheme alone goes on with the rest of its address: "https:" / "//www…", "https://" / "www…"
   if (/:\/{0,2}$/.test(lastTok)) return /^https?:\/\/[\p{L}\p{N}]/u.test((lastTok + first).replace(/^[(<]/, ""));
+  if (/[-/=&?#%_~]$/.test(lastTok) && /^\p{Lu}/u.test(first) && /\p{N}|[/=&?#%_~]|\p{L}-\p{L}/u.test(first)) return true;
   if (!/^[\p{Ll}\p{N}/=&?#%_~.-]/u.test(first) || /^(?:https?:\/\/|www\.)/iu.test(first)) return false;
   if (/[-/=&?#%_.~]$/.test(lastTok)) return true;
   if (/^\p{N}|[/=&?#%_~]|\.\p{L}{2,4}\b/u.test(first)) return true;
