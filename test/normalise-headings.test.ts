@@ -98,3 +98,34 @@ describe("the title printed at the top of the first page", () => {
     expect(blocks(["Geachte staatssecretaris,", ...lead])[0]).toMatch(/^paragraph: Geachte staatssecretaris,/);
   });
 });
+
+describe("a question that opens a section", () => {
+  // pdftotext's default: no empty lines, a paragraph ends on a line short of the measure
+  const full = [
+    "De raad heeft de afgelopen maanden gesproken met werkgevers, werknemers en gemeenten over",
+    "de vraag hoe de huisvesting van arbeidsmigranten kan worden verbeterd in de komende jaren.",
+    "Dat gesprek is nog niet klaar.",
+  ];
+  const after = [
+    "Het beeld dat uit onderzoek en uit de gesprekken van de commissie naar voren komt, is",
+    "zorgelijk. De Nederlandse Arbeidsinspectie rapporteert jaar na jaar over onderbetaling en",
+    "over te lange werkdagen, en ook over huisvesting die niet aan de normen voldoet.",
+  ];
+  const kinds = (lines: string[], kind: "advice" | "magazine" = "advice"): string[] =>
+    normalise(raw(lines.join("\n")), undefined, { kind }).children.map((b) => `${b.type} ${blockText(b).slice(0, 16)}`);
+
+  it("is a heading on a line of its own between two paragraphs, the text after it in full lines", () => {
+    expect(kinds([...full, "Wat gaat er mis?", ...after])).toEqual(["paragraph De raad heeft de", "heading Wat gaat er mis?", "paragraph Het beeld dat ui"]);
+  });
+
+  it("is running text in a magazine, in a run of questions, or answered by a short line", () => {
+    expect(kinds([...full, "Wat gaat er mis?", ...after], "magazine").filter((k) => k.startsWith("heading"))).toEqual([]);
+    expect(kinds([...full, "Wat gaat er mis?", "Wie betaalt de rekening?", ...after]).filter((k) => k.startsWith("heading"))).toEqual([]);
+    expect(kinds([...full, "Wat gaat er mis?", "Niets.", ...after]).filter((k) => k.startsWith("heading"))).toEqual([]);
+  });
+
+  it("stays in its paragraph where the line before it did not end the block", () => {
+    const wrapped = [full[0]!, "de vraag hoe de huisvesting van arbeidsmigranten kan worden verbeterd in de komende jaren. Maar", "wat gaat er mis?", ...after];
+    expect(kinds(wrapped).filter((k) => k.startsWith("heading"))).toEqual([]);
+  });
+});

@@ -62,9 +62,9 @@ function refinePages(all: readonly Ln[], lines: readonly Ln[], blocks: readonly 
   }
 }
 
-/** A magazine's page and column breaks are no paragraph joins and no lost bullets. */
+/** A magazine's page and column breaks are no paragraph joins and no lost bullets, its questions no headings. */
 function magazineOr(o: SegmentOptions, kind: Kind): SegmentOptions {
-  return kind === "magazine" ? { ...o, joinAcrossPages: false, lostBullets: false } : o;
+  return kind === "magazine" ? { ...o, joinAcrossPages: false, lostBullets: false, questionHeadings: false } : o;
 }
 
 /**

@@ -45,6 +45,11 @@ export interface SegmentOptions {
    * space opens a page or a column.
    */
   lostBullets?: boolean;
+  /**
+   * Whether a short question on a line of its own, between blocks, is a heading ("Wat gaat er
+   * mis?"), as in advice and reports (default). Not in a magazine, where it is an interviewer's.
+   */
+  questionHeadings?: boolean;
 }
 
 const STRONG_BULLET = /^([■•▪●◦○‣➢►✓□])\s*(.*)$/u;
@@ -82,6 +87,8 @@ interface Doc {
   bareItem?: boolean;
   /** How many bare glyphs came in a row before the block being started: a list needs two. */
   bareRun: number;
+  /** SegmentOptions.questionHeadings. */
+  questionHeadings: boolean;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -176,6 +183,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     pendingItems: [],
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
+    questionHeadings: opts.questionHeadings ?? true,
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
@@ -498,7 +506,7 @@ function startBlock(
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   if (hasLeadSpace(l) && doc.lostBullets && cur && (prev?.endsWith(":") || (cur.t === "item" && cur.marker === "") || cur.t === "heading") && !runInHeading(doc, i, l, t))
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
-  if (runInHeading(doc, i, l, t)) return { t: "heading", lines: [l], texts: [t] };
+  if (runInHeading(doc, i, l, t, doc.questionHeadings)) return { t: "heading", lines: [l], texts: [t] };
   return { t: "para", lines: [l], texts: [t] };
 }
 
@@ -552,11 +560,17 @@ function headingRunsOn(doc: Doc, i: number): boolean {
   return n !== undefined && !isBlank(n) && textOf(n).startsWith("(") && textOf(n).length <= 50;
 }
 
-/** An unnumbered heading on a line of its own: short, no closing punctuation, a sentence follows. */
-function runInHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
+/**
+ * An unnumbered heading on a line of its own: short, no closing punctuation, a sentence follows.
+ * With `question`, where the line is known to stand between blocks (the block before ended short
+ * of the measure), a question mark may close it: a one-line question that opens a section, the
+ * text after it running on in full lines.
+ */
+function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): boolean {
   if (t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
-  if (/[.,;:!?…\-–]$/.test(t)) return false;
+  const asked = question && /\p{L}\?$/u.test(t);
+  if (/[.,;:!?…\-–]$/.test(t) && !asked) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   const n = nextText(doc.lines, i);
@@ -565,6 +579,10 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
   if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw) && !(n.blank && !doc.doubleSpaced)) return false;
   const next = doc.lines[n.j]!;
   const nt = textOf(next);
+  // (a question opens a section where the text after it runs on in full lines; a run of short
+  // questions, or one question answered by another line, is running text)
+  const before = prevText(doc.lines, i);
+  if (asked && (nt.length < 0.7 * widthAt(doc, next) || /\?[’”'")]*$/.test(nt) || (before && /\?[’”'")]*$/.test(textOf(before))))) return false;
   // a list whose bullets were lost may follow at once, starting in lower case
   if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
   // a heading over two lines: the second goes on in lower case, is no sentence, and text follows
