@@ -122,3 +122,27 @@ describe("endnotes whose references come in a run", () => {
     expect(doc.children.map(blockText).join(" ")).not.toMatch(/↩/u);
   });
 });
+
+describe("a line broken after a raised note number (pdftotext -raw)", () => {
+  const before = [
+    "In de vierde plaats is er behoefte aan betere monitoring, zodat regio’s van elkaar kunnen",
+    "leren. Een gezamenlijke set indicatoren, die ook kijkt naar duurzaamheid en kwaliteit van het",
+  ];
+  const after = [
+    "De krappe arbeidsmarkt biedt een kans die zich niet vaak voordoet. Werkgevers hebben",
+    "mensen nodig, en mensen die lang aan de kant stonden, krijgen een kans die zij eerder niet",
+    "kregen. Of die kans wordt benut, hangt af van de keuzes die nu worden gemaakt.",
+  ];
+  const blocks = (lines: string[]): string[] =>
+    normalise(raw(lines.join("\n")), undefined, { kind: "report" }).children.map((b) => `${b.type} ${blockText(b).slice(0, 24)}`);
+
+  it("goes on with the rest of that printed line", () => {
+    const text = [...before, "werk, zou daarbij kunnen helpen7", "als de regio's dat willen. Dat vraagt tijd.", ...after];
+    expect(blocks(text)).toEqual(["paragraph In de vierde plaats is e", "paragraph De krappe arbeidsmarkt b"]);
+  });
+
+  it("leaves a short line after a sentence closed by the note to a heading of its own", () => {
+    const text = [...before, "werk, zou daarbij kunnen helpen.7", "Tot slot", ...after];
+    expect(blocks(text)).toEqual(["paragraph In de vierde plaats is e", "heading Tot slot", "paragraph De krappe arbeidsmarkt b"]);
+  });
+});

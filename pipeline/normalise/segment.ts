@@ -376,8 +376,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // marks wraps with one, says it wrapped all the same
     const wrapped = doc.blankSeparated || doc.doubleSpaced || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
     // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
-    // a line of its own, and the two together fill no more than the measure
-    if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && prev.length + 1 + t.length <= 1.05 * widthAt(doc, l)) return true;
+    // a line of its own, and the two together fill no more than the measure (and, after a
+    // sentence end, fill most of it: a short rest there is a heading or paragraph of its own)
+    const together = prev.length + 1 + t.length;
+    if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && together <= 1.05 * widthAt(doc, l) && (!ENDS_CLAUSE.test(prev) || together >= 0.75 * widthAt(doc, l))) return true;
     if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a list whose bullets the extraction lost (a browser's list markers are not text): after a
     // line that ends on a colon short of the measure, each line that goes on in lower case after
