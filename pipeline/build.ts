@@ -11,7 +11,7 @@ import { pandocVersion } from "./build/tools.ts";
 import { copyStaged, openStaging, recoverOutput, resolveOutput, writeStaged } from "./build/staging.ts";
 import { listSlugs } from "./config/sources.ts";
 import { checkStructure } from "./document/structure.ts";
-import type { Lang, NormalisedDocument, RenderableDocument, TranslatedDocument } from "./document/types.ts";
+import type { Diagnostic, Lang, NormalisedDocument, RenderableDocument, TranslatedDocument } from "./document/types.ts";
 import { TweeluikError } from "./errors.ts";
 import { toMarkdown } from "./markdown/to-markdown.ts";
 import { placeByAccess } from "./publish/access.ts";
@@ -35,7 +35,7 @@ export interface BuildOptions {
   output?: string;
   /** Slugs to build; all of source/*.txt when empty. */
   slugs?: string[];
-  /** Documents built at the same time (p-limit); default: the machine's cores. */
+  /** Steps run at the same time (p-limit): a document's preparation or one file's writing; default: the machine's cores. */
   concurrency?: number;
   /** Formats to write (default all). */
   formats?: ReadonlyArray<OutputFormat>;
@@ -81,6 +81,8 @@ interface DocumentContext {
   progress: NonNullable<BuildOptions["progress"]>;
   /** Every input file hashed once per build. */
   digests: FileDigests;
+  /** Runs a step (preparing a document, writing one file) when a core is free: one limit for the whole build. */
+  run: <T>(step: () => Promise<T>) => Promise<T>;
 }
 
 /** One edition's files as the cache holds them; a file missing from the cache is rebuilt. */
@@ -99,6 +101,9 @@ const complete = (p: EditionPlan): boolean => p.report !== undefined && p.files.
  * read → normalise → translate → write (Markdown, PDF, EPUB) for nl and en.
  * Each step is skipped where the cache holds its result for the same inputs
  * (see build/keys.ts): an edition whose files are all cached is copied as it is.
+ * The preparation (cache check, normalise, translate) is one step and every file
+ * written is one, each run when a core is free (ctx.run): the PDFs of one long
+ * document render on several cores while others wait for theirs.
  * Everything is written below `staging`; nothing in the output changes here.
  */
 async function buildDocument(slug: string, ctx: DocumentContext): Promise<DocumentResult> {
@@ -108,6 +113,81 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   }
   const total = 2 + LANGS.length * formats.length;
   const progress = (step: string, done: number) => ctx.progress(slug, step, done, total);
+  const { plans, docs, qa } = await ctx.run(() => prepare(slug, ctx, progress));
+  // (files taken from the cache count as done)
+  let done = 2 + plans.reduce((n, p) => n + (complete(p) ? p.files.length : p.files.filter((f) => f.cached).length), 0);
+
+  const artefacts: Artefact[] = [];
+  const reports: StageReport[] = [];
+  // Every file still to write, each a step of its own; the results are taken in edition and
+  // format order, so what the build records does not depend on which write ended first.
+  const writes = plans.map((plan) =>
+    complete(plan)
+      ? []
+      : plan.files.map((f) =>
+          f.cached
+            ? undefined
+            : ctx.run(async () => {
+                progress(`${f.format} ${plan.lang}`, done);
+                const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`));
+                done++;
+                return written;
+              }),
+        ),
+  );
+  // (a file that failed fails its document; the others are waited for, so none writes into a
+  // staging folder that is being removed)
+  const settled = await Promise.allSettled(writes.flat().filter((w) => w !== undefined));
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
+
+  for (const [k, plan] of plans.entries()) {
+    const { lang } = plan;
+    const base = `${lang}/${slug}`;
+    const reportPath = `reports/${slug}.${lang}.json`;
+    if (complete(plan)) {
+      for (const f of plan.files) artefacts.push(place(f.cached!, staging, `${base}.${f.format}`, slug, lang, f.format));
+      const report = plan.report!;
+      writeStaged(join(staging, reportPath), reportText(report));
+      artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: true });
+      reports.push(report);
+      continue;
+    }
+    const doc = docs[lang]!;
+    for (const [j, f] of plan.files.entries()) {
+      const path = `${base}.${f.format}`;
+      if (f.cached) {
+        doc.diagnostics.push(...f.cached.diagnostics);
+        artefacts.push(place(f.cached, staging, path, slug, lang, f.format));
+        continue;
+      }
+      const { pages, diagnostics } = await writes[k]![j]!;
+      doc.diagnostics.push(...diagnostics);
+      const artefact = { ...describe(staging, path, slug, lang, f.format, pages), reused: false };
+      cache.putArtefact(f.key, join(staging, path), { bytes: artefact.bytes, sha256: artefact.sha256, pages, diagnostics });
+      artefacts.push(artefact);
+    }
+    const report = reportFor(doc, lang === "en" ? qa : undefined);
+    writeStaged(join(staging, reportPath), reportText(report));
+    cache.putJson("reports", plan.reportKey, report);
+    artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: false });
+    reports.push(report);
+  }
+  return { slug, reports, artefacts };
+}
+
+/**
+ * A document's plan and what its writers need: which files the cache holds, the
+ * Dutch document (normalised, or from the cache) and the English one translated
+ * from it, each only where an edition is not cached whole. The structure check's
+ * diagnostics are on each document to write.
+ */
+async function prepare(
+  slug: string,
+  ctx: DocumentContext,
+  progress: (step: string, done: number) => void,
+): Promise<{ plans: EditionPlan[]; docs: Partial<Record<Lang, RenderableDocument>>; qa?: QaReport }> {
+  const { root, formats, cache } = ctx;
   progress("checking the cache", 0);
   const keys = editionKeys(root, slug, ctx.slugs, ctx.digests);
   const plans: EditionPlan[] = LANGS.map((lang) => {
@@ -142,65 +222,32 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
     }
     docs.nl = nl;
   }
-
-  const artefacts: Artefact[] = [];
-  const reports: StageReport[] = [];
-  for (const plan of plans) {
-    const { lang } = plan;
-    const base = `${lang}/${slug}`;
-    const reportPath = `reports/${slug}.${lang}.json`;
-    if (complete(plan)) {
-      for (const f of plan.files) artefacts.push(place(f.cached!, staging, `${base}.${f.format}`, slug, lang, f.format));
-      const report = plan.report!;
-      writeStaged(join(staging, reportPath), reportText(report));
-      artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: true });
-      reports.push(report);
-      continue;
-    }
-    const doc = docs[lang]!;
-    // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
-    // edition; every writer handles it, and reports what it did with notes it could not link.
-    doc.diagnostics.push(...checkStructure(doc));
-    for (const f of plan.files) {
-      const path = `${base}.${f.format}`;
-      if (f.cached) {
-        doc.diagnostics.push(...f.cached.diagnostics);
-        artefacts.push(place(f.cached, staging, path, slug, lang, f.format));
-        continue;
-      }
-      const before = doc.diagnostics.length;
-      progress(`${f.format} ${lang}`, 2 + plans.indexOf(plan) * formats.length + plan.files.indexOf(f));
-      const pages = await write(doc, f.format, join(staging, path));
-      const artefact = { ...describe(staging, path, slug, lang, f.format, pages), reused: false };
-      cache.putArtefact(f.key, join(staging, path), { bytes: artefact.bytes, sha256: artefact.sha256, pages, diagnostics: doc.diagnostics.slice(before) });
-      artefacts.push(artefact);
-    }
-    const report = reportFor(doc, lang === "en" ? qa : undefined);
-    writeStaged(join(staging, reportPath), reportText(report));
-    cache.putJson("reports", plan.reportKey, report);
-    artefacts.push({ ...describe(staging, reportPath, slug, lang, "report", null), reused: false });
-    reports.push(report);
-  }
-  return { slug, reports, artefacts };
+  // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
+  // edition; every writer handles it, and reports what it did with notes it could not link.
+  for (const plan of plans) if (!complete(plan)) docs[plan.lang]!.diagnostics.push(...checkStructure(docs[plan.lang]!));
+  return { plans, docs, qa };
 }
 
-/** Write one edition in one format; the writers' diagnostics go onto the document. Returns a PDF's pages. */
-async function write(doc: RenderableDocument, format: OutputFormat, file: string): Promise<number | null> {
+/**
+ * Write one edition in one format. Returns a PDF's pages and the writer's diagnostics (the
+ * caller puts them on the document: writes of one document run at the same time).
+ */
+async function write(doc: RenderableDocument, format: OutputFormat, file: string): Promise<{ pages: number | null; diagnostics: Diagnostic[] }> {
   switch (format) {
-    case "md":
-      writeStaged(file, toMarkdown(doc, doc.diagnostics));
-      return null;
+    case "md": {
+      const diagnostics: Diagnostic[] = [];
+      writeStaged(file, toMarkdown(doc, diagnostics));
+      return { pages: null, diagnostics };
+    }
     case "pdf": {
       const { renderPdf } = await import("./render-pdf/index.ts");
       const pdf = await renderPdf(doc, { outFile: file });
-      doc.diagnostics.push(...pdf.diagnostics);
-      return pdf.pages;
+      return { pages: pdf.pages, diagnostics: pdf.diagnostics };
     }
     case "epub": {
       const { renderEpub } = await import("./render-epub/index.ts");
       const epub = await renderEpub(doc, { outFile: file });
-      doc.diagnostics.push(...epub.diagnostics);
-      return null;
+      return { pages: null, diagnostics: epub.diagnostics };
     }
     default: {
       const unknown: never = format;
@@ -249,10 +296,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const staging = openStaging(output);
     try {
       const limit = pLimit(concurrency);
-      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests };
+      const run = <T>(step: () => Promise<T>): Promise<T> => limit(step);
+      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run };
       const documents = await Promise.all(
         slugs.map((slug) =>
-          limit(async (): Promise<DocumentResult> => {
+          (async (): Promise<DocumentResult> => {
             const started = Date.now();
             try {
               const r = await buildDocument(slug, ctx);
@@ -265,7 +313,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
               log(`${slug}: FAILED ${error.format()}`);
               return { slug, reports: [], artefacts: [], error };
             }
-          }),
+          })(),
         ),
       );
 

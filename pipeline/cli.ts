@@ -39,7 +39,7 @@ output as it was. One build per output folder at a time.
 
 Options:
   --strict              fail (exit 1) on warnings as well as errors
-  --concurrency N       documents built at the same time (default: CPU cores)
+  --concurrency N       steps run at the same time: preparing a document, writing a file (default: CPU cores)
   --format LIST         comma-separated subset of md,pdf,epub (default all)
   --output DIR          output folder (default output/)
   --root DIR            project folder holding source/ and locales/ (default: this checkout)

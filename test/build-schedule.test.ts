@@ -1,0 +1,29 @@
+// The build runs steps, not documents, on its cores: the files of one document are written at the
+// same time, and what it records is the same whichever write ends first.
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../pipeline/build.ts";
+import { project, snapshot } from "./build-helpers.ts";
+
+describe("build steps on every core", () => {
+  it("writes one document's editions at the same time, and records the same as one step at a time", async () => {
+    const root = project("tweeluik-schedule-");
+    const started: { step: string; done: number }[] = [];
+    const opts = { root, formats: ["epub"] as const, force: true };
+    const wide = await build({ ...opts, output: join(root, "wide"), cacheDir: join(root, "c1"), concurrency: 2, progress: (_slug: string, step: string, done: number) => started.push({ step, done }) });
+    expect(wide.promoted).toBe(true);
+    // both EPUBs began before either was written (one at a time, the second would start at 3 of 4)
+    expect(started.filter((s) => s.step.startsWith("epub"))).toEqual([
+      { step: "epub nl", done: 2 },
+      { step: "epub en", done: 2 },
+    ]);
+    const narrow = await build({ ...opts, output: join(root, "narrow"), cacheDir: join(root, "c2"), concurrency: 1 });
+    expect(narrow.promoted).toBe(true);
+    // the same files, reports (the writers' diagnostics in edition and format order) and manifest
+    const manifest = (dir: string): unknown => JSON.parse(readFileSync(join(root, dir, "manifest.json"), "utf8"));
+    expect(snapshot(join(root, "wide"))).toEqual(snapshot(join(root, "narrow")));
+    expect(manifest("wide")).toEqual(manifest("narrow"));
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+});
