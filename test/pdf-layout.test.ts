@@ -38,3 +38,17 @@ describe("rows in two columns", () => {
     expect(lines.find((l) => l.text.includes("laatste regel links"))?.text).toBe("de laatste regel links");
   });
 });
+
+describe("a note mark before the next word", () => {
+  it("sets the space its smaller size left after a mark in a face of its own, before a word in capitals", () => {
+    const text: PdfRun = { text: "op de uitvoeringsorganisaties.", x: 62, y: 456, width: 140, size: 10.5, font: "Serif", bold: false, italic: false };
+    // the mark set in a smaller sans, and its space in that size: a gap of 0.15 of the text's size
+    const mark: PdfRun = { text: "24", x: 202, y: 456, width: 7.8, size: 10.5, font: "Sans-SemiBold", bold: true, italic: false };
+    const next: PdfRun = { text: "De last voor burgers is", x: 211.3, y: 456, width: 110, size: 10.5, font: "Serif", bold: false, italic: false };
+    const page: PdfPage = { number: 1, width: 595, height: 842, runs: [text, mark, next] };
+    expect(layout([page]).lines[0]?.text).toBe("op de uitvoeringsorganisaties.24 De last voor burgers is");
+    // a number in the text's own face before a word goes on as the gap says
+    const own: PdfPage = { ...page, runs: [text, { ...mark, font: "Serif", bold: false }, next] };
+    expect(layout([own]).lines[0]?.text).toBe("op de uitvoeringsorganisaties.24De last voor burgers is");
+  });
+});

@@ -167,7 +167,13 @@ function dominant(pairs: [number, number][]): number {
   return best;
 }
 
-/** The text of a segment: runs joined with a space where the gap between them is one. */
+/**
+ * The text of a segment: runs joined with a space where the gap between them is one. A note
+ * mark (a number of one to three digits in a face of its own) is followed by the space its
+ * smaller size sets when the next run opens a word in capitals: a mark belongs to the word
+ * before it, never to the one after ("organisations.²⁴ The"), and the gap that space leaves
+ * is narrower than one of the text's own spaces.
+ */
 function segText(s: Seg): string {
   let out = "";
   let prev: PdfRun | undefined;
@@ -175,7 +181,8 @@ function segText(s: Seg): string {
     if (prev) {
       const gap = r.x - (prev.x + prev.width);
       const raised = r.size < 0.9 * s.size && r.y < s.y - 0.15 * s.size;
-      const space = gap > 0.15 * Math.min(prev.size, r.size) && !(raised && gap < 0.3 * s.size);
+      const mark = /^\d{1,3}$/.test(prev.text) && prev.font !== r.font && /^\p{Lu}/u.test(r.text) && gap > 0.05 * r.size;
+      const space = mark || (gap > 0.15 * Math.min(prev.size, r.size) && !(raised && gap < 0.3 * s.size));
       if (space && !/\s$/.test(out) && !/^\s/.test(r.text)) out += " ";
     }
     out += r.text;
