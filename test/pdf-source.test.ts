@@ -220,6 +220,8 @@ describe("PDFs that cannot be read", () => {
 describe("glyph repair", () => {
   it("spells out ligatures and drops soft hyphens and zero-width marks", () => {
     expect(repairGlyphs("ﬁnanciële ﬂexibiliteit, ef\u00ADfect\u200B")).toBe("financiële flexibiliteit, effect");
+    // a space pdf.js took from a bracket's side bearing; an opening bracket keeps the space before it
+    expect(repairGlyphs("central to (the preparation of ) all, zie [1 ] en (2023 )")).toBe("central to (the preparation of) all, zie [1] en (2023)");
   });
 });
 

@@ -185,7 +185,15 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
 
 const LIGATURES: Record<string, string> = { "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
 
-/** Ligature glyphs become their letters; soft hyphens and zero-width marks go. */
+/**
+ * Ligature glyphs become their letters; soft hyphens and zero-width marks go. A space
+ * before a closing bracket goes too: pdf.js sets one where the bracket's glyph stands a
+ * little apart (its side bearing, a justified line), and no typesetter sets it
+ * ("(de voorbereiding van )" is "(de voorbereiding van)").
+ */
 export function repairGlyphs(s: string): string {
-  return s.replace(/[ﬀ-ﬆ]/g, (c) => LIGATURES[c] ?? c).replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, "");
+  return s
+    .replace(/[ﬀ-ﬆ]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, "")
+    .replace(/(?<=[\p{L}\p{N}.’”'"%]) +(?=[)\]])/gu, "");
 }
