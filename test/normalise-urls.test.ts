@@ -43,3 +43,16 @@ describe("web addresses over lines", () => {
     expect(join("Zie https://www.actiz.nl/cao-", "vvt-2022 voor de cao.")).toBe("Zie https://www.actiz.nl/cao-vvt-2022 voor de cao.");
   });
 });
+
+describe("a line-end hyphen after a capital", () => {
+  it("joins where the letters after it are no word and the hyphenation patterns break the word there", () => {
+    expect(join("reinforce one another. Incid-", "entally, this accumulation")).toBe("reinforce one another. Incidentally, this accumulation");
+    expect(join("(2019) Neigh-", "borhood socioeconomic status")).toBe("(2019) Neighborhood socioeconomic status");
+  });
+
+  it("keeps it after a name where a word follows, or where the patterns do not break there", () => {
+    expect(join("mevrouw Jansen-", "de Vries (FNV)")).toBe("mevrouw Jansen-de Vries (FNV)");
+    expect(join("de Covid-", "maatregelen van het kabinet")).toBe("de Covid-maatregelen van het kabinet");
+    expect(join("Lidl-", "xqzrt in de winkel")).toBe("Lidl-xqzrt in de winkel");
+  });
+});

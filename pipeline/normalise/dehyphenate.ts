@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Position } from "../document/types.ts";
 import { bareWord, type Lexicon } from "./lexicon.ts";
 import type { Diagnostic } from "../document/types.ts";
@@ -47,8 +48,28 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   if (lex.known(joined)) return { keep: false, space: false, doubtful: false, reason: "a known word" };
   if (VOWEL_END.test(lastPart) && VOWEL_START.test(right) && lex.known(lastPart) && lex.known(right))
     return { keep: true, space: false, doubtful: true, reason: "vowel clash between known words" };
+  // a capital opens the sentence as often as a name: where the letters after the break are no
+  // word and the hyphenation patterns (Dutch, British English: the languages the office sets)
+  // break the whole word right there, a typesetter broke it ("Incid-|entally", "Neigh-|borhood")
+  if (/^\p{Lu}/u.test(lastPart) && right.length >= 3 && /^\p{Ll}+$/u.test(right) && !lex.known(right) && patternsBreak(lastPart, right))
+    return { keep: false, space: false, doubtful: true, reason: "the hyphenation patterns break the word there" };
   if (/^\p{Lu}/u.test(lastPart)) return { keep: true, space: false, doubtful: true, reason: "a name before the hyphen" };
   return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
+}
+
+type Hyphenator = { hyphenateSync: (text: string, opts?: { hyphenChar?: string; minWordLength?: number }) => string };
+const require = createRequire(import.meta.url);
+let patterns: Hyphenator[] | undefined;
+
+/** Whether the Dutch or British English hyphenation patterns break `left + right` between the two. */
+function patternsBreak(left: string, right: string): boolean {
+  patterns ??= [require("hyphen/nl") as Hyphenator, require("hyphen/en-gb") as Hyphenator];
+  const word = (left + right).toLowerCase();
+  return patterns.some((h) => {
+    const parts = h.hyphenateSync(word, { hyphenChar: "\u00AD", minWordLength: 5 }).split("\u00AD");
+    let at = 0;
+    return parts.slice(0, -1).some((p) => (at += p.length) === left.length);
+  });
 }
 
 /**
