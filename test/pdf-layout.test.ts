@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { layout } from "../pipeline/read/layout.ts";
 import type { PdfPage, PdfRun } from "../pipeline/read/pdf.ts";
+import { normaliseLayout } from "../pipeline/normalise/from-layout.ts";
+import { blockText } from "./normalise-helpers.ts";
 
 function run(text: string, x: number, y: number, size = 8): PdfRun {
   return { text, x, y, width: text.length * size * 0.45, size, font: "Serif", bold: false, italic: false };
@@ -50,5 +52,35 @@ describe("a note mark before the next word", () => {
     // a number in the text's own face before a word goes on as the gap says
     const own: PdfPage = { ...page, runs: [text, { ...mark, font: "Serif", bold: false }, next] };
     expect(layout([own]).lines[0]?.text).toBe("op de uitvoeringsorganisaties.24De last voor burgers is");
+  });
+});
+
+describe("paragraphs from indents", () => {
+  const line = (text: string, x: number, y: number, width = 460 - (x - 62), size = 10): PdfRun => ({ text, x, y, width, size, font: "Serif", bold: false, italic: false });
+  const paras = (runs: PdfRun[]): string[] =>
+    normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" })
+      .children.map((b) => `${b.type} ${blockText(b).slice(0, 20)}`);
+  // the body at x 62 to 522: full lines, the second paragraph opened by a first-line indent
+  const body = [
+    line("Dit is de eerste alinea van de tekst, met regels die tot de rechterkant van de kolom lopen,", 62, 100),
+    line("en een laatste regel die kort is.", 62, 113, 150),
+    line("Een tweede alinea opent met een ingesprongen regel die ook tot de rechterkant van de kolom", 74, 126),
+    line("loopt, en die met een volle regel verder gaat tot de rechterkant van de kolom waar die eindigt", 62, 139),
+    line("en een korte laatste regel.", 62, 152, 120),
+  ];
+  // a box in a smaller size whose paragraphs hang: the lines after the first set in
+  const box = (x: number, y: number, texts: string[], last: number): PdfRun[] =>
+    texts.map((t, k) => line(t, k === 0 ? x : x + 8, y + 12 * k, k === texts.length - 1 ? last : 460 - (k === 0 ? 0 : 8), 9));
+
+  it("opens a paragraph at a first-line indent", () => {
+    expect(paras(body)).toEqual(["paragraph Dit is de eerste ali", "paragraph Een tweede alinea op"]);
+  });
+
+  it("goes on after a word broken at the line end, and over a hanging indent", () => {
+    const cv = [
+      ...box(62, 200, ["Ernst-Jan de Bruijn is hoogleraar Economie en onderzoeker, en daarnaast is hij post-", "doctoraal onderzoeker aan de Universiteit Leiden."], 200),
+      ...box(62, 240, ["Floor Milikowski is sociaal geograaf, auteur en columnist, met een regel tot de rand", "en verder op een ingesprongen regel die eveneens tot de rechterkant van de kolom loopt", "en dan kort eindigt."], 90),
+    ];
+    expect(paras([...body, ...cv]).slice(2)).toEqual(["paragraph Ernst-Jan de Bruijn ", "paragraph Floor Milikowski is "]);
   });
 });

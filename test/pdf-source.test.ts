@@ -56,10 +56,10 @@ describe("round trip: our own editions read back as sources", () => {
 
   // Below the targets today: the magazine (kickers, bylines and captions are set apart by the
   // text path's magazine passes, which the layout path does not run yet; letter-spaced kickers
-  // come out a letter a word; words broken in the narrow boxes keep their hyphen and a space).
+  // come out a letter a word).
   const FLOORS: Record<string, { tokens: number; blocks: number }> = {
-    "nl/zicht-op-2023-1": { tokens: 0.955, blocks: 0.87 },
-    "en/zicht-op-2023-1": { tokens: 0.91, blocks: 0.87 },
+    "nl/zicht-op-2023-1": { tokens: 0.955, blocks: 0.9 },
+    "en/zicht-op-2023-1": { tokens: 0.91, blocks: 0.9 },
   };
   for (const lang of ["nl", "en"] as const) {
     for (const slug of slugs) {

@@ -193,7 +193,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       cur = { block: { t: "item", lines: [ln], texts: [l.text], ordered: false, marker: "•" }, last: l, hang: l.left };
       continue;
     }
-    if (cur && cur.block.t !== "heading" && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize)) {
+    if (cur && cur.block.t !== "heading" && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1])) {
       cur.block.lines.push(ln);
       cur.block.texts.push(l.text);
       cur.last = l;
@@ -206,15 +206,22 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   return { blocks, notes };
 }
 
-/** Whether line `l` goes on the block whose last line is `prev`. */
-function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number): boolean {
+/**
+ * Whether line `l` goes on the block whose last line is `prev` (`next`: the line after `l`, which
+ * tells a hanging indent from a first-line indent).
+ */
+function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine): boolean {
   if (Math.abs(prev.size - l.size) > 0.6 || prev.bold !== l.bold || prev.italic !== l.italic) return false;
   const samePlace = prev.page === l.page && prev.column.index === l.column.index && l.y > prev.y;
   if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
   // an item's lines hang at its text; a line back at the margin ends the item
   if (hang !== undefined && l.x < hang - 0.5 * l.size) return false;
-  // a first-line indent opens a paragraph
-  if (hang === undefined && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size && samePlace) return false;
+  // a first-line indent opens a paragraph; not where the line before broke a word ("post-" /
+  // "doctoraal"), and not in a hanging indent (a paragraph's lines after its first all set in:
+  // the line after this full one is set in as far)
+  const broken = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text);
+  const hanging = next !== undefined && next.page === l.page && next.column.index === l.column.index && next.y > l.y && Math.abs(next.x - l.x) < 0.3 * l.size && l.right >= right - 1.5 * l.size;
+  if (hang === undefined && !broken && !hanging && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size && samePlace) return false;
   // the first word of this line would have fitted at the end of the line before: that line ended a paragraph
   const space = 0.28 * l.size;
   if (prev.right + space + l.firstWordWidth < right - 0.5 * l.size && !/-$/.test(prev.text)) return false;
