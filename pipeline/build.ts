@@ -115,25 +115,24 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   const progress = (step: string, done: number) => ctx.progress(slug, step, done, total);
   const { plans, docs, qa } = await ctx.run(() => prepare(slug, ctx, progress));
   // (files taken from the cache count as done)
-  let done = 2 + plans.reduce((n, p) => n + (complete(p) ? p.files.length : p.files.filter((f) => f.cached).length), 0);
+  let done = 2 + plans.flatMap((p) => p.files).filter((f) => f.cached).length;
 
   const artefacts: Artefact[] = [];
   const reports: StageReport[] = [];
   // Every file still to write, each a step of its own; the results are taken in edition and
   // format order, so what the build records does not depend on which write ended first.
+  // (an edition taken whole from the cache has every file cached: nothing to write)
   const writes = plans.map((plan) =>
-    complete(plan)
-      ? []
-      : plan.files.map((f) =>
-          f.cached
-            ? undefined
-            : ctx.run(async () => {
-                progress(`${f.format} ${plan.lang}`, done);
-                const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`));
-                done++;
-                return written;
-              }),
-        ),
+    plan.files.map((f) =>
+      f.cached
+        ? undefined
+        : ctx.run(async () => {
+            progress(`${f.format} ${plan.lang}`, done);
+            const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`));
+            done++;
+            return written;
+          }),
+    ),
   );
   // (a file that failed fails its document; the others are waited for, so none writes into a
   // staging folder that is being removed)
@@ -295,26 +294,22 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     for (const dir of removeOrphanTemp(tmpdir(), EPUB_TEMP_PREFIX)) log(`removed ${dir}, left by a build that was killed`);
     const staging = openStaging(output);
     try {
-      const limit = pLimit(concurrency);
-      const run = <T>(step: () => Promise<T>): Promise<T> => limit(step);
-      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run };
+      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency) };
       const documents = await Promise.all(
-        slugs.map((slug) =>
-          (async (): Promise<DocumentResult> => {
-            const started = Date.now();
-            try {
-              const r = await buildDocument(slug, ctx);
-              const files = r.artefacts.filter((a) => a.format !== "report");
-              const reused = files.filter((a) => a.reused).length;
-              log(`${slug}: ${reused === files.length ? "unchanged" : "built"} in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.length - reused} written, ${reused} reused)`);
-              return r;
-            } catch (err) {
-              const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
-              log(`${slug}: FAILED ${error.format()}`);
-              return { slug, reports: [], artefacts: [], error };
-            }
-          })(),
-        ),
+        slugs.map(async (slug): Promise<DocumentResult> => {
+          const started = Date.now();
+          try {
+            const r = await buildDocument(slug, ctx);
+            const files = r.artefacts.filter((a) => a.format !== "report");
+            const reused = files.filter((a) => a.reused).length;
+            log(`${slug}: ${reused === files.length ? "unchanged" : "built"} in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.length - reused} written, ${reused} reused)`);
+            return r;
+          } catch (err) {
+            const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
+            log(`${slug}: FAILED ${error.format()}`);
+            return { slug, reports: [], artefacts: [], error };
+          }
+        }),
       );
 
       const failed = documents.some((d) => d.error);
