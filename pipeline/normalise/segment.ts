@@ -515,6 +515,9 @@ function startBlock(
 /** A numbered heading's line: "2 Ontwikkelingen …", "3.1. Van …". */
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[\p{Lu}‘“'"(]/u;
 
+/** A line that ends on a question mark, closing quotes or brackets after it. */
+const ASKS = /\?[’”'")]*$/;
+
 /** A line that ends on a word no sentence or title ends on: an article, a preposition, a conjunction. */
 const RUNS_ON = /\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)$/u;
 /** A title line that goes on on the next line: it ends on a hyphen, comma, colon or a word no title ends on. */
@@ -583,8 +586,10 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   const nt = textOf(next);
   // (a question opens a section where the text after it runs on in full lines; a run of short
   // questions, or one question answered by another line, is running text)
-  const before = prevText(doc.lines, i);
-  if (asked && (nt.length < 0.7 * widthAt(doc, next) || /\?[’”'")]*$/.test(nt) || (before && /\?[’”'")]*$/.test(textOf(before))))) return false;
+  if (asked) {
+    const before = prevText(doc.lines, i);
+    if (nt.length < 0.7 * widthAt(doc, next) || ASKS.test(nt) || (before && ASKS.test(textOf(before)))) return false;
+  }
   // a list whose bullets were lost may follow at once, starting in lower case
   if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
   // a heading over two lines: the second goes on in lower case, is no sentence, and text follows
