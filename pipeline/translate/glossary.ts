@@ -125,8 +125,12 @@ export interface GlossaryHit {
 const compiled = new WeakMap<GlossaryEntry, RegExp>();
 const squashedForms = new WeakMap<GlossaryEntry, string[]>();
 
-/** Text without white space and hyphens, lower-cased: where a form's letters stand together. */
-const squash = (s: string): string => s.toLowerCase().replace(/[\s\u00A0-]+/g, "");
+/**
+ * Text without white space and hyphens, lower-cased: where a form's letters stand together. A
+ * phrase found in a text by a pattern that only varies its white space stands, squashed, in the
+ * squashed text (the prefilters here and in style.ts).
+ */
+export const squash = (s: string): string => s.toLowerCase().replace(/[\s\u00A0-]+/g, "");
 
 /**
  * An entry's forms squashed. Every match of sourceRegex() holds one of them in

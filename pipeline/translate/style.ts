@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Emphasis, Inline, Text } from "../document/types.ts";
 import { parseYamlConfig } from "../config/load.ts";
+import { squash } from "./glossary.ts";
 import { URL_OR_EMAIL } from "./numbers.ts";
 import { PLACEHOLDER, stripPlaceholders } from "./placeholders.ts";
 
@@ -138,9 +139,6 @@ const wordRe = (w: string, flags: string): RegExp => {
   }
   return re;
 };
-
-/** Lower-cased without white space: a phrase can stand in a text only where this of it stands in this of the text. */
-const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, "");
 
 /** Target text as the reader reads it: placeholders out, addresses blanked (a URL is not prose). */
 function prose(target: string): string {
