@@ -41,6 +41,37 @@ describe("rows in two columns", () => {
   });
 });
 
+describe("columns under a full-width head", () => {
+  it("reads each column to its end when a heading gap in one column lines up with a box's margin in the other", () => {
+    const col = (text: string, x: number, y: number): PdfRun => ({ ...run(text, x, y, 10), width: Math.min(text.length * 4.5, 289 - x) });
+    const body = (x: number, y0: number, n: number): PdfRun[] => Array.from({ length: n }, (_, k) => col(`Regel ${x}-${k} van lopende tekst in deze kolom.`, x, y0 + k * 13));
+    const page: PdfPage = {
+      number: 1,
+      width: 595,
+      height: 842,
+      runs: [
+        run("Een kop over de hele breedte van de pagina", 62, 124, 22),
+        run("De inleiding loopt over de hele breedte van de pagina en sluit de kop af.", 62, 172, 12),
+        // left column: a heading, then a box 27 pt lower; right column: the end of a paragraph, then a heading 27 pt lower
+        col("Kop in de linkerkolom", 62, 298),
+        ...body(73, 325, 3),
+        ...body(62, 399, 10),
+        { ...run("leving: hogere zorguitgaven en lagere arbeidspar-", 307, 285, 10), width: 226 },
+        run("ticipatie.", 307, 298, 10),
+        run("Kop in de rechterkolom", 307, 325, 10),
+        ...body(307, 338, 12).map((r) => ({ ...r, width: 226 })),
+      ],
+    };
+    const texts = layout([page]).lines.map((l) => l.text);
+    const at = (t: string): number => texts.findIndex((x) => x.startsWith(t));
+    // the left column is read to its end before the right column begins
+    expect(at("Kop in de linkerkolom")).toBeLessThan(at("leving:"));
+    expect(at("Regel 62-9")).toBeLessThan(at("leving:"));
+    expect(at("leving:")).toBe(at("ticipatie.") - 1);
+    expect(at("ticipatie.")).toBe(at("Kop in de rechterkolom") - 1);
+  });
+});
+
 describe("a note mark before the next word", () => {
   it("sets the space its smaller size left after a mark in a face of its own, before a word in capitals", () => {
     const text: PdfRun = { text: "op de uitvoeringsorganisaties.", x: 62, y: 456, width: 140, size: 10.5, font: "Serif", bold: false, italic: false };

@@ -194,7 +194,7 @@ function segText(s: Seg): string {
 /**
  * Reading order by recursive XY cut: a region is split at a vertical gutter
  * that runs through all of it (columns, read left to right), else at the widest
- * horizontal gap (read top to bottom). A gutter counts only with a column of
+ * horizontal gap (read top to bottom), and each part again. A gutter counts only with a column of
  * text on each side, so list markers and key/value tables are not split apart.
  */
 function readingOrder(segs: Seg[], out: Seg[][]): void {
@@ -239,23 +239,24 @@ function verticalCut(segs: Seg[]): number | undefined {
   return best?.at;
 }
 
+/**
+ * The region split at its widest clear band of white across the whole region,
+ * taller than an ordinary paragraph gap; each part is then looked at again for
+ * columns. Cutting at every such band at once would take a heading gap in one
+ * column that happens to line up with a box's margin in the next for a band,
+ * and read the lines above it across both columns by height.
+ */
 function horizontalCuts(segs: Seg[]): Seg[][] {
   const sorted = [...segs].sort((a, b) => a.top - b.top);
-  const parts: Seg[][] = [];
-  let cur: Seg[] = [];
-  let reach = -Infinity;
   const size = dominant(segs.map((s) => [s.size, s.right - s.x]));
-  for (const s of sorted) {
-    // a clear band of white across the whole region, taller than an ordinary paragraph gap
-    if (cur.length && s.top - reach > 1.2 * size) {
-      parts.push(cur);
-      cur = [];
-    }
-    cur.push(s);
+  let reach = -Infinity;
+  let best: { at: number; gap: number } | undefined;
+  sorted.forEach((s, i) => {
+    const gap = s.top - reach;
+    if (i > 0 && gap > 1.2 * size && (!best || gap > best.gap)) best = { at: i, gap };
     reach = Math.max(reach, s.bottom);
-  }
-  if (cur.length) parts.push(cur);
-  return parts;
+  });
+  return best ? [sorted.slice(0, best.at), sorted.slice(best.at)] : [sorted];
 }
 
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
