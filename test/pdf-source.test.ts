@@ -11,7 +11,7 @@ import pLimit from "p-limit";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { PDFDocument, rgb } from "pdf-lib";
+import { PDFDocument, rgb, setCharacterSpacing, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { loadYamlConfig } from "../pipeline/config/load.ts";
@@ -20,6 +20,7 @@ import { main } from "../pipeline/cli.ts";
 import { TweeluikError } from "../pipeline/errors.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normalisePdf } from "../pipeline/normalise/source.ts";
+import { layout } from "../pipeline/read/layout.ts";
 import { readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
 import { project } from "./build-helpers.ts";
 import { blockCounts, corpusKind, score, type Score } from "./score-helpers.ts";
@@ -213,6 +214,26 @@ describe("PDFs that cannot be read", () => {
     expect(readdirSync(root).filter((f) => f.includes("staging"))).toEqual([]);
     rmSync(root, { recursive: true, force: true });
   }, 300_000);
+});
+
+describe("letter-spaced lines", () => {
+  it("keeps the words of a line set with wide letter-spacing, from the space glyphs the page draws", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const font = await doc.embedFont(StandardFonts.HelveticaBold);
+    page.pushOperators(setCharacterSpacing(1.5));
+    page.drawText("THEMAVERHAAL GEZONDHEIDSKLOOF", { x: 62, y: 748, size: 9, font });
+    page.drawText("D E N H A A G", { x: 62, y: 730, size: 9, font });
+    page.pushOperators(setCharacterSpacing(0));
+    page.drawText("Een gewone regel tekst in een gewone letter.", { x: 62, y: 700, size: 10, font });
+    const file = join(work, "spaced.pdf");
+    writeFileSync(file, await doc.save());
+    const texts = layout((await readPdf(file)).pages).lines.map((l) => l.text);
+    expect(texts).toContain("THEMAVERHAAL GEZONDHEIDSKLOOF");
+    // letters the page itself sets apart with spaces stay apart
+    expect(texts).toContain("D E N H A A G");
+    expect(texts).toContain("Een gewone regel tekst in een gewone letter.");
+  });
 });
 
 describe("glyph repair", () => {

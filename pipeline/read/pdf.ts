@@ -127,14 +127,20 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
         } else if (it.type === "endMarkedContent") stack.pop();
       }
       // Font names (for weight and style) are known once a page's operator list has loaded
-      // them; fonts are shared between pages, so only pages with a new font pay for it.
-      if (items.some(({ it }) => !fonts.has(it.fontName))) {
-        await page.getOperatorList();
+      // them; fonts are shared between pages, so only pages with a new font pay for it. A
+      // letter-spaced line needs the operator list too: its word spaces are only there.
+      const spaced = items.filter(({ it }) => letterSpaced(it.str));
+      if (spaced.length || items.some(({ it }) => !fonts.has(it.fontName))) {
+        const ops = await page.getOperatorList();
         for (const { it } of items) {
           if (fonts.has(it.fontName)) continue;
           const f = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string } | null) : null;
           const name = f?.name ?? "";
           fonts.set(it.fontName, { name, bold: BOLD.test(name), italic: ITALIC.test(name) });
+        }
+        if (spaced.length) {
+          const shown = shownTexts(ops, lib.OPS.showText);
+          for (const { it } of spaced) it.str = wordsOfSpaced(it.str, shown) ?? it.str;
         }
       }
       const runs: PdfRun[] = [];
@@ -175,6 +181,47 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * A line set with wide letter-spacing ("T H E M AV E R H A A L"): pdf.js puts a space
+ * wherever the gap between two letters is wider than a tenth of the size, and the
+ * word spaces are no wider than that, so the words are lost in its text.
+ */
+export function letterSpaced(s: string): boolean {
+  const tokens = s.trim().split(/\s+/);
+  return tokens.length >= 5 && tokens.every((t) => [...t].length <= 4) && tokens.filter((t) => [...t].length === 1).length >= 0.6 * tokens.length;
+}
+
+/** The text each text-showing operator draws, with the space glyphs it draws as spaces. */
+function shownTexts(ops: { fnArray: number[]; argsArray: unknown[][] }, showText: number): string[] {
+  const out: string[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== showText) return;
+    const glyphs = ops.argsArray[i]?.[0];
+    if (!Array.isArray(glyphs)) return;
+    out.push(glyphs.map((g: unknown) => (g && typeof g === "object" ? ((g as { isSpace?: boolean }).isSpace ? " " : String((g as { unicode?: unknown }).unicode ?? "")) : "")).join(""));
+  });
+  return out;
+}
+
+/**
+ * The words of a letter-spaced line, from the glyphs the page draws: the same letters
+ * in one text-showing operator, with its space glyphs as the only word breaks.
+ * Undefined when no operator draws those letters.
+ */
+export function wordsOfSpaced(str: string, shown: string[]): string | undefined {
+  const letters = str.normalize("NFKC").replace(/\s+/g, "");
+  for (const raw of shown) {
+    const s = raw.normalize("NFKC");
+    const at: number[] = [];
+    let compact = "";
+    for (let i = 0; i < s.length; i++) if (!/\s/.test(s[i]!)) { compact += s[i]; at.push(i); }
+    const k = compact.indexOf(letters);
+    if (k < 0) continue;
+    return s.slice(at[k], at[k + letters.length - 1]! + 1).replace(/\s+/g, " ");
+  }
+  return undefined;
 }
 
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
