@@ -21,7 +21,7 @@ import { TweeluikError } from "../pipeline/errors.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normalisePdf } from "../pipeline/normalise/source.ts";
 import { layout } from "../pipeline/read/layout.ts";
-import { readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
+import { letterSpaced, readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
 import { project } from "./build-helpers.ts";
 import { blockCounts, corpusKind, score, type Score } from "./score-helpers.ts";
 
@@ -233,6 +233,15 @@ describe("letter-spaced lines", () => {
     // letters the page itself sets apart with spaces stay apart
     expect(texts).toContain("D E N H A A G");
     expect(texts).toContain("Een gewone regel tekst in een gewone letter.");
+  });
+
+  it("takes a line for letter-spaced by its tokens: short, mostly single letters, kerned pairs allowed", () => {
+    expect(letterSpaced("T H E M AV E R H A A L G E ZO N D")).toBe(true);
+    expect(letterSpaced("CO LU M N")).toBe(true);
+    expect(letterSpaced("E R N ST-J A N")).toBe(true);
+    expect(letterSpaced("Een zin van gewone woorden")).toBe(false);
+    expect(letterSpaced("Zie p. 3 en 4")).toBe(false);
+    expect(letterSpaced("1 2")).toBe(false);
   });
 });
 
