@@ -114,4 +114,15 @@ describe("paragraphs from indents", () => {
     ];
     expect(paras([...body, ...cv]).slice(2)).toEqual(["paragraph Ernst-Jan de Bruijn ", "paragraph Floor Milikowski is "]);
   });
+
+  it("takes a one-line paragraph and the indented first line of the next for paragraphs, not a list", () => {
+    const runs = [
+      ...body,
+      line("1984 1989-2002 2003 2007-2010 2014", 74, 165, 160),
+      line("Rapport van de raad over de verschillen, met een eerste regel die tot de rechterkant loopt", 74, 178),
+      line("en verder gaat aan de linkerkant van de kolom met een volle regel tot de rechterkant van de", 62, 191),
+      line("kolom en een korte laatste regel.", 62, 204, 140),
+    ];
+    expect(paras(runs).slice(2)).toEqual(["paragraph 1984 1989-2002 2003 ", "paragraph Rapport van de raad "]);
+  });
 });

@@ -108,7 +108,12 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     }
     let j = i + 1;
     while (j < lines.length && bodyLine(lines[j]) && sameColumn(lines[j]!, l) && Math.abs(lines[j]!.left - l.left) < 0.3 * l.size) j++;
-    const run = lines.slice(i, j);
+    // a full line whose text goes on at the margin below is a paragraph's indented first line, not
+    // an item (a one-line paragraph before it set in as well made the two look like a list)
+    const last = lines[j - 1]!;
+    const after = lines[j];
+    const opensParagraph = !!after && bodyLine(after) && sameColumn(after, last) && indentOf(after) < 0.3 * l.size && last.right >= rightOf(last) - 1.5 * last.size;
+    const run = lines.slice(i, opensParagraph ? j - 1 : j);
     const full = run.filter((x) => x.right >= rightOf(x) - 1.5 * x.size).length;
     // lines hanging at the text of a marked item (or a numbered one) just before are that item's
     const before = lines[i - 1];
@@ -116,7 +121,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // a list follows text set at the column's edge (its lead-in); an indented passage at the
     // top of a column or under a heading is a lead or a quotation, not a list
     const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
-    if (run.length >= 2 && full >= 1 && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < j; k++) listIndent.add(k);
+    if (run.length >= 2 && full >= 1 && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
     i = j;
   }
 
