@@ -115,6 +115,13 @@ describe("paragraphs from indents", () => {
     expect(paras([...body, ...cv]).slice(2)).toEqual(["paragraph Ernst-Jan de Bruijn ", "paragraph Floor Milikowski is "]);
   });
 
+  it("opens a paragraph at a first-line indent on the top line of a page, after a full line ending the page before", () => {
+    const page1 = [...body, line("Een derde alinea die tot de onderkant van de pagina loopt, met een volle laatste regel.", 74, 165), line("En die eindigt met een volle regel aan de voet van de pagina, tot de rechterkant van de kolom.", 62, 178)];
+    const page2 = [line("Een vierde alinea begint bovenaan de volgende pagina met een ingesprongen eerste regel die", 74, 100), line("verder loopt tot de rechterkant van de kolom en dan eindigt met een korte regel.", 62, 113, 300)];
+    const doc = normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs: page1 }, { number: 2, width: 595, height: 842, runs: page2 }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" });
+    expect(doc.children.map((b) => blockText(b).slice(0, 20))).toEqual(["Dit is de eerste ali", "Een tweede alinea op", "Een derde alinea die", "Een vierde alinea be"]);
+  });
+
   it("takes a one-line paragraph and the indented first line of the next for paragraphs, not a list", () => {
     const runs = [
       ...body,

@@ -221,12 +221,12 @@ function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, ri
   if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
   // an item's lines hang at its text; a line back at the margin ends the item
   if (hang !== undefined && l.x < hang - 0.5 * l.size) return false;
-  // a first-line indent opens a paragraph; not where the line before broke a word ("post-" /
+  // a first-line indent opens a paragraph, on a column's or page's top line too; not where the line before broke a word ("post-" /
   // "doctoraal"), and not in a hanging indent (a paragraph's lines after its first all set in:
   // the line after this full one is set in as far)
   const broken = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text);
   const hanging = next !== undefined && next.page === l.page && next.column.index === l.column.index && next.y > l.y && Math.abs(next.x - l.x) < 0.3 * l.size && l.right >= right - 1.5 * l.size;
-  if (hang === undefined && !broken && !hanging && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size && samePlace) return false;
+  if (hang === undefined && !broken && !hanging && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size) return false;
   // the first word of this line would have fitted at the end of the line before: that line ended a paragraph
   const space = 0.28 * l.size;
   if (prev.right + space + l.firstWordWidth < right - 0.5 * l.size && !/-$/.test(prev.text)) return false;
