@@ -70,6 +70,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   const blocks: RawBlock[] = [];
   const notes: RawNote[] = [];
   let cur: { block: RawBlock; last: LayoutLine; hang?: number } | undefined;
+  // the last paragraph set with a hanging indent: its first line and where its later lines stand
+  let lastHang: { first: LayoutLine; x: number } | undefined;
   let note: RawNote | undefined;
   let lastLabel = 0;
   let run = 0;
@@ -198,7 +200,14 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       cur = { block: { t: "item", lines: [ln], texts: [l.text], ordered: false, marker: "•" }, last: l, hang: l.left };
       continue;
     }
-    if (cur && cur.block.t !== "heading" && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1])) {
+    // a paragraph set with a hanging indent (its lines after the first set in) ends where a line
+    // stands back at its first line's place: the next entry of a CV box, of a bibliography
+    const first = cur?.block.t === "para" ? lines[cur.block.lines[0]!.line - 1] : undefined;
+    const backAtHang = !!first && !!cur && cur.last !== first && sameColumn(first, cur.last) && sameColumn(cur.last, l) && cur.last.x >= first.x + 0.6 * l.size && Math.abs(l.x - first.x) < 0.3 * l.size;
+    // a paragraph's second line set in as far as the one before it hung: its last line, not a new paragraph
+    const hangsAsBefore = !!first && cur?.last === first && !!lastHang && sameColumn(lastHang.first, l) && Math.abs(first.x - lastHang.first.x) < 0.3 * l.size && Math.abs(l.x - lastHang.x) < 0.3 * l.size;
+    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore)) {
+      if (first && cur.last === first && sameColumn(first, l) && l.x >= first.x + 0.6 * l.size) lastHang = { first, x: l.x };
       cur.block.lines.push(ln);
       cur.block.texts.push(l.text);
       cur.last = l;
@@ -213,9 +222,10 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
 
 /**
  * Whether line `l` goes on the block whose last line is `prev` (`next`: the line after `l`, which
- * tells a hanging indent from a first-line indent).
+ * tells a hanging indent from a first-line indent; `hangsAsBefore`: the paragraph before hung its
+ * lines where `l` stands, which tells it for a paragraph's second and last line).
  */
-function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine): boolean {
+function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine, hangsAsBefore = false): boolean {
   if (Math.abs(prev.size - l.size) > 0.6 || prev.bold !== l.bold || prev.italic !== l.italic) return false;
   const samePlace = prev.page === l.page && prev.column.index === l.column.index && l.y > prev.y;
   if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
@@ -225,7 +235,7 @@ function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, ri
   // "doctoraal"), and not in a hanging indent (a paragraph's lines after its first all set in:
   // the line after this full one is set in as far)
   const broken = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text);
-  const hanging = next !== undefined && next.page === l.page && next.column.index === l.column.index && next.y > l.y && Math.abs(next.x - l.x) < 0.3 * l.size && l.right >= right - 1.5 * l.size;
+  const hanging = hangsAsBefore || (next !== undefined && next.page === l.page && next.column.index === l.column.index && next.y > l.y && Math.abs(next.x - l.x) < 0.3 * l.size && l.right >= right - 1.5 * l.size);
   if (hang === undefined && !broken && !hanging && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size) return false;
   // the first word of this line would have fitted at the end of the line before: that line ended a paragraph
   const space = 0.28 * l.size;
