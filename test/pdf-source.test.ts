@@ -239,6 +239,7 @@ describe("letter-spaced lines", () => {
     expect(letterSpaced("T H E M AV E R H A A L G E ZO N D")).toBe(true);
     expect(letterSpaced("CO LU M N")).toBe(true);
     expect(letterSpaced("E R N ST-J A N")).toBe(true);
+    expect(letterSpaced("FACTS & F I G U R E S T H I RTY")).toBe(true);
     expect(letterSpaced("Een zin van gewone woorden")).toBe(false);
     expect(letterSpaced("Zie p. 3 en 4")).toBe(false);
     expect(letterSpaced("1 2")).toBe(false);

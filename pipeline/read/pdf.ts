@@ -187,13 +187,13 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
  * A line set with wide letter-spacing ("T H E M AV E R H A A L"): pdf.js puts a space
  * wherever the gap between two letters is wider than a tenth of the size, and the
  * word spaces are no wider than that, so the words are lost in its text. Kerned pairs
- * stay together ("CO LU M N"): three or more tokens of at most four letters, 1.6 letters
- * a token on average.
+ * and runs stay together ("CO LU M N", "FACTS & F I G U R E S"): three or more tokens,
+ * 1.6 letters a token on average.
  */
 export function letterSpaced(s: string): boolean {
   const tokens = s.trim().split(/\s+/);
   const letters = tokens.reduce((n, t) => n + [...t].length, 0);
-  return tokens.length >= 3 && tokens.every((t) => [...t].length <= 4) && letters <= 1.6 * tokens.length;
+  return tokens.length >= 3 && letters <= 1.6 * tokens.length;
 }
 
 /** The text each text-showing operator draws, with the space glyphs it draws as spaces. */
