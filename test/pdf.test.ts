@@ -203,6 +203,31 @@ describe("renderPdf, magazine", () => {
   });
 });
 
+describe("renderPdf, line breaks", () => {
+  it("never breaks a line, with a hyphen, where an emphasised word meets the punctuation after it", async () => {
+    // paragraphs in the magazine's narrow columns, each with an emphasised word followed by a full stop at another place in the line
+    const words = "The council advises the cabinet to give municipalities room to combine budgets for health work and income".split(" ");
+    const doc: RenderableDocument = {
+      ...sampleDoc("en", "magazine"),
+      notes: [],
+      children: Array.from({ length: 120 }, (_, i) => ({
+        type: "paragraph" as const,
+        position: { file: "breaks.md", line: i + 1 },
+        children: [
+          { type: "text" as const, value: `${Array.from({ length: 8 + i }, (_, k) => words[(k * 5 + i) % words.length]).join(" ")} and ` },
+          { type: "emphasis" as const, children: [{ type: "text" as const, value: "how" }] },
+          { type: "text" as const, value: ". Through this magazine and the online articles you are used to, the council explains its work." },
+        ],
+      })),
+    };
+    const file = join(dir, "breaks.pdf");
+    await renderPdf(doc, { outFile: file });
+    const lines = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).split("\n");
+    expect(lines.filter((l) => /how$/.test(l.trim())).length + lines.filter((l) => /and how\. /.test(l)).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => /^\s*\./.test(l) || /how-$/.test(l.trim()))).toEqual([]);
+  }, 120_000);
+});
+
 describe("renderPdf, footnotes", () => {
   // Forty paragraphs of 60 to 150 words, each ending in a reference to a note:
   // many references land near a page foot, where setting the note there pushes the line on.
