@@ -56,3 +56,12 @@ describe("a line-end hyphen after a capital", () => {
     expect(join("Lidl-", "xqzrt in de winkel")).toBe("Lidl-xqzrt in de winkel");
   });
 });
+
+describe("a line-end hyphen after an abbreviation", () => {
+  const joinIn = (texts: string[], ...lines: string[]): string => joinLines(lines.map((text, k) => ({ text, position: { file: "t.txt", line: k + 1 } })), buildLexicon(texts), []);
+  it("keeps it, unless the text itself writes the word joined", () => {
+    expect(join("de SER-", "commissie adviseert")).toBe("de SER-commissie adviseert");
+    expect(joinIn(["SERmagazine is now called Zicht op", "from SERmagazine to Zicht op"], "from SER-", "magazine to Zicht op")).toBe("from SERmagazine to Zicht op");
+    expect(joinIn(["de SER-commissie en de SERcommissie"], "de SER-", "commissie adviseert")).toBe("de SER-commissie adviseert");
+  });
+});

@@ -35,7 +35,6 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   if (!/^[\p{L}\p{N}]/u.test(right)) return { keep: true, space: true, doubtful: false, reason: "no word follows" };
   if (/\p{N}$/u.test(lastPart) || /^\p{N}/u.test(right)) return { keep: true, space: false, doubtful: false, reason: "number range" };
   if (/^\p{Lu}/u.test(right)) return { keep: true, space: false, doubtful: false, reason: "capital after hyphen" };
-  if (/\p{Lu}{2,}$/u.test(lastPart)) return { keep: true, space: false, doubtful: false, reason: "abbreviation before hyphen" };
   if (/^\S+\s+(en|of)\s+-\p{L}/u.test(rightLine)) return { keep: true, space: false, doubtful: false, reason: "coordinated compound" };
   const joined = left + right;
   const hyphened = `${left}-${right}`;
@@ -44,7 +43,9 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   // a typesetter breaks at a hyphen the word has where it can: where the
   // texts write the word with a hyphen, the hyphen at the break is that one
   if (ch > 0) return { keep: true, space: false, doubtful: cj > ch, reason: cj ? "the texts write it both ways" : "the texts write it with a hyphen" };
+  // the texts' own spelling comes before the form of the parts: "SERmagazine" is written so
   if (cj > 0) return { keep: false, space: false, doubtful: false, reason: "the texts write it joined" };
+  if (/\p{Lu}{2,}$/u.test(lastPart)) return { keep: true, space: false, doubtful: false, reason: "abbreviation before hyphen" };
   if (lex.known(joined)) return { keep: false, space: false, doubtful: false, reason: "a known word" };
   if (VOWEL_END.test(lastPart) && VOWEL_START.test(right) && lex.known(lastPart) && lex.known(right))
     return { keep: true, space: false, doubtful: true, reason: "vowel clash between known words" };
