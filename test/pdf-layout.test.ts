@@ -123,6 +123,14 @@ describe("paragraphs from indents", () => {
     expect(paras([...body, ...cv]).slice(-2)).toEqual(["paragraph Ruud van Soelen is t", "paragraph Vivian Vaessen is Po"]);
   });
 
+  it("takes two entries of two lines, each with its last line set in, for two paragraphs with a hanging indent", () => {
+    const cv = [
+      ...box(62, 200, ["Ruud van Soelen is teamleider Internationaal Maatschappelijk Verantwoord Ondernemen", "bij de SER"], 60),
+      ...box(62, 224, ["Vivian Vaessen is Policy Adviser International Affairs bij de vakbond in het hele land", "FNV"], 20),
+    ];
+    expect(paras([...body, ...cv]).slice(-2)).toEqual(["paragraph Ruud van Soelen is t", "paragraph Vivian Vaessen is Po"]);
+  });
+
   it("opens a paragraph at a first-line indent on the top line of a page, after a full line ending the page before", () => {
     const page1 = [...body, line("Een derde alinea die tot de onderkant van de pagina loopt, met een volle laatste regel.", 74, 165), line("En die eindigt met een volle regel aan de voet van de pagina, tot de rechterkant van de kolom.", 62, 178)];
     const page2 = [line("Een vierde alinea begint bovenaan de volgende pagina met een ingesprongen eerste regel die", 74, 100), line("verder loopt tot de rechterkant van de kolom en dan eindigt met een korte regel.", 62, 113, 300)];

@@ -206,7 +206,13 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const backAtHang = !!first && !!cur && cur.last !== first && sameColumn(first, cur.last) && sameColumn(cur.last, l) && cur.last.x >= first.x + 0.6 * l.size && Math.abs(l.x - first.x) < 0.3 * l.size;
     // a paragraph's second line set in as far as the one before it hung: its last line, not a new paragraph
     const hangsAsBefore = !!first && cur?.last === first && !!lastHang && sameColumn(lastHang.first, l) && Math.abs(first.x - lastHang.first.x) < 0.3 * l.size && Math.abs(l.x - lastHang.x) < 0.3 * l.size;
-    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore)) {
+    // … or as the next paragraph hangs: a full first line, this line set in, the next back at the
+    // first line's place and the one after it set in as far (two entries of two lines each)
+    const [next1, next2] = [lines[i + 1], lines[i + 2]];
+    const hangsAsAfter =
+      !!first && cur?.last === first && !!next1 && !!next2 && sameColumn(first, l) && sameColumn(l, next1) && sameColumn(next1, next2) &&
+      first.right >= rightOf(first) - 1.5 * first.size && l.x >= first.x + 0.6 * l.size && Math.abs(next1.x - first.x) < 0.3 * l.size && Math.abs(next2.x - l.x) < 0.3 * l.size;
+    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore || hangsAsAfter)) {
       if (first && cur.last === first && sameColumn(first, l) && l.x >= first.x + 0.6 * l.size) lastHang = { first, x: l.x };
       cur.block.lines.push(ln);
       cur.block.texts.push(l.text);
