@@ -127,6 +127,16 @@ describe("source/<slug>.pdf", () => {
     rmSync(root, { recursive: true, force: true });
   }, 300_000);
 
+  it("a tagged PDF is read through its tree, or from its layout where the source's YAML says pdfReader: layout", async () => {
+    const pdf = resolve("bench/corpus/pdf/libreoffice-tagged/a-briefadvies-digitale-overheid.pdf");
+    const config = loadYamlConfig(resolve("source/briefadvies-segv-2023.yaml"), sourceConfigSchema);
+    const reader = async (c: typeof config): Promise<string | undefined> =>
+      (await normalisePdf(pdf, { slug: "goed", config: { ...c, corrections: [] } })).diagnostics.find((d) => d.code === "normalise:reader")?.message;
+    expect(await reader(config)).toMatch(/^read through the PDF's structure tree/);
+    expect(await reader({ ...config, pdfReader: "layout" })).toMatch(/^read from the PDF's layout .*set aside \(pdfReader: layout in the source's YAML\)/);
+    expect(await reader({ ...config, pdfReader: "structure" })).toMatch(/^read through the PDF's structure tree/);
+  }, 120_000);
+
   it("`tweeluik normalise FILE.pdf` prints the Markdown, and --report names pages, not lines", async () => {
     const pdf = resolve("bench/corpus/pdf/latex-article/a-briefadvies-digitale-overheid.pdf");
     const r = spawnSync(process.execPath, [resolve("pipeline/bin/tweeluik.mjs"), "normalise", pdf, "--kind", "advice", "--report"], { encoding: "utf8" });

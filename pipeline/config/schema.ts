@@ -143,6 +143,8 @@ export const sourceConfigSchema = z
     corrections: z.array(correctionSchema).optional(),
     /** Who may download the editions: everyone (static files; the default), or members only (served by `tweeluik serve` with credentials). */
     access: z.enum(["public", "members"], { error: 'expected "public" or "members"' }).optional(),
+    /** A PDF source: read through its structure tree where it is tagged and the tree holds the text (the default), or from its layout alone. */
+    pdfReader: z.enum(["structure", "layout"], { error: 'expected "structure" or "layout"' }).optional(),
   })
   .strict();
 

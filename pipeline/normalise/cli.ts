@@ -73,7 +73,7 @@ export async function normaliseCommand(argv: string[]): Promise<number> {
   if (config && values.kind) config = { ...config, kind: values.kind };
   const kind = values.kind as Kind | undefined;
   const doc = pdf
-    ? await normalisePdf(file, { slug, config, kind, corpus: siblingTexts(file), structure: !values.layout })
+    ? await normalisePdf(file, { slug, config, kind, corpus: siblingTexts(file), ...(values.layout ? { structure: false } : {}) })
     : normalise(readSource(file), config, { kind, corpus: siblingTexts(file) });
   process.stdout.write(toMarkdown(doc));
   if (values.report)

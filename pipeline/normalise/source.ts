@@ -30,7 +30,8 @@ export async function normaliseSource(root: string, slug: string): Promise<{ doc
 /**
  * Read a PDF and normalise it: through its structure tree where it is tagged
  * and the tree holds its text (from-structure.ts), else from its layout
- * (from-layout.ts). `structure: false` ignores the tree. The first diagnostic
+ * (from-layout.ts). `structure: false` ignores the tree, as does `pdfReader: layout` in the
+ * source's YAML where `structure` is not given. The first diagnostic
  * says which was used, and why.
  */
 export async function normalisePdf(
@@ -45,6 +46,7 @@ export async function normalisePdf(
   let why: string;
   if (!pdf.tagged) why = "the PDF is not tagged";
   else if (opts.structure === false) why = "the PDF is tagged; its structure tree was set aside on request";
+  else if (opts.structure === undefined && opts.config?.pdfReader === "layout") why = "the PDF is tagged; its structure tree was set aside (pdfReader: layout in the source's YAML)";
   else if (!pdf.tree) why = "the PDF is tagged, but its structure tree cannot be read";
   else {
     const read = normaliseStructure(pdf, pdf.tree, source, opts.config, options);
