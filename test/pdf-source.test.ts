@@ -55,12 +55,12 @@ describe("round trip: our own editions read back as sources", () => {
     );
   }, 1_800_000);
 
-  // Below the targets today: the magazine (kickers, bylines and captions are set apart by the
-  // text path's magazine passes, which the layout path does not run yet; letter-spaced kickers
-  // come out a letter a word).
+  // Below the block target today: the magazine (0.9777 in both languages, 5 of 224 blocks: the
+  // two column kickers, which the PDF sets in capitals, read COLUMN; a CV box whose one-line
+  // entries fill the measure reads as one paragraph; one line-end hyphen each).
   const FLOORS: Record<string, { tokens: number; blocks: number }> = {
-    "nl/zicht-op-2023-1": { tokens: 0.955, blocks: 0.9 },
-    "en/zicht-op-2023-1": { tokens: 0.91, blocks: 0.9 },
+    "nl/zicht-op-2023-1": { tokens: 0.995, blocks: 0.97 },
+    "en/zicht-op-2023-1": { tokens: 0.995, blocks: 0.97 },
   };
   for (const lang of ["nl", "en"] as const) {
     for (const slug of slugs) {
@@ -81,12 +81,12 @@ describe("unseen PDFs: other engines' PDFs against the texts they were set from"
   // with `npm run bench:normalise -- --mode pdf`; targets 0.99 / 0.95. Chromium's and the
   // tagged LibreOffice export's PDFs are read through their structure trees.
   const FLOORS: Record<string, { tokens: number; blocks: number }> = {
-    "latex-article": { tokens: 0.998, blocks: 0.965 },
+    "latex-article": { tokens: 0.999, blocks: 0.98 },
     libreoffice: { tokens: 0.998, blocks: 0.96 },
     "libreoffice-tagged": { tokens: 0.999, blocks: 0.97 },
     chromium: { tokens: 0.999, blocks: 0.98 },
     "latex-koma": { tokens: 0.995, blocks: 0.96 },
-    "latex-twocolumn": { tokens: 0.978, blocks: 0.955 },
+    "latex-twocolumn": { tokens: 0.998, blocks: 0.97 },
   };
   for (const [layout, floor] of Object.entries(FLOORS)) {
     it(`${layout}: mean token accuracy ≥ ${floor.tokens}, block recall ≥ ${floor.blocks}`, async () => {
