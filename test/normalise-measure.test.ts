@@ -126,6 +126,30 @@ describe("a list whose bullets the extraction lost", () => {
     ]);
   });
 
+  it("takes short blocks in capitals after a colon for items where an empty line closes them", () => {
+    const items = [
+      "Houd voor elke digitale dienst een volwaardig alternatief beschikbaar, aan een",
+      "fysiek loket of via de telefoon.",
+      "Ontwerp digitale diensten samen met de mensen die er het meeste moeite",
+      "mee hebben, en test ze met hen voordat zij worden ingevoerd.",
+      "Versterk de informatiepunten digitale overheid in bibliotheken.",
+    ];
+    const lead = [...P1.slice(0, 3), "werken. De raad adviseert de volgende uitgangspunten:"];
+    const listed = normalise(raw([...lead, ...items, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(listed.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = listed.children[1]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual([
+      "Houd voor elke digitale dienst een volwaardig alternatief beschikbaar, aan een fysiek loket of via de telefoon.",
+      "Ontwerp digitale diensten samen met de mensen die er het meeste moeite mee hebben, en test ze met hen voordat zij worden ingevoerd.",
+      "Versterk de informatiepunten digitale overheid in bibliotheken.",
+    ]);
+    // without the empty line after them, or with only one such block, they stay paragraphs
+    const open = normalise(raw([...lead, ...items, ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(open.children.some((b) => b.type === "list")).toBe(false);
+    const one = normalise(raw([...lead, ...items.slice(4), "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(one.children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("does not read a word a line, or a line opening with a conjunction, as items", () => {
     const doc = normalise(raw([...P1.slice(0, 3), "werken, in het bijzonder bij de volgende maatschappelijke factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken naar de domeinen waar die problemen samenkomen."].join("\n")), undefined, { kind: "report" });
     expect(doc.children.map((b) => b.type)).toEqual(["paragraph"]);

@@ -258,7 +258,42 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     prevLn = l;
     sawBlank = false;
   }
+  if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines);
   return blocks;
+}
+
+/**
+ * A list whose bullets were not text (a browser draws them), its items starting with a capital:
+ * after a paragraph that ends on a colon, two or more short blocks (at most three lines each, a
+ * capital first, a clause end last) with no empty line among them, where an empty line or a
+ * heading follows the last (the extraction sets the list apart as a block of its own, not from
+ * the lead-in).
+ */
+function bulletlessItems(blocks: RawBlock[], lines: Ln[]): void {
+  const at = new Map<Ln, number>();
+  lines.forEach((l, i) => at.set(l, i));
+  const first = (b: RawBlock): number => at.get(b.lines[0]!)!;
+  const last = (b: RawBlock): number => at.get(b.lines[b.lines.length - 1]!)!;
+  const tight = (a: RawBlock, b: RawBlock): boolean => first(b) === last(a) + 1;
+  const itemLike = (b: RawBlock | undefined): b is RawBlock =>
+    !!b && b.t === "para" && !b.role && b.box === undefined && b.lines.length <= 3 && /^\p{Lu}/u.test(b.texts[0] ?? "") && /[.;!?][’”'")]*$/u.test(b.texts[b.texts.length - 1] ?? "");
+  for (let i = 0; i < blocks.length; i++) {
+    const lead = blocks[i]!;
+    if (lead.t !== "para" || lead.role || !/:$/.test(lead.texts[lead.texts.length - 1] ?? "")) continue;
+    let j = i + 1;
+    while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!)) j++;
+    if (j - (i + 1) < 2) continue;
+    const after = blocks[j];
+    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]);
+    if (!closed) continue;
+    for (let k = i + 1; k < j; k++) {
+      const b = blocks[k]!;
+      b.t = "item";
+      b.marker = "";
+      b.ordered = false;
+    }
+    i = j - 1;
+  }
 }
 
 /** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
