@@ -86,6 +86,23 @@ describe("a note mark before the next word", () => {
   });
 });
 
+describe("headings a little smaller than the body", () => {
+  it("takes a bold line that opens with a section number for a heading, not other bold lines of that size", () => {
+    const l = (text: string, y: number, size = 11, bold = false): PdfRun => ({ text, x: 81, y, width: bold ? 90 : 433, size, font: bold ? "TeXGyreHeros-Bold" : "TeXGyrePagella-Regular", bold, italic: false });
+    const body = (y0: number): PdfRun[] => Array.from({ length: 4 }, (_, k) => l(`Het ziekteverzuim in de langdurige zorg is structureel hoger dan gemiddeld, regel ${k}`, y0 + k * 13.5));
+    const runs = [l("2.2 Verzuim en arbeidsongeschiktheid", 100, 10.8, true), ...body(130), l("2.2.1 Ziekteverzuim", 210, 9.8, true), ...body(240), l("Let op: cijfers over 2024", 320, 9.8, true), ...body(350)];
+    const doc = normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" });
+    expect(doc.children.map((b) => `${b.type} ${blockText(b).slice(0, 19)}`)).toEqual([
+      "heading Verzuim en arbeidso",
+      "paragraph Het ziekteverzuim i",
+      "heading Ziekteverzuim",
+      "paragraph Het ziekteverzuim i",
+      "paragraph Let op: cijfers ove",
+      "paragraph Het ziekteverzuim i",
+    ]);
+  });
+});
+
 describe("paragraphs from indents", () => {
   const line = (text: string, x: number, y: number, width = 460 - (x - 62), size = 10): PdfRun => ({ text, x, y, width, size, font: "Serif", bold: false, italic: false });
   const paras = (runs: PdfRun[]): string[] =>

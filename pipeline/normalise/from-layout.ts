@@ -61,7 +61,9 @@ const styleKey = (l: LayoutLine): string => `${Math.round(l.size * 2) / 2}|${l.b
 
 function isHeadingStyle(l: LayoutLine, body: number): boolean {
   if (l.noteArea) return false;
-  return l.size >= body + 0.9 || (l.bold && l.size >= body - 0.3);
+  // (a bold line that opens with a section number is one a little smaller than the body, too:
+  // LaTeX's lowest heading levels in a sans face scaled to the serif's x-height)
+  return l.size >= body + 0.9 || (l.bold && l.size >= body - 0.3) || (l.bold && l.size >= 0.85 * body && /^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+\p{Lu}/u.test(l.text));
 }
 
 function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: RawNote[] } {
