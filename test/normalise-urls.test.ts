@@ -42,6 +42,13 @@ describe("web addresses over lines", () => {
     expect(join("Zie https://zoek.officielebekendmakingen.nl/kst-", "36576-2.html voor de tekst.")).toBe("Zie https://zoek.officielebekendmakingen.nl/kst-36576-2.html voor de tekst.");
     expect(join("Zie https://www.actiz.nl/cao-", "vvt-2022 voor de cao.")).toBe("Zie https://www.actiz.nl/cao-vvt-2022 voor de cao.");
   });
+
+  it("drops it where the letters after it are a word too, but the word list has the word they make with the piece before", () => {
+    expect(join("https://zoek.officielebekend-", "makingen.nl/kst-36576-2.html")).toBe("https://zoek.officielebekendmakingen.nl/kst-36576-2.html");
+    expect(join("www.cbs.nl/monitor-brede-wel-", "vaart-en-de-sustainable-development-goals-2023.")).toBe("www.cbs.nl/monitor-brede-welvaart-en-de-sustainable-development-goals-2023.");
+    // words an address joins with its own hyphens: no listed word, only a compound made up here
+    expect(join("https://www.tno.nl/energiearmoede-", "nederland-monitor/")).toBe("https://www.tno.nl/energiearmoede-nederland-monitor/");
+  });
 });
 
 describe("a line-end hyphen after a capital", () => {

@@ -77,19 +77,25 @@ function patternsBreak(left: string, right: string): boolean {
  * A hyphen at a line end inside a web address. An address's own hyphens join
  * whole words ("instroom-uitstroom", "werk-en-inkomen", "kst-36576"); a
  * typesetter that hyphenates words also breaks an address's words at a
- * syllable ("bekend-|makingen", "finan-|ciering"), and what follows such a
- * break is no word of its own. So the hyphen goes where the letters after it
- * are not a word, and the letters before it (from some point on) and after
- * it make one; else it stays, as most of an address's hyphens are its own.
+ * syllable ("finan-|ciering", "bekend-|makingen"). So the hyphen goes where
+ * the letters before it (from some point on) and after it make one word: any
+ * word where the letters after it are none ("ciering"), a word of the word
+ * list itself where they are one too ("makingen"; "energiearmoede-|nederland"
+ * makes only a compound); else it stays, as most of an address's hyphens are
+ * its own.
  */
 function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision {
   const keep = { keep: true, space: false, doubtful: false, reason: "inside a URL" };
   const piece = /\p{L}+$/u.exec(left)?.[0] ?? "";
   const tail = /^\p{L}+/u.exec(rightTok)?.[0] ?? "";
-  if (piece.length < 2 || tail.length < 3 || lex.known(tail) || lex.count(`${piece}-${tail}`) > 0) return keep;
+  if (piece.length < 2 || tail.length < 3 || lex.count(`${piece}-${tail}`) > 0) return keep;
+  // after the break a word of its own: an address joins words with hyphens ("energiearmoede-
+  // nederland"), so only a word the word list itself has joins it ("bekend-makingen"), never a
+  // compound made up here
+  const own = lex.known(tail);
   for (let k = piece.length; k >= 2; k--) {
     const word = piece.slice(piece.length - k) + tail;
-    if (lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
+    if (own ? k >= 3 && lex.listed(word) : lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
   }
   return keep;
 }

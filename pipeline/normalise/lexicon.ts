@@ -14,6 +14,8 @@ export interface Lexicon {
   known(word: string): boolean;
   /** In the Dutch word list, or a compound of words in it: the texts' own forms do not count. */
   dictionary(word: string): boolean;
+  /** In the Dutch word list itself: no compound, no form of the texts' own. */
+  listed(word: string): boolean;
 }
 
 let speller: { correct(w: string): boolean } | undefined;
@@ -71,5 +73,9 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
     count: (w) => counts.get(bareWord(w).toLowerCase()) ?? 0,
     known,
     dictionary,
+    listed: (w) => {
+      const b = bareWord(w);
+      return b.length > 0 && listed(b);
+    },
   };
 }
