@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { hyphenPatterns } from "../document/hyphen-patterns.ts";
 import type { Position } from "../document/types.ts";
 import { bareWord, type Lexicon } from "./lexicon.ts";
 import type { Diagnostic } from "../document/types.ts";
@@ -58,15 +58,10 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   return { keep: false, space: false, doubtful: true, reason: "no evidence either way" };
 }
 
-type Hyphenator = { hyphenateSync: (text: string, opts?: { hyphenChar?: string; minWordLength?: number }) => string };
-const require = createRequire(import.meta.url);
-let patterns: Hyphenator[] | undefined;
-
 /** Whether the Dutch or British English hyphenation patterns break `left + right` between the two. */
 function patternsBreak(left: string, right: string): boolean {
-  patterns ??= [require("hyphen/nl") as Hyphenator, require("hyphen/en-gb") as Hyphenator];
   const word = (left + right).toLowerCase();
-  return patterns.some((h) => {
+  return [hyphenPatterns("nl"), hyphenPatterns("en")].some((h) => {
     const parts = h.hyphenateSync(word, { hyphenChar: "\u00AD", minWordLength: 5 }).split("\u00AD");
     let at = 0;
     return parts.slice(0, -1).some((p) => (at += p.length) === left.length);

@@ -3,12 +3,8 @@
  * `hyphenationCallback` (Liang patterns from the `hyphen` package:
  * hyphen/nl and hyphen/en-gb).
  */
-import { createRequire } from "node:module";
+import { hyphenPatterns } from "../../pipeline/document/hyphen-patterns.ts";
 import type { Lang } from "../../pipeline/document/types.ts";
-
-const require = createRequire(import.meta.url);
-
-type Hyphenator = { hyphenateSync: (text: string, opts?: { hyphenChar?: string; minWordLength?: number }) => string };
 
 const SHY = "\u00AD";
 const callbacks = new Map<Lang, (word: string) => string[]>();
@@ -17,7 +13,7 @@ const callbacks = new Map<Lang, (word: string) => string[]>();
 export function hyphenator(lang: Lang): (word: string) => string[] {
   const known = callbacks.get(lang);
   if (known) return known;
-  const h = require(lang === "nl" ? "hyphen/nl" : "hyphen/en-gb") as Hyphenator;
+  const h = hyphenPatterns(lang);
   const cache = new Map<string, string[]>();
   const cb = (word: string): string[] => {
     if (word.includes(SHY)) return word.split(SHY);
