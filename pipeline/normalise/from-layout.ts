@@ -99,6 +99,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   const left = new Map([...lefts].map(([k, m]) => [k, [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]]));
   const leftOf = (l: LayoutLine): number => left.get(`${l.page}|${l.column.index}`) ?? l.column.left;
   const indentOf = (l: LayoutLine): number => l.left - leftOf(l);
+  /** A line that runs to its column's right edge: a line the typesetter wrapped. */
+  const full = (l: LayoutLine): boolean => l.right >= rightOf(l) - 1.5 * l.size;
   const bodyLine = (l: LayoutLine | undefined): l is LayoutLine => !!l && !l.noteArea && !l.marker && !isHeadingStyle(l, bodySize) && Math.abs(l.size - bodySize) <= 0.6;
   const sameColumn = (a: LayoutLine, b: LayoutLine): boolean => a.page === b.page && a.column.index === b.column.index;
   // Lines indented from the body's left edge, two or more in a row, reaching the column's right
@@ -116,16 +118,15 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // an item (a one-line paragraph before it set in as well made the two look like a list)
     const last = lines[j - 1]!;
     const after = lines[j];
-    const opensParagraph = !!after && bodyLine(after) && sameColumn(after, last) && indentOf(after) < 0.3 * l.size && last.right >= rightOf(last) - 1.5 * last.size;
+    const opensParagraph = !!after && bodyLine(after) && sameColumn(after, last) && indentOf(after) < 0.3 * l.size && full(last);
     const run = lines.slice(i, opensParagraph ? j - 1 : j);
-    const full = run.filter((x) => x.right >= rightOf(x) - 1.5 * x.size).length;
     // lines hanging at the text of a marked item (or a numbered one) just before are that item's
     const before = lines[i - 1];
     const hangsOnItem = before && sameColumn(before, l) && (before.marker || /^(?:\d{1,2}|[a-zA-Z])[.)]\s/.test(before.text)) && Math.abs(before.x - l.left) < 0.6 * l.size;
     // a list follows text set at the column's edge (its lead-in); an indented passage at the
     // top of a column or under a heading is a lead or a quotation, not a list
     const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
-    if (run.length >= 2 && full >= 1 && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
+    if (run.length >= 2 && run.some(full) && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
     i = j;
   }
 
@@ -213,7 +214,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const [next1, next2] = [lines[i + 1], lines[i + 2]];
     const hangsAsAfter =
       !!first && cur?.last === first && !!next1 && !!next2 && sameColumn(first, l) && sameColumn(l, next1) && sameColumn(next1, next2) &&
-      first.right >= rightOf(first) - 1.5 * first.size && l.x >= first.x + 0.6 * l.size && Math.abs(next1.x - first.x) < 0.3 * l.size && Math.abs(next2.x - l.x) < 0.3 * l.size;
+      full(first) && l.x >= first.x + 0.6 * l.size && Math.abs(next1.x - first.x) < 0.3 * l.size && Math.abs(next2.x - l.x) < 0.3 * l.size;
     if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore || hangsAsAfter)) {
       if (first && cur.last === first && sameColumn(first, l) && l.x >= first.x + 0.6 * l.size) lastHang = { first, x: l.x };
       cur.block.lines.push(ln);
