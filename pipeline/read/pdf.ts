@@ -196,14 +196,28 @@ export function letterSpaced(s: string): boolean {
   return tokens.length >= 3 && letters <= 1.6 * tokens.length;
 }
 
-/** The text each text-showing operator draws, with the space glyphs it draws as spaces. */
-function shownTexts(ops: { fnArray: number[]; argsArray: unknown[][] }, showText: number): string[] {
-  const out: string[] = [];
+/** What a text-showing operator draws (NFKC), its space glyphs as spaces; and its letters without them, each with its place in the text. */
+interface Shown {
+  text: string;
+  letters: string;
+  at: number[];
+}
+
+/** The text each text-showing operator of a page draws. */
+function shownTexts(ops: { fnArray: number[]; argsArray: unknown[][] }, showText: number): Shown[] {
+  const out: Shown[] = [];
   ops.fnArray.forEach((fn, i) => {
     if (fn !== showText) return;
     const glyphs = ops.argsArray[i]?.[0];
     if (!Array.isArray(glyphs)) return;
-    out.push(glyphs.map((g: unknown) => (g && typeof g === "object" ? ((g as { isSpace?: boolean }).isSpace ? " " : String((g as { unicode?: unknown }).unicode ?? "")) : "")).join(""));
+    const text = glyphs
+      .map((g: unknown) => (g && typeof g === "object" ? ((g as { isSpace?: boolean }).isSpace ? " " : String((g as { unicode?: unknown }).unicode ?? "")) : ""))
+      .join("")
+      .normalize("NFKC");
+    const at: number[] = [];
+    let letters = "";
+    for (let k = 0; k < text.length; k++) if (!/\s/.test(text[k]!)) { letters += text[k]; at.push(k); }
+    out.push({ text, letters, at });
   });
   return out;
 }
@@ -213,16 +227,11 @@ function shownTexts(ops: { fnArray: number[]; argsArray: unknown[][] }, showText
  * in one text-showing operator, with its space glyphs as the only word breaks.
  * Undefined when no operator draws those letters.
  */
-export function wordsOfSpaced(str: string, shown: string[]): string | undefined {
+function wordsOfSpaced(str: string, shown: readonly Shown[]): string | undefined {
   const letters = str.normalize("NFKC").replace(/\s+/g, "");
-  for (const raw of shown) {
-    const s = raw.normalize("NFKC");
-    const at: number[] = [];
-    let compact = "";
-    for (let i = 0; i < s.length; i++) if (!/\s/.test(s[i]!)) { compact += s[i]; at.push(i); }
-    const k = compact.indexOf(letters);
-    if (k < 0) continue;
-    return s.slice(at[k], at[k + letters.length - 1]! + 1).replace(/\s+/g, " ");
+  for (const s of shown) {
+    const k = s.letters.indexOf(letters);
+    if (k >= 0) return s.text.slice(s.at[k], s.at[k + letters.length - 1]! + 1).replace(/\s+/g, " ");
   }
   return undefined;
 }
