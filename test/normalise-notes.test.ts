@@ -146,3 +146,47 @@ describe("a line broken after a raised note number (pdftotext -raw)", () => {
     expect(blocks(text)).toEqual(["paragraph In de vierde plaats is e", "heading Tot slot", "paragraph De krappe arbeidsmarkt b"]);
   });
 });
+
+describe("a note number on a line of its own (pdftotext's default mode)", () => {
+  const page = (folio: string, body: string[], foot: string[] = []): string[] => [...body, "", ...foot, "", folio];
+  const text = [
+    ...page("1", [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit",
+      "bleek dat die vooral werd benut door mensen die al relatief vaak scholing volgen.3",
+    ], ["3", "", "Zie de evaluatie van de regeling door het onderzoeksbureau, Den Haag, 2024."]),
+    "\f" + "Bij de vormgeving van een nieuw instrument is het van belang om die les ter harte te",
+    ...page("2", ["nemen, zeker waar het om werkenden gaat met een tijdelijk contract of een kleine baan."]),
+    "",
+  ].join("\n");
+
+  it("takes it for the note's number, not for a page number: those keep the pages' step", () => {
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.children.map((b) => `${b.type} ${blockText(b).slice(0, 30)}`)).toEqual([
+      "paragraph De raad heeft in zijn vorige m",
+      "paragraph Bij de vormgeving van een nieu",
+    ]);
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Zie de evaluatie van de regeling door het onderzoeksbureau, Den Haag, 2024.",
+    ]);
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:page-number").map((d) => d.message)).toEqual([
+      'removed page furniture "1"',
+      'removed page furniture "2"',
+    ]);
+  });
+
+  it("takes a page number between the two columns' texts for one, and opens the second column there", () => {
+    const col = (t: string): string[] => [t];
+    const two = [
+      ...col("De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling."),
+      "", "1", "",
+      ...col("Bij de vormgeving van een nieuw instrument is het van belang die les te leren."),
+      "\fEen tweede pagina met een eigen alinea over de uitvoering van de regeling.",
+      "", "2", "",
+      "En een tweede kolom met de rest van de tekst over de uitvoering van de regeling.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(two), undefined, { kind: "report" });
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:page-number").length).toBe(2);
+    expect(doc.children.map((b) => blockText(b))).not.toContainEqual(expect.stringMatching(/^\d$/));
+  });
+});

@@ -49,6 +49,31 @@ function keysOf(l: Ln, edge: boolean): string[] {
   return [key, `^${words.slice(0, 2).join(" ")}`, `$${words.slice(-2).join(" ")}`];
 }
 
+/** The number a page number prints ("7", "- 7 -", "Pagina 7 van 12"), if the line is one. */
+function folioNumber(t: string): number | undefined {
+  return FOLIO.test(t) ? Number(/\d+/.exec(t)![0]) : undefined;
+}
+
+/**
+ * How the printed page numbers run against the pages: the difference (folio
+ * minus page) that the page numbers among the first or last few lines of at
+ * least `need` pages share, if they do ("1" on page 1, "2" on page 2: 0).
+ * A number that keeps this step is a page number wherever it stands at a
+ * page's edge; one that does not (a note's number on a line of its own) is text.
+ */
+function folioOffset(lines: readonly Ln[], places: readonly number[], need: number): number | undefined {
+  const pagesWith = new Map<number, Set<number>>();
+  for (const i of places) {
+      const n = folioNumber(textOf(lines[i]!));
+      if (n === undefined) continue;
+      const d = n - lines[i]!.page;
+      pagesWith.set(d, (pagesWith.get(d) ?? new Set()).add(lines[i]!.page));
+  }
+  let best: number | undefined;
+  for (const [d, ps] of pagesWith) if (ps.size >= need && (best === undefined || ps.size > pagesWith.get(best)!.size)) best = d;
+  return best;
+}
+
 /**
  * Remove running heads, running feet and page numbers where the pages are
  * certain (the reader saw form feeds). Evidence is position and repetition,
@@ -59,7 +84,10 @@ function keysOf(l: Ln, edge: boolean): string[] {
  *    words recurring so will do (a fixed title beside a changing chapter);
  *  - a line in capitals at a page's edge that repeats, case aside, a line of
  *    the text (the heading it echoes);
- *  - a page number standing alone as a page's first or last line.
+ *  - a page number standing alone as a page's first or last line, or among
+ *    its first or last few lines where it keeps the step of the page numbers
+ *    of other pages (folio = page + a fixed difference); a lone number that
+ *    breaks the step (a note's number set on its own line) stays.
  * Each page loses at most one line per repeated text, the one nearest its
  * edge, so a document title that the running head repeats stays where the
  * body prints it. The first remaining line of a page still opens it. Every
@@ -79,9 +107,12 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
     for (const edge of [z.top, z.foot]) edge.forEach((i, k) => keysOf(lines[i]!, k === 0).forEach((key) => keys.add(key)));
     for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
   });
+  const need = Math.max(2, Math.ceil(pages.length * 0.4));
   const zoneLines = new Set(zones.flatMap((z) => [...z.top, ...z.foot]));
   const elsewhere = new Set(lines.filter((l, i) => !zoneLines.has(i) && !isBlank(l)).map((l) => textOf(l).toLowerCase()));
-  const need = Math.max(2, Math.ceil(pages.length * 0.4));
+  // (a page number may also stand between the columns' texts, on a line of its own: pdftotext's reading order)
+  const apart = lines.flatMap((l, i) => (isBlank(lines[i - 1]) && isBlank(lines[i + 1]) && folioNumber(textOf(l)) !== undefined ? [i] : []));
+  const folioAt = folioOffset(lines, [...zoneLines, ...apart], need);
   const drop = new Set<number>();
   zones.forEach((z) => {
     for (const edge of [z.top, z.foot]) {
@@ -92,7 +123,7 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
           (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === furnitureKey(lines[i]!) ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
         );
         const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
-        const folio = k === 0 && FOLIO.test(t);
+        const folio = (k === 0 && FOLIO.test(t)) || (folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
         if ((key !== undefined && !used.has(key)) || echo || folio) {
           if (key !== undefined) used.add(key);
           drop.add(i);
@@ -100,6 +131,14 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
       });
     }
   });
+  // (one between the columns' texts ends the first column: what follows opens a page's text again)
+  const between = new Set<Ln>();
+  if (folioAt !== undefined)
+    for (const i of apart)
+      if (folioNumber(textOf(lines[i]!)) === lines[i]!.page + folioAt && !drop.has(i)) {
+        drop.add(i);
+        between.add(lines[i]!);
+      }
   if (drop.size === 0) return lines;
   return dropLines(
     lines,
@@ -108,6 +147,6 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
       diag(ctx, "info", FOLIO.test(textOf(l)) ? "normalise:page-number" : "normalise:running-head", `removed page furniture "${textOf(l)}"`, l);
       return true;
     },
-    (l) => l.pageStart,
+    (l) => l.pageStart === true || between.has(l),
   );
 }

@@ -112,7 +112,8 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus));
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
-  lines = removePageNumbers(lines, ctx);
+  // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
+  if (convention !== "form-feed") lines = removePageNumbers(lines, ctx);
   lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
