@@ -181,6 +181,20 @@ describe("words split where the extraction joined printed lines", () => {
     expect(b.diagnostics.some((x) => x.code === "normalise:split-word")).toBe(false);
   });
 
+  it("mends a split whose first part is a word too where the extraction shows it leaves such spaces", () => {
+    // "onder" is a word; "ondersteunen" is one too, broken there by the hyphenation patterns, and
+    // the document writes "onder steunen" nowhere else; the split "fi nanciële" shows the habit
+    const two = (a: string, b: string) =>
+      normalise(raw([...P1.slice(0, 4), joined(a), "", ...P1.slice(0, 4), joined(b), "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const d = two("fi nanciële ondersteuning", "onder steunen van");
+    expect(d.children.map(blockText).join(" ")).toContain("ondersteunen van");
+    // without that evidence the joins are taken to be clean, and two words stay two
+    expect(doc(joined("onder steunen van")).children.map(blockText).join(" ")).toContain("onder steunen van");
+    // two words the document writes as a pair elsewhere, or often, stay apart ("op de", "in de")
+    const pair = two("fi nanciële ondersteuning", "op de gevolgen");
+    expect(pair.children.map(blockText).join(" ")).toContain("op de gevolgen");
+  });
+
   it("leaves a split far from where the first printed line ended", () => {
     const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");

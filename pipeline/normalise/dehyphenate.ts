@@ -59,7 +59,7 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
 }
 
 /** Whether the Dutch or British English hyphenation patterns break `left + right` between the two. */
-function patternsBreak(left: string, right: string): boolean {
+export function patternsBreak(left: string, right: string): boolean {
   const word = (left + right).toLowerCase();
   return [hyphenPatterns("nl"), hyphenPatterns("en")].some((h) => {
     const parts = h.hyphenateSync(word, { hyphenChar: "\u00AD", minWordLength: 5 }).split("\u00AD");
