@@ -156,6 +156,54 @@ describe("a list whose bullets the extraction lost", () => {
   });
 });
 
+describe("a list whose bullets or numbers the extraction set apart from their items", () => {
+  const lead = [...P1.slice(0, 3), "werken. De raad komt tot de volgende aanbevelingen:"];
+  const items = (...marks: string[]): string[] => [...marks, ""];
+
+  it("takes numbers alone, in order, for an ordered list's markers", () => {
+    const text = [
+      ...lead,
+      ...items("1.", "2.", "3."),
+      "Maak betaalbaarheid een expliciet doel van de warmtetransitie.",
+      "Zorg dat huishoudens met een laag inkomen niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+      "",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.ordered && list.children.map(blockText)).toEqual([
+      "Maak betaalbaarheid een expliciet doel van de warmtetransitie.",
+      "Zorg dat huishoudens met een laag inkomen niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+    ]);
+    // (numbers out of order are no markers: they stay text)
+    const odd = normalise(raw([...lead, ...items("2.", "5."), ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(odd.children.some((b) => b.type === "list")).toBe(false);
+  });
+
+  it("ends an item in lower case at a line that ended short, and not at a full one", () => {
+    const text = [
+      ...lead,
+      ...items("•", "•", "•"),
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door",
+      "de regionale mobiliteitsteams",
+      "betere benutting van het arbeidspotentieel van vrouwen in de techniek",
+      "",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual([
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale mobiliteitsteams",
+      "betere benutting van het arbeidspotentieel van vrouwen in de techniek",
+    ]);
+  });
+});
+
 describe("words split where the extraction joined printed lines", () => {
   const joined = (at: string): string =>
     `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;

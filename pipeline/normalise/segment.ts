@@ -53,6 +53,8 @@ export interface SegmentOptions {
 }
 
 const STRONG_BULLET = /^([■•▪●◦○‣➢►✓□])\s*(.*)$/u;
+/** A bullet or a list number alone on its line: a marker the extraction set apart from its item. */
+const BARE_MARK = /^(?:[■•▪●◦○‣➢►✓□]|\d{1,2}[.)])$/u;
 const WEAK_BULLET = /^([-–*o])\s+(\S.*)$/u;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
 const HEADING_START = /^[\p{Lu}‘“'"(]/u;
@@ -246,6 +248,8 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     if (boxOpen && boxHasContent && (sawBlank || l.pageStart)) boxOpen = false;
     const b = startBlock(l, t, i, cur, prev, sawBlank, doc, ctx);
     if (b) {
+      // (markers set apart that found no item before a heading were strays)
+      if (b.t === "heading") doc.pendingItems.length = 0;
       if (b.t === "heading" && boxOpen && boxHasContent) boxOpen = false;
       if (b.t === "boxTitle") {
         box++;
@@ -386,10 +390,20 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       !/[,;:]$/.test(prev)
     );
   }
-  if (bulletStart(t, prev, sawBlank, cur)) return false;
+  if (bulletStart(t, prev, sawBlank, cur) || bareNumber(doc, t) !== undefined) return false;
   // bullets set apart from their items (bare glyphs before the text): each promises one item,
   // and the next begins at a sentence end
-  if (doc.pendingItems.length > 0 && cur.t === "item" && ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) return false;
+  // (or where a line ended short: the next word would have fitted in 0.9 of the measure, an item
+  // being indented, and the line does not end on a word no sentence ends on; where the extraction
+  // joined printed lines, whose last one's fill is an estimate, only before a capital)
+  if (doc.pendingItems.length > 0) {
+    // (the first text after them opens their first item, unless it is the rest of the item before
+    // them, broken off by a page break: it goes on in lower case from a line that closed no clause)
+    if (BARE_MARK.test(prev)) return cur.t === "item" && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(cur.texts[cur.texts.length - 1]!);
+    const w = widthAt(doc, l);
+    const short = !RUNS_ON.test(prev) && nextWordFits(prev, t, 0.9 * w, w) && (!isJoined(prev.length, w) || /^\p{Lu}/u.test(t));
+    if (cur.t === "item" && ((ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) || short)) return false;
+  }
   if (doc.headings.has(l)) return false;
   if (l.pageStart && !opts.joinAcrossPages) return false;
   if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
@@ -493,6 +507,13 @@ function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | unde
   return false;
 }
 
+/** A list number alone on its line ("1.", "2)") that comes in order: the first, or the one after the number before it. */
+function bareNumber(doc: Doc, t: string): string | undefined {
+  const n = /^(\d{1,2})[.)]$/.exec(t)?.[1];
+  if (n === undefined) return undefined;
+  return (doc.bareRun === 0 ? n === "1" : Number(doc.pendingItems[doc.pendingItems.length - 1]) + 1 === Number(n)) ? n : undefined;
+}
+
 function startBlock(
   l: Ln,
   t: string,
@@ -507,6 +528,15 @@ function startBlock(
   const bareItem = doc.bareItem;
   doc.bareItem = false;
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
+  // (a number alone, "1." or "2)", is a numbered list's marker set apart the same way, where it
+  // comes in order: the first, or the one after the marker before)
+  const bare = bareNumber(doc, t);
+  if (bare !== undefined) {
+    diag(ctx, "info", "normalise:empty-item", "a number without text: the next block, if any, is taken for its item", l);
+    doc.pendingItems.push(bare);
+    doc.bareRun++;
+    return undefined;
+  }
   const bullet = bulletStart(t, prev, sawBlank, cur);
   if (bullet) {
     if (!bullet.rest.trim()) {
@@ -522,7 +552,7 @@ function startBlock(
   if (doc.bareRun === 1) doc.pendingItems.length = 0;
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
-  if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: false, marker: glyph };
+  if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
   if (BOX_TITLE.test(t)) return { t: "boxTitle", lines: [l], texts: [t] };
   const num = NUMBERED.exec(t);
   if (num && (num[2] || num[3])) {
