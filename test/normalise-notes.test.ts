@@ -190,3 +190,26 @@ describe("a note number on a line of its own (pdftotext's default mode)", () => 
     expect(doc.children.map((b) => blockText(b))).not.toContainEqual(expect.stringMatching(/^\d$/));
   });
 });
+
+describe("a page's first note run into the page's last line of text (pdftotext's default mode)", () => {
+  it("reads the note apart, and the word broken at the page's foot joins its rest on the next page", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit",
+      "bleek dat die vooral werd benut door mensen die al relatief vaak scholing volgen.1 Bij",
+      "de vormgeving van een nieuw instrument is het van belang om die les ter harte te nemen,",
+      "zeker waar het om werkenden gaat met een tijdelijk contract. Daarop is eerder gewe1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2 Zie het eerdere advies van de raad over scholing.",
+      "\fzen door sociale partners, zoals de raad eerder heeft opgemerkt.2",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.children.map((b) => blockText(b).replace(/\s+/g, " ").trim())).toEqual([
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit bleek dat die vooral werd benut door mensen die al relatief vaak scholing volgen. Bij de vormgeving van een nieuw instrument is het van belang om die les ter harte te nemen, zeker waar het om werkenden gaat met een tijdelijk contract. Daarop is eerder gewezen door sociale partners, zoals de raad eerder heeft opgemerkt.",
+    ]);
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "Zie het eerdere advies van de raad over scholing.",
+    ]);
+    expect(doc.diagnostics.some((d) => d.code === "normalise:note-split" && d.position?.line === 4)).toBe(true);
+  });
+});

@@ -1,5 +1,53 @@
 import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
+/**
+ * A page's first note run into the page's last line of text: pdftotext's
+ * default mode joins a line that ends on a hyphen with the next line, and
+ * where the text breaks off mid-word at the page's foot, the next line is
+ * the first note ("… in dit verband gewe4 Centraal Bureau voor …"). Such a
+ * line is cut in two where a number follows a letter in lower case and a
+ * capital follows it (and a space), past 0.75 of the measure (the printed
+ * line before the join was full), where the text above on the page carries
+ * that number as a note mark and, within the next three lines of text, the
+ * next note opens or the page ends. The text keeps its line-end hyphen back, so the
+ * word joins its rest on the next page; each cut is reported.
+ */
+export function splitGluedNoteStarts(lines: readonly Ln[], width: number, ctx: LineCtx): Ln[] {
+  const out: Ln[] = [];
+  let pageFrom = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.pageStart) pageFrom = out.length;
+    const m = isBlank(l) || l.role ? null : /(?<=\p{Ll})(\d{1,3}) (?=[\p{Lu}‘“"'(])/u.exec(l.raw);
+    if (m && m.index - (l.raw.length - l.raw.trimStart().length) >= 0.75 * width) {
+      const n = m[1]!;
+      const above = [...out.slice(pageFrom).map(textOf), l.raw.slice(0, m.index)].join("\n");
+      // (within the note's next few lines: the next note's number, or the page's end)
+      const opensNext = new RegExp(`^${Number(n) + 1}(?:\\s|(?=\\p{Lu}))`, "u");
+      let nextNote = false;
+      for (let j = i + 1, seen = 0; seen <= 3; j++) {
+        if (j >= lines.length || lines[j]!.pageStart) {
+          nextNote = true;
+          break;
+        }
+        if (isBlank(lines[j])) continue;
+        seen++;
+        if (opensNext.test(textOf(lines[j]!))) {
+          nextNote = true;
+          break;
+        }
+      }
+      if (hasRef(above, n) && nextNote) {
+        out.push({ ...l, raw: `${l.raw.slice(0, m.index)}-` }, { ...l, raw: l.raw.slice(m.index), pageStart: false });
+        diag(ctx, "info", "normalise:note-split", `note ${n} read apart from the line of text it was joined to: "…${l.raw.slice(Math.max(0, m.index - 12), m.index)}-" / "${n} …"`, l);
+        continue;
+      }
+    }
+    out.push(l);
+  }
+  return out;
+}
+
 /** A footnote as found at a page bottom, before its text is joined. */
 export interface RawNote {
   /** The label as printed ("1"). */

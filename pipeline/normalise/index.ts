@@ -5,7 +5,7 @@ import { toLines, removePageNumbers } from "./pages.ts";
 import { removeRunningHeads } from "./running-heads.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
-import { extractFootnotes } from "./footnotes.ts";
+import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
 import { measureOf, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
@@ -119,6 +119,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
   lines = mendSplitWords(lines, measureOf(lines), lex, ctx);
+  lines = splitGluedNoteStarts(lines, measureOf(lines), ctx);
   const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
   if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);
