@@ -150,6 +150,29 @@ describe("a list whose bullets the extraction lost", () => {
     expect(one.children.some((b) => b.type === "list")).toBe(false);
   });
 
+  it("takes blocks in capitals after a colon for items where their lines stand back from the measure and a full paragraph follows", () => {
+    // (the items' lines hold some 60 characters where the page's hold 72: the list's indent)
+    const items = [
+      "Eigenaren met een hoger inkomen kunnen investeren en",
+      "profiteren van subsidies en een lagere rekening.",
+      "Huurders zijn afhankelijk van de keuzes van hun",
+      "verhuurder en hebben weinig zeggenschap daarover.",
+      "Huishoudens die als laatste op het gasnet blijven,",
+      "dreigen een groter deel van de kosten te betalen.",
+      "Bovendien verschillen de lasten sterk tussen de",
+      "regio's, zo blijkt uit de cijfers van de netbeheerders.",
+    ];
+    const lead = [...P1.slice(0, 3), "werken. De lasten zijn ongelijk verdeeld:"];
+    const doc = normalise(raw([...lead, ...items, ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.length).toBe(4);
+    // where the blocks fill the measure as the paragraph after them does, they stay paragraphs
+    const full = [P1[0]!, "profiteren van subsidies en een lagere energierekening.", P1[1]!, "hebben weinig zeggenschap over de verduurzaming van hun woning."];
+    const plain = normalise(raw([...lead, ...full, ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(plain.children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("does not read a word a line, or a line opening with a conjunction, as items", () => {
     const doc = normalise(raw([...P1.slice(0, 3), "werken, in het bijzonder bij de volgende maatschappelijke factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken naar de domeinen waar die problemen samenkomen."].join("\n")), undefined, { kind: "report" });
     expect(doc.children.map((b) => b.type)).toEqual(["paragraph"]);

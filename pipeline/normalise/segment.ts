@@ -262,7 +262,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     prevLn = l;
     sawBlank = false;
   }
-  if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines);
+  if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l));
   return blocks;
 }
 
@@ -273,22 +273,31 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * heading follows the last (the extraction sets the list apart as a block of its own, not from
  * the lead-in).
  */
-function bulletlessItems(blocks: RawBlock[], lines: Ln[]): void {
+function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => number): void {
   const at = new Map<Ln, number>();
   lines.forEach((l, i) => at.set(l, i));
   const first = (b: RawBlock): number => at.get(b.lines[0]!)!;
   const last = (b: RawBlock): number => at.get(b.lines[b.lines.length - 1]!)!;
   const tight = (a: RawBlock, b: RawBlock): boolean => first(b) === last(a) + 1;
+  // (an item's lines stand back from the measure by the list's indent: its longest line is well
+  // short of the page's full line, where a paragraph of that many lines fills one)
+  const longest = (b: RawBlock): number => Math.max(...b.texts.map((t) => t.length)) / widthAt(b.lines[0]!);
+  const indented = (b: RawBlock): boolean => b.lines.length >= 2 && longest(b) <= 0.94;
   const itemLike = (b: RawBlock | undefined): b is RawBlock =>
-    !!b && b.t === "para" && !b.role && b.box === undefined && b.lines.length <= 3 && /^\p{Lu}/u.test(b.texts[0] ?? "") && /[.;!?][’”'")]*$/u.test(b.texts[b.texts.length - 1] ?? "");
+    !!b && b.t === "para" && !b.role && b.box === undefined && (b.lines.length <= 3 || indented(b)) && /^\p{Lu}/u.test(b.texts[0] ?? "") && /[.;!?][’”'")]*$/u.test(b.texts[b.texts.length - 1] ?? "");
   for (let i = 0; i < blocks.length; i++) {
     const lead = blocks[i]!;
     if (lead.t !== "para" || lead.role || !/:$/.test(lead.texts[lead.texts.length - 1] ?? "")) continue;
     let j = i + 1;
-    while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!)) j++;
+    // (items that stand back from the measure end at a block that fills it)
+    const full = (b: RawBlock): boolean => indented(blocks[i + 1]!) && b.lines.length >= 2 && longest(b) > 0.96;
+    while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!) && !full(blocks[j]!)) j++;
     if (j - (i + 1) < 2) continue;
     const after = blocks[j];
-    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]);
+    // (or, where the items stand back from the measure, by a paragraph that fills it again)
+    const items = blocks.slice(i + 1, j);
+    const back = items.every(indented) && !!after && after.t === "para" && after.lines.length >= 2 && longest(after) > 0.96;
+    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back;
     if (!closed) continue;
     for (let k = i + 1; k < j; k++) {
       const b = blocks[k]!;
