@@ -213,3 +213,34 @@ describe("a page's first note run into the page's last line of text (pdftotext's
     expect(doc.diagnostics.some((d) => d.code === "normalise:note-split" && d.position?.line === 4)).toBe(true);
   });
 });
+
+describe("notes under each column of a two-column page (pdftotext -raw)", () => {
+  it("takes the first column's notes first, and ends them where the second column's text resumes", () => {
+    const text = [
+      "De raad heeft voor de voorbereiding van dit advies",
+      "een commissie ingesteld waarin vertegenwoordigers van",
+      "werkgevers en werknemers zitting hadden, op verzoek van",
+      "de minister van Volkshuisvesting.1 De commissie sprak",
+      "met gemeenten, netbeheerders en woningcorporaties.",
+      "1Adviesaanvraag van de minister van Volkshuisvesting en",
+      "Ruimtelijke Ordening, https://www.rijksoverheid.nl/",
+      "documenten/brieven/2024/09/19/adviesaanvraag",
+      "Het Nationaal Warmtefonds biedt leningen aan, ook",
+      "aan huishoudens die bij een reguliere bank niet terecht",
+      "kunnen. Installateurs behoren al jaren tot de beroepen",
+      "met de grootste spanning op de arbeidsmarkt.2 Dat",
+      "tekort heeft gevolgen voor de betaalbaarheid.",
+      "2UWV, Factsheet arbeidsmarktkrapte installatietechniek.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Adviesaanvraag van de minister van Volkshuisvesting en Ruimtelijke Ordening, https://www.rijksoverheid.nl/documenten/brieven/2024/09/19/adviesaanvraag",
+      "UWV, Factsheet arbeidsmarktkrapte installatietechniek.",
+    ]);
+    expect(doc.children.map((b) => blockText(b).replace(/\s+/g, " ").trim().slice(0, 30))).toEqual([
+      "De raad heeft voor de voorbere",
+      "Het Nationaal Warmtefonds bied",
+    ]);
+  });
+});

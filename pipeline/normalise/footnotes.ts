@@ -117,12 +117,15 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
 
 /**
  * A numbered line that reads as a heading rather than a note: short (under
- * 60 characters), ending on no punctuation, and followed by a line that
- * starts with a capital or a number ("3 Knelpunten" above "3.1 Financiering").
+ * 60 characters), ending on no punctuation, its number set off by a space,
+ * and followed by a line that starts with a capital or a number
+ * ("3 Knelpunten" above "3.1 Financiering").
  */
 function headingLike(lines: readonly Ln[], i: number): boolean {
   const t = textOf(lines[i]!);
   if (firstChildFollows(lines, i)) return true;
+  // (a number glued to its text is a note's: a heading sets a space after its number)
+  if (/^\d{1,3}\p{L}/u.test(t)) return false;
   if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
   for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j])) return /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
   return false;
@@ -160,6 +163,7 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
 function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
   let next = -1;
+  let resume: { i: number; note: number; keep: number } | undefined;
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (isBlank(l)) continue;
@@ -167,6 +171,7 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     if (label !== undefined && (next === -1 || Number(label) === next)) {
       notes.push({ label, run, lines: [l] });
       next = Number(label) + 1;
+      resume = undefined;
       continue;
     }
     const cur = notes[notes.length - 1]!;
@@ -180,6 +185,16 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
       (endsInAddress(cur.lines.map(textOf)) && /^\p{Ll}+ /u.test(t));
     // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
     if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
+    // (a note never carries the next note's mark: where a line does, running text resumed, at the
+    // last line that opened with a capital after a note's sentence or address had closed, as the
+    // next column's text does after the notes under the first)
+    if (/^\p{Lu}/u.test(t) && ((ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "")) || endsInAddress(cur.lines.map(textOf))))
+      resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
+    if (resume && gluedRefPattern(String(next)).test(t)) {
+      notes.length = resume.note + 1;
+      notes[resume.note]!.lines.length = resume.keep;
+      return { notes, end: resume.i };
+    }
     cur.lines.push(l);
   }
   return { notes, end: to };
@@ -242,7 +257,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)))));
         return z;
       };
-      let top = cands.find((c) => {
+      const fits = (c: Cand): boolean => {
         // the first note is note 1, or (an excerpt, or a note 1 the extraction ran into a line of
         // text) a later one set off by an empty line above it or opening a run of notes: a numbered
         // heading ("3 Knelpunten") is neither
@@ -253,7 +268,9 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         if (!inSequence && !((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)) return false;
         const zone = textBetween(c.i, z.end);
         return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
-      });
+      };
+      // (the next number first: where each column ends on notes, the first column's come first)
+      let top = cands.find((c) => c.n === last + 1 && fits(c)) ?? cands.find(fits);
       if (!top) break;
       // where the numbering is not known yet (an excerpt), the zone opens with the run that leads up to it
       // (a note is a few lines long: the one before it starts close above)
