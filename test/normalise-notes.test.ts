@@ -244,3 +244,27 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
     ]);
   });
 });
+
+describe("endnotes beside a number at a page's foot that passes for a note", () => {
+  it("takes the run at the end where it holds more than twice the notes the page bottoms gave", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling.1 Die",
+      "werd vooral benut door mensen die al relatief vaak scholing volgen.2 Dat is een les",
+      "voor de vormgeving van een nieuw instrument, zoals de raad eerder opmerkte.3 Per",
+      "1 januari geldt een nieuwe regeling voor werkenden met een tijdelijk contract.",
+      "\fDie regeling wordt over twee jaar geëvalueerd, met aandacht voor de uitvoering.",
+      "",
+      "1. Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2. Zie het eerdere advies van de raad over scholing.",
+      "3. Zie de monitor van vorig jaar.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "Zie het eerdere advies van de raad over scholing.",
+      "Zie de monitor van vorig jaar.",
+    ]);
+    expect(doc.children.map(blockText).join(" ")).toContain("Per 1 januari geldt een nieuwe regeling");
+  });
+});

@@ -289,12 +289,18 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
     }
   }
   let where = "page bottoms";
-  if (notes.length === 0) {
-    notes = endnotes(lines, drop);
+  // (endnotes where a run at the end holds more than twice the notes the page bottoms gave: a
+  // number at a page's foot that happened to pass for a note does not hide a document's endnotes)
+  const atEnd = new Set<number>();
+  const end = endnotes(lines, atEnd);
+  let dropped = drop;
+  if (end.length > 2 * notes.length) {
+    notes = end;
+    dropped = atEnd;
     where = "the end of the document";
   }
   if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
-  return { body: lines.filter((_, i) => !drop.has(i)), notes };
+  return { body: lines.filter((_, i) => !dropped.has(i)), notes };
 }
 
 function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
