@@ -118,6 +118,14 @@ describe("a question that opens a section", () => {
     expect(kinds([...full, "Wat gaat er mis?", ...after])).toEqual(["paragraph De raad heeft de", "heading Wat gaat er mis?", "paragraph Het beeld dat ui"]);
   });
 
+  it("may be longer than a title, on a line that ends well short of the measure", () => {
+    const long = "Welke lessen zijn er te trekken uit eerdere voorstellen en maatregelen?";
+    expect(kinds([...full, long, ...after])).toEqual(["paragraph De raad heeft de", "heading Welke lessen zij", "paragraph Het beeld dat ui"]);
+    // (a question that fills the line is a paragraph's sentence)
+    const filled = "Welke lessen zijn er te trekken uit alle eerdere voorstellen en uit de maatregelen van toen?";
+    expect(kinds([...full, filled, ...after]).filter((k) => k.startsWith("heading"))).toEqual([]);
+  });
+
   it("is running text in a magazine, in a run of questions, or answered by a short line", () => {
     expect(kinds([...full, "Wat gaat er mis?", ...after], "magazine").filter((k) => k.startsWith("heading"))).toEqual([]);
     expect(kinds([...full, "Wat gaat er mis?", "Wie betaalt de rekening?", ...after]).filter((k) => k.startsWith("heading"))).toEqual([]);

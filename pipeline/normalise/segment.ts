@@ -646,9 +646,10 @@ function headingRunsOn(doc: Doc, i: number): boolean {
  * text after it running on in full lines.
  */
 function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): boolean {
-  if (t.length > 60 || t.split(" ").length > 10) return false;
-  if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   const asked = question && /\p{L}\?$/u.test(t);
+  // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
+  if (asked ? t.length > 0.85 * widthAt(doc, l) || t.split(" ").length > 14 : t.length > 60 || t.split(" ").length > 10) return false;
+  if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   if (/[.,;:!?…\-–]$/.test(t) && !asked) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
