@@ -25,6 +25,15 @@ describe("web addresses over lines", () => {
     expect(join("Zie https://www.ser.nl/nl/publicaties/adviezen/", "2023/toeslagen voor het advies.")).toBe("Zie https://www.ser.nl/nl/publicaties/adviezen/2023/toeslagen voor het advies.");
   });
 
+  it("joins an address broken anywhere, as LaTeX's xurl breaks it: inside the scheme or inside a word of its path", () => {
+    expect(join("UWV, Factsheet installatietechniek, http", "s://www.werk.nl/factsheets/installatietechniek")).toBe("UWV, Factsheet installatietechniek, https://www.werk.nl/factsheets/installatietechniek");
+    expect(join("Regeling subsidie praktijkleren, https://wetten.overheid.nl/B", "WBR0034256/2024-08-01#Paragraaf2")).toBe("Regeling subsidie praktijkleren, https://wetten.overheid.nl/BWBR0034256/2024-08-01#Paragraaf2");
+    expect(join("https://www.rekenkamer.nl/publicaties/rapporten/2024/06/digi", "tale-inclusie-rijksoverheid")).toBe("https://www.rekenkamer.nl/publicaties/rapporten/2024/06/digitale-inclusie-rijksoverheid");
+    // (a sentence after an address that ends the line stays apart, hyphenated word or not)
+    expect(join("Zie https://www.ser.nl/publicaties/monitor", "Sociaal-economische cijfers volgen.")).toBe("Zie https://www.ser.nl/publicaties/monitor Sociaal-economische cijfers volgen.");
+    expect(join("zie http", "Het protocol.")).toBe("zie http Het protocol.");
+  });
+
   it("joins a path that goes on in capitals after a slash, not a sentence that follows an address", () => {
     expect(join("Zie www.sciencedirect.com/science/article/abs/pii/", "S1703494919300787. Zie ook")).toBe("Zie www.sciencedirect.com/science/article/abs/pii/S1703494919300787. Zie ook");
     expect(join("en www.nvvk.nl/kennisbank-detail/2022/01/23/", "Monitor-Schuldhulpverlening-in-onzekere-tijden. De")).toBe("en www.nvvk.nl/kennisbank-detail/2022/01/23/Monitor-Schuldhulpverlening-in-onzekere-tijden. De");

@@ -111,8 +111,15 @@ const URL_TOKEN = /^[(<]?(?:https?:\/\/|www\.)\S+$|^[(<]?https?:(?:\/\/?)?$/iu;
  * does not.
  */
 function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
-  if (!URL_TOKEN.test(lastTok) || /[;,)]$/.test(lastTok)) return false;
   const first = next.split(" ")[0] ?? "";
+  // a scheme broken inside its name: "http" / "s://www…"
+  if (/^[(<]?https?$/iu.test(lastTok) && /^s?:\/\/[\p{L}\p{N}]/u.test(first) && /^[(<]?https?:\/\//iu.test(lastTok + first)) return true;
+  if (!URL_TOKEN.test(lastTok) || /[;,)]$/.test(lastTok)) return false;
+  // an address broken anywhere inside its path ("…/B" / "WBR0034256/2024…", "…/digi" /
+  // "tale-inclusie-rijksoverheid"): the next token holds what no sentence's first word holds,
+  // / = & ? # % _ ~, or (in lower case) hyphens between letters, as an address's words have
+  const rest = first.replace(/[.,;:)]+$/u, "");
+  if (/\/\S*\p{L}$/u.test(lastTok.replace(/^[(<]?(?:https?:\/\/)/iu, "")) && (/[/=&?#%_~]/u.test(rest) || /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*-\p{L}/u.test(rest))) return true;
   // a scheme alone goes on with the rest of its address: "https:" / "//www…", "https://" / "www…"
   if (/:\/{0,2}$/.test(lastTok)) return /^https?:\/\/[\p{L}\p{N}]/u.test((lastTok + first).replace(/^[(<]/, ""));
   if (/[-/=&?#%_~]$/.test(lastTok) && /^\p{Lu}/u.test(first) && /\p{N}|[/=&?#%_~]|\p{L}-\p{L}/u.test(first)) return true;
