@@ -86,7 +86,7 @@ describe("unseen PDFs: other engines' PDFs against the texts they were set from"
     "libreoffice-tagged": { tokens: 0.999, blocks: 0.98 },
     chromium: { tokens: 0.999, blocks: 0.98 },
     "latex-koma": { tokens: 0.996, blocks: 0.97 },
-    "latex-twocolumn": { tokens: 0.998, blocks: 0.97 },
+    "latex-twocolumn": { tokens: 0.998, blocks: 0.975 },
   };
   for (const [layout, floor] of Object.entries(FLOORS)) {
     it(`${layout}: mean token accuracy ≥ ${floor.tokens}, block recall ≥ ${floor.blocks}`, async () => {
