@@ -137,3 +137,23 @@ describe("a question that opens a section", () => {
     expect(kinds(wrapped).filter((k) => k.startsWith("heading"))).toEqual([]);
   });
 });
+
+describe("the title over a minutes header", () => {
+  it("stays in the text, on one line, where the letterhead is left out", () => {
+    const text = [
+      "Algemeen Secretariaat",
+      "",
+      "Verslag van de vergadering van de commissie",
+      "Sociale Zekerheid en Pensioenen van 12 maart 2025",
+      "Aanwezig: de heer Van den Berg (voorzitter), mevrouw De Vries (FNV)",
+      "Afwezig met kennisgeving: mevrouw Van Leeuwen (kroonlid).",
+      "1 Opening en mededelingen",
+      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    const all = doc.children.map((b) => blockText(b)).join(" | ");
+    expect(all).toContain("Verslag van de vergadering van de commissie Sociale Zekerheid en Pensioenen van 12 maart 2025");
+    expect(all).not.toContain("Algemeen Secretariaat");
+    expect(doc.meta.minutes?.present).toEqual(["de heer Van den Berg (voorzitter)", "mevrouw De Vries (FNV)"]);
+  });
+});

@@ -54,8 +54,9 @@ export function splitNames(s: string): string[] {
  * broken across lines, "Van der" + "Meulen", are joined) up to a blank line.
  * Labels printed without a value take the unlabelled value groups that
  * follow, in order (a two-column layout read row by row). A labelled line
- * that is no minutes field stays in the text; an unlabelled line that is no
- * value (the letterhead) is left out and reported.
+ * that is no minutes field stays in the text, and so does the title (the
+ * header's first group, four words or more, no sentence); an unlabelled line
+ * that is no value (the letterhead) is left out and reported.
  */
 export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader | undefined {
   const end = lines.slice(0, 80).findIndex((l) => /^\s*1\.?\s+\p{Lu}/u.test(l.raw));
@@ -105,11 +106,16 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     diag(ctx, "info", "normalise:minutes-meta", `minutes ${key} runs on over the next line`, at);
   };
   let lastKey: keyof MinutesMeta | undefined;
+  let inTitle = false;
+  let titleSeen = false;
+  let fieldSeen = false;
   for (const grp of groups) {
     const first = textOf(grp[0]!);
     const value = grp.map(textOf).join(" ");
     const f = FIELD.exec(first);
     const key = f ? FIELDS.find(([re]) => re.test(f[1]!))?.[1] : undefined;
+    if (f) inTitle = false;
+    if (f) fieldSeen = true;
     if (f && key) {
       const v = [f[2]!, ...grp.slice(1).map(textOf)].join(" ").trim();
       if (v) set(key, v, grp[0]!);
@@ -137,6 +143,20 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       kept.push(...grp, { line: last.line, page: last.page, raw: "", pageStart: false });
       continue;
     }
+    // The first group before any field of four words or more that closes no sentence, and the
+    // groups that follow it at once without a field: the document's title ("Verslag van de
+    // vergadering van de commissie" / "Sociale Zekerheid en Pensioenen van 12 maart 2025"), which
+    // stays in the text, its lines joined (it is a paragraph: the title block of segment.ts takes
+    // no line that long).
+    const titleLike = !/[.;:,]$/.test(value);
+    if (inTitle ? adjoining.has(grp) && titleLike : !fieldSeen && !titleSeen && titleLike && value.split(" ").length >= 4 && /^\p{Lu}/u.test(value)) {
+      const title = inTitle ? kept[kept.length - 2] : undefined;
+      if (title) title.raw = `${textOf(title)} ${value}`;
+      else kept.push({ ...grp[0]!, raw: value }, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      inTitle = titleSeen = true;
+      continue;
+    }
+    inTitle = false;
     // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.
     for (const l of grp) diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${textOf(l)}"`, l);
   }
