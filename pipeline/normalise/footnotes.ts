@@ -9,8 +9,8 @@ import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, STARTS_LOWER, textOf, type L
  * capital follows it (and a space), past 0.75 of the measure (the printed
  * line before the join was full), where the text above on the page carries
  * that number as a note mark and, within the next three lines of text, the
- * next note opens or the page ends. The text keeps its line-end hyphen back, so the
- * word joins its rest on the next page; each cut is reported.
+ * next note opens or the page ends. The text gets its line-end hyphen back,
+ * so the word joins its rest on the next page; each cut is reported.
  */
 export function splitGluedNoteStarts(lines: readonly Ln[], width: number, ctx: LineCtx): Ln[] {
   const out: Ln[] = [];
@@ -221,10 +221,10 @@ function endsInAddress(texts: readonly string[]): boolean {
  * mark ("analyses1", "zorg.2"), and it may not hold most of a long page. A
  * numbered heading ("3 Belang van …") fails those tests and stays in the text.
  *
- * At the document's end (endnotes, as a browser prints a web page): where no
- * page carried notes, a run numbered 1, 2, 3 … that closes the document is
- * taken as the notes when the text before it carries most of those numbers,
- * glued, in that order.
+ * At the document's end (endnotes, as a browser prints a web page): a run
+ * numbered 1, 2, 3 … that closes the document is taken as the notes when the
+ * text before it carries most of those numbers, glued, in that order, and the
+ * run holds more than twice the notes the page bottoms gave (none, mostly).
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[] } {
   const pages: [number, number][] = [];

@@ -56,18 +56,19 @@ function folioNumber(t: string): number | undefined {
 
 /**
  * How the printed page numbers run against the pages: the difference (folio
- * minus page) that the page numbers among the first or last few lines of at
- * least `need` pages share, if they do ("1" on page 1, "2" on page 2: 0).
- * A number that keeps this step is a page number wherever it stands at a
- * page's edge; one that does not (a note's number on a line of its own) is text.
+ * minus page) that the page numbers at `places` (the first or last few lines
+ * of a page, and lines standing apart between empty lines) share on at least
+ * `need` pages, if they do ("1" on page 1, "2" on page 2: 0). A number that
+ * keeps this step is a page number; one that does not (a note's number on a
+ * line of its own) is text.
  */
 function folioOffset(lines: readonly Ln[], places: readonly number[], need: number): number | undefined {
   const pagesWith = new Map<number, Set<number>>();
   for (const i of places) {
-      const n = folioNumber(textOf(lines[i]!));
-      if (n === undefined) continue;
-      const d = n - lines[i]!.page;
-      pagesWith.set(d, (pagesWith.get(d) ?? new Set()).add(lines[i]!.page));
+    const n = folioNumber(textOf(lines[i]!));
+    if (n === undefined) continue;
+    const d = n - lines[i]!.page;
+    pagesWith.set(d, (pagesWith.get(d) ?? new Set()).add(lines[i]!.page));
   }
   let best: number | undefined;
   for (const [d, ps] of pagesWith) if (ps.size >= need && (best === undefined || ps.size > pagesWith.get(best)!.size)) best = d;

@@ -271,7 +271,9 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * after a paragraph that ends on a colon, two or more short blocks (at most three lines each, a
  * capital first, a clause end last) with no empty line among them, where an empty line or a
  * heading follows the last (the extraction sets the list apart as a block of its own, not from
- * the lead-in).
+ * the lead-in). Blocks whose lines stand back from the measure by the list's indent (two lines
+ * or more, the longest at most 0.94 of the page's full line) count whatever their length, and
+ * their run ends, and is closed, by a block of two lines or more that fills the measure again.
  */
 function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => number): void {
   const at = new Map<Ln, number>();
