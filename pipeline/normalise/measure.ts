@@ -73,7 +73,9 @@ export function lastFill(length: number, width: number): number {
  *    they are a word of the word list or of the text itself, the Dutch
  *    hyphenation patterns break that word just there, the document never
  *    writes the two as a pair elsewhere, and they are not both words the
- *    document uses often ("uit een", "in de").
+ *    document uses often ("uit een", "in de"); this only where the
+ *    extraction shows the habit: a split of the first kind, or such splits
+ *    on one joined line in eight (and two at least).
  * At most one space a printed line's end: where two qualify, a word of the
  * word list before a compound of its words, then the one nearer the line's
  * end. Each mend is reported (info) with the line.
