@@ -180,16 +180,15 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     // (an address that ends in "?" or "." closes no sentence)
     // (a note that ends on an address closes there where the next line opens with a word, not
     // with the rest of the address: "…/bedrijfsgrootte-2015-2024" / "zo laag mogelijk …")
-    const closed =
-      (ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "")) ||
-      (endsInAddress(cur.lines.map(textOf)) && /^\p{Ll}+ /u.test(t));
+    const sentence = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
+    const address = endsInAddress(cur.lines.map(textOf));
+    const closed = sentence || (address && /^\p{Ll}+ /u.test(t));
     // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
     if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
     // (a note never carries the next note's mark: where a line does, running text resumed, at the
     // last line that opened with a capital after a note's sentence or address had closed, as the
     // next column's text does after the notes under the first)
-    if (/^\p{Lu}/u.test(t) && ((ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "")) || endsInAddress(cur.lines.map(textOf))))
-      resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
+    if (/^\p{Lu}/u.test(t) && (sentence || address)) resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
     if (resume && gluedRefPattern(String(next)).test(t)) {
       notes.length = resume.note + 1;
       notes[resume.note]!.lines.length = resume.keep;

@@ -118,8 +118,9 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
-  lines = mendSplitWords(lines, measureOf(lines), lex, ctx);
-  lines = splitGluedNoteStarts(lines, measureOf(lines), ctx);
+  const width = measureOf(lines);
+  lines = mendSplitWords(lines, width, lex, ctx);
+  lines = splitGluedNoteStarts(lines, width, ctx);
   const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
   if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);

@@ -91,27 +91,35 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
     });
   }
   const often = (w: string): boolean => (words.get(w.toLowerCase()) ?? 0) >= 3;
-  /** How sure a mend of `left right` is (0: none): 2 a word of the list, 1 a compound or a form of the text's own. */
-  const mendScore = (left: string, right: string, firstIsWord: boolean): number => {
-    if (/^(?:[(<]?https?:\/\/)$/u.test(left) && /^[\p{L}\p{N}]/u.test(right)) return 2;
+  /**
+   * How sure a mend of `left right` is (0: none; 2 a word of the list, 1 a compound or a form of
+   * the text's own): first where the first part must be no word, then where it may be one too.
+   * (The cheap tests come first: the document's own pairs and words, then the hyphenation
+   * patterns, and the word list last.)
+   */
+  const scoresOf = (left: string, right: string): [plain: number, wide: number] => {
+    if (/^(?:[(<]?https?:\/\/)$/u.test(left) && /^[\p{L}\p{N}]/u.test(right)) return [2, 2];
     // (the second part a word of its own before a hyphen, "mboen hbo-niveau", is a compound's first part)
-    if (!/^\p{L}\p{Ll}+$/u.test(left) || /^\p{Ll}+-/u.test(right)) return 0;
+    if (!/^\p{L}\p{Ll}+$/u.test(left) || /^\p{Ll}+-/u.test(right)) return [0, 0];
     const r = /^\p{Ll}+/u.exec(right)?.[0];
-    if (r === undefined) return 0;
+    if (r === undefined) return [0, 0];
     const joined = left + r;
+    if (!lex.known(left)) {
+      const score = lex.listed(joined) ? 2 : lex.dictionary(joined) || lex.count(joined) > 0 ? 1 : 0;
+      return [score, score];
+    }
+    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r)) || !patternsBreak(left, r)) return [0, 0];
     const listed = lex.listed(joined);
-    if (!lex.known(left)) return listed ? 2 : lex.dictionary(joined) || lex.count(joined) > 0 ? 1 : 0;
-    if (!firstIsWord || !(listed || lex.count(joined) > 0) || !patternsBreak(left, r)) return 0;
-    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r))) return 0;
-    return listed ? 2 : 1;
+    return [0, listed ? 2 : lex.count(joined) > 0 ? 1 : 0];
   };
-  const mendsOf = (l: Ln, firstIsWord: boolean): Mend[] => {
-    if (isBlank(l) || l.role) return [];
+  /** A line's mends, at most one a printed line's end: where the first part must be no word, and where it may be one. */
+  const mendsOf = (l: Ln): { plain: Mend[]; wide: Mend[] } => {
+    if (isBlank(l) || l.role) return { plain: [], wide: [] };
     const raw = l.raw;
     const length = raw.trim().length;
-    if (!isJoined(length, width)) return [];
+    if (!isJoined(length, width)) return { plain: [], wide: [] };
     const lead = raw.length - raw.trimStart().length;
-    const best = new Map<number, Mend>();
+    const best = [new Map<number, Mend>(), new Map<number, Mend>()] as const;
     const re = /(\S+) (\S+)/gu;
     for (let m = re.exec(raw); m; m = re.exec(raw)) {
       re.lastIndex = m.index + m[1]!.length + 1;
@@ -119,28 +127,29 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
       const k = Math.max(1, Math.round(at / LINE_END));
       const off = Math.abs(at - k * LINE_END);
       if (off > 0.14 || at >= length / width) continue;
-      const score = mendScore(m[1]!, m[2]!, firstIsWord);
-      const cur = best.get(k);
-      if (score > 0 && (!cur || score > cur.score || (score === cur.score && off < cur.off)))
-        best.set(k, { cut: m.index + m[1]!.length, score, off, left: m[1]!, right: m[2]! });
+      scoresOf(m[1]!, m[2]!).forEach((score, kind) => {
+        const cur = best[kind]!.get(k);
+        if (score > 0 && (!cur || score > cur.score || (score === cur.score && off < cur.off)))
+          best[kind]!.set(k, { cut: m.index + m[1]!.length, score, off, left: m[1]!, right: m[2]! });
+      });
     }
-    return [...best.values()].sort((x, y) => x.cut - y.cut);
+    const [plain, wide] = best.map((b) => [...b.values()].sort((x, y) => x.cut - y.cut));
+    return { plain: plain!, wide: wide! };
   };
   // (an extraction that leaves a space where it joined a broken word does so on many joined lines:
   // it is taken to do so where a split's first part is no word, or where one joined line in eight,
   // and two at least, shows a split of two words; otherwise its joins are clean)
-  const plain = lines.map((l) => mendsOf(l, false));
-  const wide = lines.map((l) => mendsOf(l, true));
+  const found = lines.map(mendsOf);
   const joined = lines.filter((l) => !isBlank(l) && !l.role && isJoined(l.raw.trim().length, width)).length;
-  const split = wide.filter((ms) => ms.length > 0).length;
-  const spaced = plain.some((ms) => ms.some((m) => m.score === 2 && /^\p{L}+$/u.test(m.left))) || (split >= 2 && split >= joined / 8);
+  const split = found.filter((f) => f.wide.length > 0).length;
+  const spaced = found.some((f) => f.plain.some((m) => m.score === 2 && /^\p{L}+$/u.test(m.left))) || (split >= 2 && split >= joined / 8);
   return lines.map((l, i) => {
-    const mends = spaced ? wide[i]! : plain[i]!;
+    const mends = spaced ? found[i]!.wide : found[i]!.plain;
     if (mends.length === 0) return l;
-    const raw = l.raw;
     for (const b of mends) diag(ctx, "info", "normalise:split-word", `"${b.left} ${b.right}" read as "${b.left}${b.right}": a word split where the extraction joined two printed lines`, l);
-    let out = raw;
-    for (const b of mends.reverse()) out = out.slice(0, b.cut) + out.slice(b.cut + 1);
+    // (from the last mend back, so that each cut stands where it was found)
+    let out = l.raw;
+    for (const b of [...mends].reverse()) out = out.slice(0, b.cut) + out.slice(b.cut + 1);
     return { ...l, raw: out };
   });
 }

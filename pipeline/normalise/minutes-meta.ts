@@ -114,8 +114,10 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     const value = grp.map(textOf).join(" ");
     const f = FIELD.exec(first);
     const key = f ? FIELDS.find(([re]) => re.test(f[1]!))?.[1] : undefined;
-    if (f) inTitle = false;
-    if (f) fieldSeen = true;
+    if (f) {
+      inTitle = false;
+      fieldSeen = true;
+    }
     if (f && key) {
       const v = [f[2]!, ...grp.slice(1).map(textOf)].join(" ").trim();
       if (v) set(key, v, grp[0]!);
