@@ -119,6 +119,18 @@ describe.each(CASES)("tagged PDF, %s %s", (lang, kind) => {
     else expect(spans).toHaveLength(0);
   });
 
+  it.runIf(kind === "magazine")("sets the kicker in capitals and says what it is written as: /ActualText that poppler reads", () => {
+    const kicker = "Interview";
+    const raw = execFileSync("qpdf", ["--qdf", "--object-streams=disable", file, "-"], { maxBuffer: 64 * 1024 * 1024 }).toString("latin1");
+    expect(raw).toMatch(new RegExp(`/Span <<[^>]*/ActualText \\(${kicker}\\)`));
+    // drawn in capitals: the glyphs say INTERVIEW (the ActualText set aside, as a reader without it sees the page)
+    const drawn = pages[0]!.items.concat(...pages.slice(1).map((p) => p.items)).map((x) => x.str).join("\n");
+    expect(drawn.replace(/\s+/g, "")).toContain(kicker.toUpperCase());
+    // read as written: poppler's text
+    const poppler = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    expect(poppler).toMatch(new RegExp(`^\\s*${kicker}\\s*$`, "m"));
+  });
+
   it.runIf(kind === "minutes")("sets the minutes header as a table: a TR per field, a row header and its value", () => {
     const m = doc.meta.minutes!;
     const fields = [m.meeting, m.meetingNumber, m.datetime, m.place, m.present, m.guests, m.rapporteurs, m.secretariat].filter((v) => v !== undefined && String(v).trim() !== "");
