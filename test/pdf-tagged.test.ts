@@ -16,6 +16,7 @@ import { t } from "../pipeline/i18n/ui.ts";
 import { dropFromStructure } from "../pipeline/render-pdf/backlinks.ts";
 import { renderPdf } from "../pipeline/render-pdf/index.ts";
 import { pdfText } from "../pipeline/render-pdf/inspect.ts";
+import { readPdf } from "../pipeline/read/pdf.ts";
 import { sampleDoc } from "./fixtures/pdf/sample.ts";
 import { allNodes, comparable, expectedStructure, hasAncestor, pdfJsPages, popplerTree, STANDARD_TYPES, textIn, type PdfJsPage, type StructNode } from "./pdf-tags-helpers.ts";
 
@@ -119,16 +120,19 @@ describe.each(CASES)("tagged PDF, %s %s", (lang, kind) => {
     else expect(spans).toHaveLength(0);
   });
 
-  it.runIf(kind === "magazine")("sets the kicker in capitals and says what it is written as: /ActualText that poppler reads", () => {
+  it.runIf(kind === "magazine")("sets the kicker in capitals and says what it is written as: /ActualText that poppler and pdf.js read", async () => {
     const kicker = "Interview";
     const raw = execFileSync("qpdf", ["--qdf", "--object-streams=disable", file, "-"], { maxBuffer: 64 * 1024 * 1024 }).toString("latin1");
     expect(raw).toMatch(new RegExp(`/Span <<[^>]*/ActualText \\(${kicker}\\)`));
     // drawn in capitals: the glyphs say INTERVIEW (the ActualText set aside, as a reader without it sees the page)
     const drawn = pages[0]!.items.concat(...pages.slice(1).map((p) => p.items)).map((x) => x.str).join("\n");
     expect(drawn.replace(/\s+/g, "")).toContain(kicker.toUpperCase());
-    // read as written: poppler's text
+    // read as written: poppler's text, and the runs Tweeluik's PDF reader takes from pdf.js
     const poppler = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
     expect(poppler).toMatch(new RegExp(`^\\s*${kicker}\\s*$`, "m"));
+    const runs = (await readPdf(file)).pages.flatMap((p) => p.runs.map((r) => r.text.replace(/\s+/g, "")));
+    expect(runs).toContain(kicker);
+    expect(runs).not.toContain(kicker.toUpperCase());
   });
 
   it.runIf(kind === "minutes")("sets the minutes header as a table: a TR per field, a row header and its value", () => {

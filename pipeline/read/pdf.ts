@@ -105,7 +105,9 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
       let content: Awaited<ReturnType<typeof page.getTextContent>>;
       try {
         page = await doc.getPage(p);
-        content = await page.getTextContent({ disableNormalization: false, includeMarkedContent: tagged });
+        // marked content: in a tagged PDF the link to the structure tree; in any PDF the text a
+        // passage stands for (/ActualText)
+        content = await page.getTextContent({ disableNormalization: false, includeMarkedContent: true });
       } catch (err) {
         throw new TweeluikError("input:pdf-damaged", `page ${p} cannot be read: ${(err as Error).message}`, { file });
       }
@@ -116,14 +118,19 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
       // the text items, each with the marked content it is drawn in (in a tagged PDF: the link
       // to its structure tree); marked content nests, an inner one without an MCID keeps the outer's
       const items: { it: TextItem; mark: Mark | undefined }[] = [];
-      const stack: Mark[] = [];
-      for (const it of content.items as (TextItem | { type: string; id?: string | null; tag?: string | null })[]) {
-        if ("str" in it) items.push({ it, mark: stack[stack.length - 1] });
-        else if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
+      const stack: (Mark & { actual?: ActualText })[] = [];
+      const actuals: ActualText[] = [];
+      for (const it of content.items as (TextItem | { type: string; id?: string | null; tag?: string | null; actualText?: string })[]) {
+        if ("str" in it) {
+          items.push({ it, mark: tagged ? stack[stack.length - 1] : undefined });
+          for (const m of stack) m.actual?.items.push(it);
+        } else if (it.type === "beginMarkedContent" || it.type === "beginMarkedContentProps") {
           const outer = stack[stack.length - 1];
           const m = it.id ? /_mc(\d+)$/.exec(it.id) : null;
           const mcid = m ? Number(m[1]) : outer?.mcid;
-          stack.push({ ...(mcid !== undefined ? { mcid } : {}), artifact: it.tag === "Artifact" || !!outer?.artifact });
+          const actual = typeof it.actualText === "string" ? { text: it.actualText, items: [] } : undefined;
+          if (actual) actuals.push(actual);
+          stack.push({ ...(mcid !== undefined ? { mcid } : {}), artifact: it.tag === "Artifact" || !!outer?.artifact, ...(actual ? { actual } : {}) });
         } else if (it.type === "endMarkedContent") stack.pop();
       }
       // Font names (for weight and style) are known once a page's operator list has loaded
@@ -143,6 +150,7 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
           for (const { it } of spaced) it.str = wordsOfSpaced(it.str, shown) ?? it.str;
         }
       }
+      for (const a of actuals) applyActualText(a);
       const runs: PdfRun[] = [];
       for (const { it, mark } of items) {
         if (it.str === "" || /^\s+$/.test(it.str)) continue;
@@ -194,6 +202,27 @@ export function letterSpaced(s: string): boolean {
   const tokens = s.trim().split(/\s+/);
   const letters = tokens.reduce((n, t) => n + [...t].length, 0);
   return tokens.length >= 3 && letters <= 1.6 * tokens.length;
+}
+
+/** Text drawn inside marked content with an /ActualText: the text it stands for, and the items drawn. */
+interface ActualText {
+  text: string;
+  items: { str: string }[];
+}
+
+/**
+ * Text drawn in another case than it is written ("COLUMN" set from "Column" by a style) reads
+ * as its /ActualText says: where the letters drawn are the ActualText's letters in another case,
+ * each letter takes the ActualText's case, so every item keeps its place and width. An
+ * ActualText that says other letters (a ligature spelled out, a hyphen that is no text) is left
+ * alone: those are repaired from the glyphs (repairGlyphs).
+ */
+export function applyActualText(a: ActualText): void {
+  const wanted = [...a.text.replace(/\s+/gu, "")];
+  const drawn = a.items.flatMap((it) => [...it.str.replace(/\s+/gu, "")]);
+  if (wanted.length === 0 || wanted.length !== drawn.length || wanted.some((c, k) => c !== drawn[k] && c.toLowerCase() !== drawn[k]!.toLowerCase())) return;
+  let k = 0;
+  for (const it of a.items) it.str = [...it.str].map((c) => (/\s/u.test(c) ? c : wanted[k++]!)).join("");
 }
 
 /** What a text-showing operator draws (NFKC), its space glyphs as spaces; and its letters without them, each with its place in the text. */
