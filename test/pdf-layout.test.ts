@@ -166,3 +166,29 @@ describe("paragraphs from indents", () => {
     expect(paras(runs).slice(2)).toEqual(["paragraph 1984 1989-2002 2003 ", "paragraph Rapport van de raad "]);
   });
 });
+
+describe("lists whose bullets are not text (drawn as shapes)", () => {
+  // lines stacked down the page from y 100, 13 pt apart: [text, x, width]
+  type L = [string, number, number];
+  const page = (number: number, ls: L[]): PdfPage => ({
+    number,
+    width: 595,
+    height: 842,
+    runs: ls.map(([text, x, width], k) => ({ text, x, y: 100 + 13 * k, width, size: 10, font: "Serif", bold: false, italic: false })),
+  });
+  const blocks = (pages: PdfPage[]) => normaliseLayout(layout(pages), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" }).children;
+  const items = (pages: PdfPage[]): string[] => {
+    const list = blocks(pages).find((b) => b.type === "list");
+    return list && "children" in list ? (list.children as Parameters<typeof blockText>[0][]).map((i) => blockText(i).slice(0, 13)) : [];
+  };
+  // body text at the column's edge, x 62 to 522
+  const text = (n: number, what: string): L[] => [...Array(n).keys()].map((k) => [`Regel ${k} van ${what}, een gewone alinea aan de linkerkant van de kolom tot de rechterkant`, 62, 460]);
+  const leadIn: L[] = [["Een alinea aan de linkerkant van de kolom die tot de rechterkant loopt, en de raad", 62, 460], ["doet de volgende aanbevelingen:", 62, 200]];
+  // an item set in at x 80: a full line and a short last line
+  const item = (k: number): L[] => [[`Aanbeveling ${k} van de raad, met een eerste regel die tot de rechterkant van de kolom`, 80, 442], ["doorloopt en een korte laatste regel.", 80, 180]];
+
+  it("goes on with such a list at the top of the next page, at the same indent", () => {
+    const pages = [page(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), page(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
+    expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);
+  });
+});

@@ -126,7 +126,9 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // a list follows text set at the column's edge (its lead-in); an indented passage at the
     // top of a column or under a heading is a lead or a quotation, not a list
     const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
-    if (run.length >= 2 && run.some(full) && !hangsOnItem && leadIn && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
+    // … or goes on from the foot of the column before, where such a list ended at the same indent
+    const carriesOn = !!before && !sameColumn(before, l) && listIndent.has(i - 1) && Math.abs(before.left - l.left) < 0.3 * l.size;
+    if (run.length >= 2 && run.some(full) && !hangsOnItem && (leadIn || carriesOn) && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
     i = j;
   }
 
