@@ -187,6 +187,11 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
   // an item set in at x 80: a full line and a short last line
   const item = (k: number): L[] => [[`Aanbeveling ${k} van de raad, met een eerste regel die tot de rechterkant van de kolom`, 80, 442], ["doorloopt en een korte laatste regel.", 80, 180]];
 
+  it("takes indented lines after a lead-in for a list on a page that is mostly that list (pages of that side set the column's edge)", () => {
+    const pages = [page(1, text(12, "de eerste pagina")), page(2, text(12, "de tweede pagina")), page(3, [...leadIn, ...[1, 2, 3, 4, 5].flatMap(item)])];
+    expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
+  });
+
   it("goes on with such a list at the top of the next page, at the same indent", () => {
     const pages = [page(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), page(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);

@@ -96,7 +96,25 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
     lefts.set(k, m);
   }
-  const left = new Map([...lefts].map(([k, m]) => [k, [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]]));
+  const modeOf = (m: Map<number, number>): number => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  // … where the document's body text starts in that column on pages of that side, where this page
+  // has text there: a page that is mostly an indented list keeps the edge its lead-in stands at
+  const sides = new Map<string, Map<number, number>>();
+  for (const [k, m] of lefts) {
+    const [page, column] = k.split("|").map(Number) as [number, number];
+    const side = `${column}|${page % 2}`;
+    const all = sides.get(side) ?? new Map<number, number>();
+    for (const [x, n] of m) all.set(x, (all.get(x) ?? 0) + n);
+    sides.set(side, all);
+  }
+  const left = new Map(
+    [...lefts].map(([k, m]) => {
+      const [page, column] = k.split("|").map(Number) as [number, number];
+      const side = sides.get(`${column}|${page % 2}`);
+      const usual = side ? modeOf(side) : undefined;
+      return [k, usual !== undefined && (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m)];
+    }),
+  );
   const leftOf = (l: LayoutLine): number => left.get(`${l.page}|${l.column.index}`) ?? l.column.left;
   const indentOf = (l: LayoutLine): number => l.left - leftOf(l);
   /** A line that runs to its column's right edge: a line the typesetter wrapped. */
