@@ -197,3 +197,30 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);
   });
 });
+
+describe("justified text", () => {
+  type L = [string, number];
+  // lines stacked from y 100, 13 pt apart, from x 62; a width of 460 reaches the edge at 522
+  const paras = (ls: L[]): string[] =>
+    normaliseLayout(
+      layout([{ number: 1, width: 595, height: 842, runs: ls.map(([text, width], k) => ({ text, x: 62, y: 100 + 13 * k, width, size: 10, font: "Serif", bold: false, italic: false })) }]),
+      { file: "t.pdf", slug: "t" },
+      undefined,
+      { kind: "report" },
+    ).children.map((b) => blockText(b).slice(0, 24));
+  const full = (k: number, end = "en"): L => [`Regel ${k} van een alinea die uitgevuld is tot de rechterkant van de kolom ${end}`, 460];
+  const lines = (from: number, n: number): L[] => [...Array(n).keys()].map((k) => full(from + k));
+  // a last line that ends 8 pt short of the edge: the next line's long first word would not have fitted there
+  const nearlyFull: L = ["en deze laatste regel van de alinea eindigt net voor de rechterkant van de kolom.", 452];
+  const next: L[] = [["Arbeidsmarktdiscriminatiebestrijding is het onderwerp van de volgende alinea, die", 460], ["kort eindigt.", 80]];
+
+  it("ends a paragraph at a line short of the edge where every other line reaches it", () => {
+    expect(paras([...lines(0, 12), nearlyFull, ...next, ...lines(20, 12), ["kort.", 40]])).toEqual(["Regel 0 van een alinea d", "Arbeidsmarktdiscriminati", "Regel 20 van een alinea "]);
+  });
+
+  it("does not where the text is not set strictly: a line that breaks a word ends short of the edge", () => {
+    const loose: L = ["Regel met een woord dat aan het eind van de regel wordt afgebroken, zoals ge-", 450];
+    // (the line after "verder." would have fitted there: a paragraph ends; the nearly full line does not end one)
+    expect(paras([...lines(0, 12), loose, ["zondheid, en verder.", 100], ...lines(40, 10), nearlyFull, ...next])).toEqual(["Regel 0 van een alinea d", "Regel 40 van een alinea "]);
+  });
+});

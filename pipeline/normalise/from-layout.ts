@@ -121,6 +121,36 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   const full = (l: LayoutLine): boolean => l.right >= rightOf(l) - 1.5 * l.size;
   const bodyLine = (l: LayoutLine | undefined): l is LayoutLine => !!l && !l.noteArea && !l.marker && !isHeadingStyle(l, bodySize) && Math.abs(l.size - bodySize) <= 0.6;
   const sameColumn = (a: LayoutLine, b: LayoutLine): boolean => a.page === b.page && a.column.index === b.column.index;
+  // Text set justified: its full lines end on the column's edge, to the point. There, a line
+  // that ends short of the edge is the last of its paragraph (or item), whatever its next
+  // line's first word: where the document is set so, strictly (no line that breaks a word
+  // ends short: a typesetter that leaves some lines unstretched leaves those too), and lines
+  // starting where this one starts in its column reach the edge (a box or a table cell set
+  // narrower, ragged, never does), in a column whose full lines reach the edge as the
+  // document's do (a ragged sidebar's column does not).
+  let fullLines = 0;
+  let onEdge = 0;
+  const measured = new Set<string>();
+  const columns = new Map<string, { full: number; edge: number }>();
+  const startKey = (l: LayoutLine): string => `${l.page}|${l.column.index}|${Math.round(l.left)}`;
+  const onTheEdge = (l: LayoutLine): boolean => Math.abs(l.right - rightOf(l)) <= 0.5;
+  for (const l of lines) {
+    if (!bodyLine(l) || !full(l)) continue;
+    const c = columns.get(`${l.page}|${l.column.index}`) ?? { full: 0, edge: 0 };
+    columns.set(`${l.page}|${l.column.index}`, c);
+    fullLines++;
+    c.full++;
+    if (!onTheEdge(l)) continue;
+    onEdge++;
+    c.edge++;
+    measured.add(startKey(l));
+  }
+  const strict = !lines.some((l) => bodyLine(l) && full(l) && measured.has(startKey(l)) && /\p{L}-$/u.test(l.text) && !onTheEdge(l));
+  const justifiedDoc = fullLines >= 20 && onEdge >= 0.9 * fullLines && strict;
+  const justified = (l: LayoutLine): boolean => {
+    const c = columns.get(`${l.page}|${l.column.index}`);
+    return justifiedDoc && measured.has(startKey(l)) && !!c && c.edge >= 0.9 * c.full;
+  };
   // Lines indented from the body's left edge, two or more in a row, reaching the column's right
   // edge: a list whose bullets are not text (drawn as shapes, or lost in the export).
   const listIndent = new Set<number>();
@@ -213,7 +243,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     }
     if (listIndent.has(i)) {
       const inItem = cur?.block.t === "item" && cur.hang !== undefined && Math.abs(cur.hang - l.left) < 0.3 * l.size;
-      if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize)) {
+      if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, undefined, false, justified(cur.last))) {
         cur.block.lines.push(ln);
         cur.block.texts.push(l.text);
         cur.last = l;
@@ -235,7 +265,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const hangsAsAfter =
       !!first && cur?.last === first && !!next1 && !!next2 && sameColumn(first, l) && sameColumn(l, next1) && sameColumn(next1, next2) &&
       full(first) && l.x >= first.x + 0.6 * l.size && Math.abs(next1.x - first.x) < 0.3 * l.size && Math.abs(next2.x - l.x) < 0.3 * l.size;
-    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore || hangsAsAfter)) {
+    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore || hangsAsAfter, justified(cur.last))) {
       if (first && cur.last === first && sameColumn(first, l) && l.x >= first.x + 0.6 * l.size) lastHang = { first, x: l.x };
       cur.block.lines.push(ln);
       cur.block.texts.push(l.text);
@@ -254,7 +284,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
  * tells a hanging indent from a first-line indent; `hangsAsBefore`: the paragraph before hung its
  * lines where `l` stands, which tells it for a paragraph's second and last line).
  */
-function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine, hangsAsBefore = false): boolean {
+function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine, hangsAsBefore = false, justified = false): boolean {
   if (Math.abs(prev.size - l.size) > 0.6 || prev.bold !== l.bold || prev.italic !== l.italic) return false;
   const samePlace = prev.page === l.page && prev.column.index === l.column.index && l.y > prev.y;
   if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
@@ -266,6 +296,8 @@ function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, ri
   const broken = /\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text);
   const hanging = hangsAsBefore || (next !== undefined && next.page === l.page && next.column.index === l.column.index && next.y > l.y && Math.abs(next.x - l.x) < 0.3 * l.size && l.right >= right - 1.5 * l.size);
   if (hang === undefined && !broken && !hanging && l.x > l.column.left + 0.6 * l.size && Math.abs(prev.x - prev.column.left) < 0.3 * l.size) return false;
+  // justified text: the line before ended short of the edge, so it ended its paragraph
+  if (justified && prev.right < right - 1 && !/-$/.test(prev.text)) return false;
   // the first word of this line would have fitted at the end of the line before: that line ended a paragraph
   const space = 0.28 * l.size;
   if (prev.right + space + l.firstWordWidth < right - 0.5 * l.size && !/-$/.test(prev.text)) return false;
