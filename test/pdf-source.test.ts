@@ -19,6 +19,8 @@ import { sourceConfigSchema } from "../pipeline/config/schema.ts";
 import { main } from "../pipeline/cli.ts";
 import { TweeluikError } from "../pipeline/errors.ts";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
+import { decideHyphen } from "../pipeline/normalise/dehyphenate.ts";
+import { buildLexicon } from "../pipeline/normalise/lexicon.ts";
 import { normalisePdf } from "../pipeline/normalise/source.ts";
 import { layout } from "../pipeline/read/layout.ts";
 import { applyActualText, letterSpaced, readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
@@ -47,7 +49,10 @@ describe("round trip: our own editions read back as sources", () => {
             const config = loadYamlConfig(join("source", `${slug}.yaml`), sourceConfigSchema);
             // our PDFs are tagged: the round trip measures the layout path, so the tree is set aside
             const doc = await normalisePdf(join(output, lang, `${slug}.pdf`), { slug, config, structure: false });
-            expect(doc.diagnostics.find((d) => d.code === "normalise:reader")?.message).toMatch(/^read from the PDF's layout .*set aside/);
+            const reader = doc.diagnostics.find((d) => d.code === "normalise:reader")?.message ?? "";
+            expect(reader).toMatch(/^read from the PDF's layout .*set aside/);
+            // the English edition says its language (/Lang), and is read with the English word list
+            expect(reader.includes("in English by its /Lang")).toBe(lang === "en");
             scores.set(`${lang}/${slug}`, await score(work, join(output, lang, `${slug}.md`), toMarkdown(doc), `rt-${lang}-${slug}.md`));
           }),
         ),
@@ -249,6 +254,18 @@ describe("letter-spaced lines", () => {
     expect(letterSpaced("Een zin van gewone woorden")).toBe(false);
     expect(letterSpaced("Zie p. 3 en 4")).toBe(false);
     expect(letterSpaced("1 2")).toBe(false);
+  });
+});
+
+describe("the word list of a PDF's language", () => {
+  it("reads an English text with the British English word list, and the Dutch one for its Dutch names", () => {
+    const en = buildLexicon([], [], "en");
+    const nl = buildLexicon([]);
+    expect([en.known("neighbourhood"), en.known("Zealand"), en.known("Gezondheidsfondsen")]).toEqual([true, true, true]);
+    expect(nl.known("neighbourhood")).toBe(false);
+    // a name broken at a line end: joined where the word list knows the whole, kept where not
+    expect(decideHyphen("Zea-", "land and the north", en).keep).toBe(false);
+    expect(decideHyphen("Zea-", "land and the north", nl).keep).toBe(true);
   });
 });
 

@@ -28,6 +28,7 @@ export function normaliseLayout(
   const lex = buildLexicon(
     lns.map((l) => l.raw),
     opts.corpus ?? [],
+    opts.lang,
   );
   const { blocks, notes } = blocksFromLayout(lay, lns);
   if (notes.length === 0) notes.push(...takeEndnotes(blocks, diagnostics, source.file));

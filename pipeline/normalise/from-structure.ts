@@ -164,6 +164,7 @@ export function normaliseStructure(
   const lex = buildLexicon(
     lns.map((l) => l.raw),
     opts.corpus ?? [],
+    opts.lang,
   );
   const doc = assemble({ file: source.file, slug: source.slug, firstText: source.title ?? lns[0]?.raw, rawBlocks: blocks, rawNotes: notes, lex, kind, config, diagnostics });
   return { doc, coverage };

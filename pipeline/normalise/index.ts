@@ -10,7 +10,7 @@ import { measureOf, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
-import type { Lexicon } from "./lexicon.ts";
+import type { Lexicon, TextLang } from "./lexicon.ts";
 import type { MinutesHeader } from "./minutes-meta.ts";
 import { buildLexicon } from "./lexicon.ts";
 import { joinLines } from "./dehyphenate.ts";
@@ -38,6 +38,8 @@ export interface NormaliseOptions {
    * where the corpus writes "sociaal-economische".
    */
   corpus?: readonly string[];
+  /** The language the text is written in, whose word list is evidence (default Dutch). */
+  lang?: TextLang;
 }
 
 /**
@@ -109,7 +111,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const convention = raw.convention ?? "lead-space";
   diag(ctx, "info", "normalise:convention", CONVENTIONS[convention]);
   if (convention === "form-feed") lines = removePageFurniture(lines, ctx);
-  const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus));
+  const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)

