@@ -41,6 +41,25 @@ describe("rows in two columns", () => {
   });
 });
 
+describe("a note mark after a sentence in a justified line", () => {
+  it("keeps the mark and the words after a wide gap on the line's row, not on a row of the mark's own", () => {
+    // Chromium sets a justified line word by word; the raised mark sorts before the line's words
+    // (words 5 pt a letter, 7 pt apart; the mark right after "zijn.", the next word 7 pt on)
+    const text = ["anderhalf", "miljoen", "woningen", "van", "het", "aardgas", "af", "zouden", "zijn."];
+    const runs: PdfRun[] = [];
+    let x = 68;
+    for (const t of text) {
+      runs.push({ text: t, x, y: 172.4, width: 5 * t.length, size: 11, font: "Serif", bold: false, italic: false });
+      x += 5 * t.length + 7;
+    }
+    const mark = x - 7;
+    runs.push({ text: "Dat", x: mark + 5.9 + 7, y: 172.4, width: 15, size: 11, font: "Serif", bold: false, italic: false });
+    runs.push({ text: "2", x: mark, y: 168.1, width: 5.9, size: 9.2, font: "Serif", bold: false, italic: false });
+    const lines = layout([{ number: 1, width: 595, height: 842, runs }]).lines;
+    expect(lines.map((l) => l.text)).toEqual(["anderhalf miljoen woningen van het aardgas af zouden zijn.2 Dat"]);
+  });
+});
+
 describe("columns under a full-width head", () => {
   it("reads each column to its end when a heading gap in one column lines up with a box's margin in the other", () => {
     const col = (text: string, x: number, y: number): PdfRun => ({ ...run(text, x, y, 10), width: Math.min(text.length * 4.5, 289 - x) });

@@ -92,6 +92,14 @@ function segments(page: PdfPage): Seg[] {
       else if (same) far ??= rows[k];
       if (base < r.y - 3 * big) break;
     }
+    // a word on a row's baseline that reached a superscript's row first (the mark sorted before
+    // the line, and the justified gap before the word too wide to reach the line's own words:
+    // "zijn.²   Dat") goes on its baseline's row, and the mark with it
+    if (row && far && row !== far && Math.abs(baseline(row) - r.y) > 0.1 * r.size && row.every((x) => x.size < 0.9 * r.size)) {
+      far.push(...row);
+      rows.splice(rows.indexOf(row), 1);
+      row = far;
+    }
     row ??= far;
     if (row && r.size > 0) row.push(r);
     else rows.push([r]);
