@@ -211,6 +211,11 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
   });
 
+  it("takes them for a list in a one-page document that is mostly that list: the edge is where the lead-in's full lines start", () => {
+    const lead: L[] = [...text(3, "de inleiding"), ["en de raad doet daarom de volgende aanbevelingen:", 62, 250]];
+    expect(items([page(1, [...lead, ...[1, 2, 3, 4, 5].flatMap(item)])])).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
+  });
+
   it("goes on with such a list at the top of the next page, at the same indent", () => {
     const pages = [page(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), page(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);

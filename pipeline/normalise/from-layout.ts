@@ -108,12 +108,27 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     for (const [x, n] of m) all.set(x, (all.get(x) ?? 0) + n);
     sides.set(side, all);
   }
+  const fullStarts = new Map<string, Map<number, number>>();
+  for (const l of lines) {
+    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6 || l.right < rightOf(l) - 1.5 * l.size) continue;
+    const k = `${l.page}|${l.column.index}`;
+    const m = fullStarts.get(k) ?? new Map<number, number>();
+    m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
+    fullStarts.set(k, m);
+  }
   const left = new Map(
     [...lefts].map(([k, m]) => {
       const [page, column] = k.split("|").map(Number) as [number, number];
       const side = sides.get(`${column}|${page % 2}`);
       const usual = side ? modeOf(side) : undefined;
-      return [k, usual !== undefined && (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m)];
+      const chosen = usual !== undefined && (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m);
+      // further left, where full lines start (a paragraph's wrapped lines, three or more and one
+      // in ten of the column's lines): the edge, and the lines at `chosen` are set in (a page
+      // that is all one indented list under a lead-in, in a one-page document)
+      const fulls = fullStarts.get(k);
+      const total = [...m.values()].reduce((a, b) => a + b, 0);
+      const further = fulls ? [...fulls.entries()].filter(([x, n]) => x < chosen - 1 && n >= Math.max(3, 0.1 * total)).map(([x]) => x) : [];
+      return [k, further.length ? Math.min(...further) : chosen];
     }),
   );
   const leftOf = (l: LayoutLine): number => left.get(`${l.page}|${l.column.index}`) ?? l.column.left;
