@@ -78,63 +78,58 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   let note: RawNote | undefined;
   let lastLabel = 0;
   let run = 0;
+  // a page's column, and the column on pages of the same side (mirrored margins differ)
+  const columnKey = (l: LayoutLine): string => `${l.page}|${l.column.index}`;
+  const sideKey = (l: LayoutLine): string => `${l.column.index}|${l.page % 2}`;
+  const bodySized = (l: LayoutLine): boolean => !l.noteArea && Math.abs(l.size - bodySize) <= 0.6;
   // the right edge of a column: where its long body-text lines end (a title or a table set
   // wider in the same region does not move it)
   const rights = new Map<string, number[]>();
   for (const l of lines) {
-    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6) continue;
-    const k = `${l.page}|${l.column.index}`;
+    if (!bodySized(l)) continue;
+    const k = columnKey(l);
     rights.set(k, [...(rights.get(k) ?? []), l.right]);
   }
   const edge = new Map([...rights].map(([k, rs]) => [k, rs.sort((a, b) => a - b)[Math.floor(0.9 * (rs.length - 1))]!]));
-  const rightOf = (l: LayoutLine): number => edge.get(`${l.page}|${l.column.index}`) ?? l.column.right;
-  // the left edge of a column's body text: where most of its body-size lines start
+  const rightOf = (l: LayoutLine): number => edge.get(columnKey(l)) ?? l.column.right;
+  /** A line that runs to its column's right edge: a line the typesetter wrapped. */
+  const full = (l: LayoutLine): boolean => l.right >= rightOf(l) - 1.5 * l.size;
+  // the left edge of a column's body text: where most of its body-size lines start; or where the
+  // document's body text starts in that column on pages of that side, where this page has text
+  // there (a page that is mostly an indented list keeps the edge its lead-in stands at)
+  const tally = (counts: Map<string, Map<number, number>>, k: string, x: number): void => {
+    const m = counts.get(k) ?? new Map<number, number>();
+    m.set(x, (m.get(x) ?? 0) + 1);
+    counts.set(k, m);
+  };
   const lefts = new Map<string, Map<number, number>>();
+  const fullStarts = new Map<string, Map<number, number>>();
+  const sides = new Map<string, Map<number, number>>();
+  const sideOf = new Map<string, string>();
   for (const l of lines) {
-    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6) continue;
-    const k = `${l.page}|${l.column.index}`;
-    const m = lefts.get(k) ?? new Map<number, number>();
-    m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
-    lefts.set(k, m);
+    if (!bodySized(l)) continue;
+    const x = Math.round(l.left);
+    tally(lefts, columnKey(l), x);
+    tally(sides, sideKey(l), x);
+    sideOf.set(columnKey(l), sideKey(l));
+    if (full(l)) tally(fullStarts, columnKey(l), x);
   }
   const modeOf = (m: Map<number, number>): number => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  // … where the document's body text starts in that column on pages of that side, where this page
-  // has text there: a page that is mostly an indented list keeps the edge its lead-in stands at
-  const sides = new Map<string, Map<number, number>>();
-  for (const [k, m] of lefts) {
-    const [page, column] = k.split("|").map(Number) as [number, number];
-    const side = `${column}|${page % 2}`;
-    const all = sides.get(side) ?? new Map<number, number>();
-    for (const [x, n] of m) all.set(x, (all.get(x) ?? 0) + n);
-    sides.set(side, all);
-  }
-  const fullStarts = new Map<string, Map<number, number>>();
-  for (const l of lines) {
-    if (l.noteArea || Math.abs(l.size - bodySize) > 0.6 || l.right < rightOf(l) - 1.5 * l.size) continue;
-    const k = `${l.page}|${l.column.index}`;
-    const m = fullStarts.get(k) ?? new Map<number, number>();
-    m.set(Math.round(l.left), (m.get(Math.round(l.left)) ?? 0) + 1);
-    fullStarts.set(k, m);
-  }
   const left = new Map(
     [...lefts].map(([k, m]) => {
-      const [page, column] = k.split("|").map(Number) as [number, number];
-      const side = sides.get(`${column}|${page % 2}`);
-      const usual = side ? modeOf(side) : undefined;
-      const chosen = usual !== undefined && (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m);
+      const side = sides.get(sideOf.get(k)!)!;
+      const usual = modeOf(side);
+      const chosen = (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m);
       // further left, where full lines start (a paragraph's wrapped lines, three or more and one
       // in ten of the column's lines): the edge, and the lines at `chosen` are set in (a page
       // that is all one indented list under a lead-in, in a one-page document)
-      const fulls = fullStarts.get(k);
       const total = [...m.values()].reduce((a, b) => a + b, 0);
-      const further = fulls ? [...fulls.entries()].filter(([x, n]) => x < chosen - 1 && n >= Math.max(3, 0.1 * total)).map(([x]) => x) : [];
+      const further = [...(fullStarts.get(k) ?? [])].filter(([x, n]) => x < chosen - 1 && n >= Math.max(3, 0.1 * total)).map(([x]) => x);
       return [k, further.length ? Math.min(...further) : chosen];
     }),
   );
-  const leftOf = (l: LayoutLine): number => left.get(`${l.page}|${l.column.index}`) ?? l.column.left;
+  const leftOf = (l: LayoutLine): number => left.get(columnKey(l)) ?? l.column.left;
   const indentOf = (l: LayoutLine): number => l.left - leftOf(l);
-  /** A line that runs to its column's right edge: a line the typesetter wrapped. */
-  const full = (l: LayoutLine): boolean => l.right >= rightOf(l) - 1.5 * l.size;
   const bodyLine = (l: LayoutLine | undefined): l is LayoutLine => !!l && !l.noteArea && !l.marker && !isHeadingStyle(l, bodySize) && Math.abs(l.size - bodySize) <= 0.6;
   const sameColumn = (a: LayoutLine, b: LayoutLine): boolean => a.page === b.page && a.column.index === b.column.index;
   // Text set justified: its full lines end on the column's edge, to the point. There, a line
@@ -144,27 +139,26 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   // starting where this one starts in its column reach the edge (a box or a table cell set
   // narrower, ragged, never does), in a column whose full lines reach the edge as the
   // document's do (a ragged sidebar's column does not).
-  let fullLines = 0;
-  let onEdge = 0;
   const measured = new Set<string>();
   const columns = new Map<string, { full: number; edge: number }>();
-  const startKey = (l: LayoutLine): string => `${l.page}|${l.column.index}|${Math.round(l.left)}`;
-  const onTheEdge = (l: LayoutLine): boolean => Math.abs(l.right - rightOf(l)) <= 0.5;
+  const brokenShort: LayoutLine[] = [];
+  const startKey = (l: LayoutLine): string => `${columnKey(l)}|${Math.round(l.left)}`;
   for (const l of lines) {
     if (!bodyLine(l) || !full(l)) continue;
-    const c = columns.get(`${l.page}|${l.column.index}`) ?? { full: 0, edge: 0 };
-    columns.set(`${l.page}|${l.column.index}`, c);
-    fullLines++;
+    const c = columns.get(columnKey(l)) ?? { full: 0, edge: 0 };
+    columns.set(columnKey(l), c);
     c.full++;
-    if (!onTheEdge(l)) continue;
-    onEdge++;
-    c.edge++;
-    measured.add(startKey(l));
+    if (Math.abs(l.right - rightOf(l)) <= 0.5) {
+      c.edge++;
+      measured.add(startKey(l));
+    } else if (/\p{L}-$/u.test(l.text)) brokenShort.push(l);
   }
-  const strict = !lines.some((l) => bodyLine(l) && full(l) && measured.has(startKey(l)) && /\p{L}-$/u.test(l.text) && !onTheEdge(l));
+  const fullLines = [...columns.values()].reduce((n, c) => n + c.full, 0);
+  const onEdge = [...columns.values()].reduce((n, c) => n + c.edge, 0);
+  const strict = !brokenShort.some((l) => measured.has(startKey(l)));
   const justifiedDoc = fullLines >= 20 && onEdge >= 0.9 * fullLines && strict;
   const justified = (l: LayoutLine): boolean => {
-    const c = columns.get(`${l.page}|${l.column.index}`);
+    const c = columns.get(columnKey(l));
     return justifiedDoc && measured.has(startKey(l)) && !!c && c.edge >= 0.9 * c.full;
   };
   // Lines indented from the body's left edge, two or more in a row, reaching the column's right
@@ -259,7 +253,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     }
     if (listIndent.has(i)) {
       const inItem = cur?.block.t === "item" && cur.hang !== undefined && Math.abs(cur.hang - l.left) < 0.3 * l.size;
-      if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, undefined, false, justified(cur.last))) {
+      if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, { justified: justified(cur.last) })) {
         cur.block.lines.push(ln);
         cur.block.texts.push(l.text);
         cur.last = l;
@@ -281,7 +275,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const hangsAsAfter =
       !!first && cur?.last === first && !!next1 && !!next2 && sameColumn(first, l) && sameColumn(l, next1) && sameColumn(next1, next2) &&
       full(first) && l.x >= first.x + 0.6 * l.size && Math.abs(next1.x - first.x) < 0.3 * l.size && Math.abs(next2.x - l.x) < 0.3 * l.size;
-    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, lines[i + 1], hangsAsBefore || hangsAsAfter, justified(cur.last))) {
+    if (cur && cur.block.t !== "heading" && !backAtHang && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, { next: lines[i + 1], hangsAsBefore: hangsAsBefore || hangsAsAfter, justified: justified(cur.last) })) {
       if (first && cur.last === first && sameColumn(first, l) && l.x >= first.x + 0.6 * l.size) lastHang = { first, x: l.x };
       cur.block.lines.push(ln);
       cur.block.texts.push(l.text);
@@ -298,9 +292,18 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
 /**
  * Whether line `l` goes on the block whose last line is `prev` (`next`: the line after `l`, which
  * tells a hanging indent from a first-line indent; `hangsAsBefore`: the paragraph before hung its
- * lines where `l` stands, which tells it for a paragraph's second and last line).
+ * lines where `l` stands, which tells it for a paragraph's second and last line; `justified`:
+ * `prev` is set justified, so it ends its paragraph where it ends short of the edge).
  */
-function continues(prev: LayoutLine, l: LayoutLine, hang: number | undefined, right: number, pitch: number, body: number, next?: LayoutLine, hangsAsBefore = false, justified = false): boolean {
+function continues(
+  prev: LayoutLine,
+  l: LayoutLine,
+  hang: number | undefined,
+  right: number,
+  pitch: number,
+  body: number,
+  { next, hangsAsBefore = false, justified = false }: { next?: LayoutLine; hangsAsBefore?: boolean; justified?: boolean } = {},
+): boolean {
   if (Math.abs(prev.size - l.size) > 0.6 || prev.bold !== l.bold || prev.italic !== l.italic) return false;
   const samePlace = prev.page === l.page && prev.column.index === l.column.index && l.y > prev.y;
   if (samePlace && l.gapAbove !== undefined && l.gapAbove > 1.3 * pitch * (l.size / body)) return false;
