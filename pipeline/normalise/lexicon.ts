@@ -40,7 +40,7 @@ export const bareWord = (t: string): string => t.replace(WORD_EDGE, "");
 export function buildLexicon(lines: readonly string[], corpus: readonly string[] = [], lang: TextLang = "nl"): Lexicon {
   // a text in English is the English edition of a Dutch one: its Dutch names ("Vereniging
   // Samenwerkende Gezondheidsfondsen") are words too
-  const spellers = lang === "en" ? [speller("en"), speller("nl")] : [speller("nl")];
+  const lists = lang === "en" ? [speller("en"), speller("nl")] : [speller("nl")];
   const counts = new Map<string, number>();
   for (const line of [...lines, ...corpus.flatMap((t) => t.split("\n"))]) {
     const toks = line.trim().split(/\s+/);
@@ -55,7 +55,7 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
   const listed = (w: string): boolean => {
     let r = cache.get(w);
     if (r === undefined) {
-      r = spellers.some((spell) => spell.correct(w) || spell.correct(w.toLowerCase()));
+      r = lists.some((list) => list.correct(w) || list.correct(w.toLowerCase()));
       cache.set(w, r);
     }
     return r;
