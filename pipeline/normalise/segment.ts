@@ -285,6 +285,8 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
   // short of the page's full line, where a paragraph of that many lines fills one)
   const longest = (b: RawBlock): number => Math.max(...b.texts.map((t) => t.length)) / widthAt(b.lines[0]!);
   const indented = (b: RawBlock): boolean => b.lines.length >= 2 && longest(b) <= 0.94;
+  // (a block that fills the measure again: two lines or more, the longest reaching it)
+  const fills = (b: RawBlock): boolean => b.lines.length >= 2 && longest(b) > 0.96;
   const itemLike = (b: RawBlock | undefined): b is RawBlock =>
     !!b && b.t === "para" && !b.role && b.box === undefined && (b.lines.length <= 3 || indented(b)) && /^\p{Lu}/u.test(b.texts[0] ?? "") && /[.;!?][’”'")]*$/u.test(b.texts[b.texts.length - 1] ?? "");
   for (let i = 0; i < blocks.length; i++) {
@@ -292,13 +294,13 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
     if (lead.t !== "para" || lead.role || !/:$/.test(lead.texts[lead.texts.length - 1] ?? "")) continue;
     let j = i + 1;
     // (items that stand back from the measure end at a block that fills it)
-    const full = (b: RawBlock): boolean => indented(blocks[i + 1]!) && b.lines.length >= 2 && longest(b) > 0.96;
-    while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!) && !full(blocks[j]!)) j++;
+    const ends = (b: RawBlock): boolean => indented(blocks[i + 1]!) && fills(b);
+    while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!) && !ends(blocks[j]!)) j++;
     if (j - (i + 1) < 2) continue;
     const after = blocks[j];
     // (or, where the items stand back from the measure, by a paragraph that fills it again)
     const items = blocks.slice(i + 1, j);
-    const back = items.every(indented) && !!after && after.t === "para" && after.lines.length >= 2 && longest(after) > 0.96;
+    const back = items.every(indented) && !!after && after.t === "para" && fills(after);
     const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back;
     if (!closed) continue;
     for (let k = i + 1; k < j; k++) {
