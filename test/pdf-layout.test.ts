@@ -186,52 +186,45 @@ describe("paragraphs from indents", () => {
   });
 });
 
+/** Lines of 10 pt text stacked down an A4 page from y 100, 13 pt apart: [text, x, width]. */
+type Stacked = [string, number, number];
+function stackedPage(number: number, ls: Stacked[]): PdfPage {
+  return { number, width: 595, height: 842, runs: ls.map(([text, x, width], k) => ({ text, x, y: 100 + 13 * k, width, size: 10, font: "Serif", bold: false, italic: false })) };
+}
+/** The blocks the layout path makes of these pages (a report). */
+const blocksOf = (pages: PdfPage[]) => normaliseLayout(layout(pages), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" }).children;
+
 describe("lists whose bullets are not text (drawn as shapes)", () => {
-  // lines stacked down the page from y 100, 13 pt apart: [text, x, width]
-  type L = [string, number, number];
-  const page = (number: number, ls: L[]): PdfPage => ({
-    number,
-    width: 595,
-    height: 842,
-    runs: ls.map(([text, x, width], k) => ({ text, x, y: 100 + 13 * k, width, size: 10, font: "Serif", bold: false, italic: false })),
-  });
-  const blocks = (pages: PdfPage[]) => normaliseLayout(layout(pages), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" }).children;
   const items = (pages: PdfPage[]): string[] => {
-    const list = blocks(pages).find((b) => b.type === "list");
+    const list = blocksOf(pages).find((b) => b.type === "list");
     return list && "children" in list ? (list.children as Parameters<typeof blockText>[0][]).map((i) => blockText(i).slice(0, 13)) : [];
   };
   // body text at the column's edge, x 62 to 522
-  const text = (n: number, what: string): L[] => [...Array(n).keys()].map((k) => [`Regel ${k} van ${what}, een gewone alinea aan de linkerkant van de kolom tot de rechterkant`, 62, 460]);
-  const leadIn: L[] = [["Een alinea aan de linkerkant van de kolom die tot de rechterkant loopt, en de raad", 62, 460], ["doet de volgende aanbevelingen:", 62, 200]];
+  const text = (n: number, what: string): Stacked[] => [...Array(n).keys()].map((k) => [`Regel ${k} van ${what}, een gewone alinea aan de linkerkant van de kolom tot de rechterkant`, 62, 460]);
+  const leadIn: Stacked[] = [["Een alinea aan de linkerkant van de kolom die tot de rechterkant loopt, en de raad", 62, 460], ["doet de volgende aanbevelingen:", 62, 200]];
   // an item set in at x 80: a full line and a short last line
-  const item = (k: number): L[] => [[`Aanbeveling ${k} van de raad, met een eerste regel die tot de rechterkant van de kolom`, 80, 442], ["doorloopt en een korte laatste regel.", 80, 180]];
+  const item = (k: number): Stacked[] => [[`Aanbeveling ${k} van de raad, met een eerste regel die tot de rechterkant van de kolom`, 80, 442], ["doorloopt en een korte laatste regel.", 80, 180]];
 
   it("takes indented lines after a lead-in for a list on a page that is mostly that list (pages of that side set the column's edge)", () => {
-    const pages = [page(1, text(12, "de eerste pagina")), page(2, text(12, "de tweede pagina")), page(3, [...leadIn, ...[1, 2, 3, 4, 5].flatMap(item)])];
+    const pages = [stackedPage(1, text(12, "de eerste pagina")), stackedPage(2, text(12, "de tweede pagina")), stackedPage(3, [...leadIn, ...[1, 2, 3, 4, 5].flatMap(item)])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
   });
 
   it("takes them for a list in a one-page document that is mostly that list: the edge is where the lead-in's full lines start", () => {
-    const lead: L[] = [...text(3, "de inleiding"), ["en de raad doet daarom de volgende aanbevelingen:", 62, 250]];
-    expect(items([page(1, [...lead, ...[1, 2, 3, 4, 5].flatMap(item)])])).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
+    const lead: Stacked[] = [...text(3, "de inleiding"), ["en de raad doet daarom de volgende aanbevelingen:", 62, 250]];
+    expect(items([stackedPage(1, [...lead, ...[1, 2, 3, 4, 5].flatMap(item)])])).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
   });
 
   it("goes on with such a list at the top of the next page, at the same indent", () => {
-    const pages = [page(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), page(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
+    const pages = [stackedPage(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), stackedPage(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);
   });
 });
 
 describe("justified text", () => {
   type L = [string, number];
-  // lines stacked from y 100, 13 pt apart, from x 62; a width of 460 reaches the edge at 522
-  const paras = (ls: L[]): string[] =>
-    normaliseLayout(
-      layout([{ number: 1, width: 595, height: 842, runs: ls.map(([text, width], k) => ({ text, x: 62, y: 100 + 13 * k, width, size: 10, font: "Serif", bold: false, italic: false })) }]),
-      { file: "t.pdf", slug: "t" },
-      undefined,
-      { kind: "report" },
-    ).children.map((b) => blockText(b).slice(0, 24));
+  // lines stacked from x 62: [text, width]; a width of 460 reaches the edge at 522
+  const paras = (ls: L[]): string[] => blocksOf([stackedPage(1, ls.map(([text, width]): Stacked => [text, 62, width]))]).map((b) => blockText(b).slice(0, 24));
   const full = (k: number, end = "en"): L => [`Regel ${k} van een alinea die uitgevuld is tot de rechterkant van de kolom ${end}`, 460];
   const lines = (from: number, n: number): L[] => [...Array(n).keys()].map((k) => full(from + k));
   // a last line that ends 8 pt short of the edge: the next line's long first word would not have fitted there
