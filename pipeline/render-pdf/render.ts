@@ -24,7 +24,7 @@ import { linkNotesBack } from "./backlinks.ts";
 import { pdfDiagnostics } from "./diagnostics.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
 import { renderMagazine } from "./magazine.ts";
-import { cacheShaping } from "./shaping.ts";
+import { cacheShaping, glyphsKeepTheirCharacters } from "./shaping.ts";
 
 /** Upper bound on layout passes; each pass is a full render. */
 const MAX_PASSES = 12;
@@ -65,6 +65,8 @@ function isMagazine(doc: RenderableDocument): boolean {
 
 async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Buffer> {
   registerHouseFonts();
+  // A run's glyphs carry its own characters, whatever text reached them first.
+  glyphsKeepTheirCharacters(houseFontFile());
   // Every pass shapes the same text again: shape each run once.
   cacheShaping(houseFontFile());
   if (isMagazine(doc)) return renderMagazine(doc, fixedDate(doc.meta.date));

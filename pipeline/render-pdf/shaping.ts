@@ -29,6 +29,39 @@ interface Run {
 type Layout = (this: object, text: string, features?: unknown, script?: string, language?: string, direction?: string) => Run;
 
 let installed = false;
+let glyphsInstalled = false;
+
+interface Glyph {
+  codePoints: number[];
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id and font, made the first time
+ * the glyph is asked for, with the characters it was asked for then. A glyph
+ * that more than one character maps to (a space and a no-break space, or a
+ * ligature's parts) kept the characters of whichever text reached it first in
+ * the process, and react-pdf maps a run's characters to its glyphs by those:
+ * a later text whose glyph came from other characters got its widths shifted
+ * by a glyph, and its lines broken in the middle of words. Each call now gets
+ * a glyph that carries the characters it was asked for (the shared glyph
+ * itself where they are the same); everything else is the shared glyph's.
+ * Once per process, for every font of the kind `fontFile` is.
+ */
+export function glyphsKeepTheirCharacters(fontFile: string): void {
+  if (glyphsInstalled) return;
+  const proto = Object.getPrototypeOf(fontkit.create(readFileSync(fontFile))) as { getGlyph: (id: number, characters?: number[]) => Glyph | null };
+  const getGlyph = proto.getGlyph;
+  proto.getGlyph = function (this: object, id, characters = []) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (!glyph || characters.length === 0 || sameNumbers(glyph.codePoints, characters)) return glyph;
+    return Object.create(glyph, { codePoints: { value: characters, enumerable: true, writable: true, configurable: true } }) as Glyph;
+  };
+  glyphsInstalled = true;
+}
+
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 /**
  * Makes every font of the kind `fontFile` is (TrueType, fontkit's own module
