@@ -1,33 +1,38 @@
 /**
- * Child-process entry of the PDF writer: receives one document over IPC,
- * renders it with a fresh react-pdf (render.ts) and sends the bytes and the
- * writer's diagnostics back.
- * A process per document keeps react-pdf's font state from leaking from one
- * document into the next, and lets documents render on several cores.
+ * Child-process entry of the PDF writer (see pool.ts): receives documents over
+ * IPC one at a time, renders each with react-pdf (render.ts) and sends the
+ * bytes, the writer's diagnostics and its own resident memory back. Separate
+ * processes let documents render on several cores, and keep react-pdf's
+ * process-wide state (fonts, caches) away from the build itself.
  */
 import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { layoutAndRender } from "./render.ts";
 
-export type ChildRequest = { doc: RenderableDocument };
-export type ChildReply = { ok: true; pdf: Uint8Array; diagnostics: Diagnostic[] } | { ok: false; message: string; stack?: string };
+export type ChildRequest = { id: number; doc: RenderableDocument };
+export type ChildReply = { id: number; rss: number } & (
+  | { ok: true; pdf: Uint8Array; diagnostics: Diagnostic[] }
+  | { ok: false; message: string; stack?: string }
+);
 
 // End with the parent, however it ends (SIGKILL included): its IPC channel closes, or this
 // process is handed to another parent. A render in progress is of no use to anyone then.
-let replied = false;
+let busy = false;
 const parent = process.ppid;
-process.on("disconnect", () => process.exit(replied ? 0 : 1));
+process.on("disconnect", () => process.exit(busy ? 1 : 0));
 setInterval(() => {
   if (process.ppid !== parent) process.exit(1);
 }, 500).unref();
 
-process.once("message", (msg: ChildRequest) => {
+// The pool sends the next document only after this one's reply.
+process.on("message", (msg: ChildRequest) => {
+  busy = true;
   layoutAndRender(msg.doc).then(
-    ({ pdf, diagnostics }) => reply({ ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
-    (err: unknown) => reply({ ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
+    ({ pdf, diagnostics }) => reply({ id: msg.id, rss: 0, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
+    (err: unknown) => reply({ id: msg.id, rss: 0, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
   );
 });
 
 function reply(r: ChildReply): void {
-  replied = true;
-  process.send!(r, () => process.disconnect());
+  busy = false;
+  process.send!({ ...r, rss: process.memoryUsage.rss() });
 }

@@ -7,9 +7,9 @@
  * (named destinations and link annotations, see inspect.ts) and the document
  * is laid out again until nothing moves.
  *
- * react-pdf keeps font state between documents in one process (a document
- * rendered after another can come out different), so renderPdf runs this in
- * a child process per document (child.ts); call it directly only there.
+ * renderPdf runs this in warm renderer processes (pool.ts, child.ts), one
+ * document after another; nothing here may depend on what was rendered
+ * before in the process (test/pdf-pool.test.ts).
  */
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";

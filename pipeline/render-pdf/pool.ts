@@ -1,0 +1,227 @@
+/**
+ * The PDF writer's renderer processes: a few long-lived child processes
+ * (child.ts → render.ts), each rendering one document at a time, kept warm
+ * from one document to the next. Starting Node, loading react-pdf and the
+ * fonts, and the first layout pass of a cold engine cost more than laying out
+ * a set of minutes again; a warm process pays them once.
+ *
+ * A render must not depend on what the process rendered before: the same
+ * document gives the same bytes in a fresh process and after others
+ * (test/pdf-pool.test.ts checks it). To keep anything that could still build
+ * up in a process bounded (memory, caches), a process renders at most
+ * `maxDocuments` documents, and one that has grown past `maxRssBytes` is
+ * ended after its render; the next document gets a fresh one.
+ *
+ * A renderer that fails, hangs past the time limit or dies takes only its own
+ * document with it; the next render starts a fresh process. Idle processes do
+ * not keep the parent alive, end when the parent ends (child.ts), and are
+ * killed with the build (SIGINT, SIGTERM, exit).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Diagnostic, RenderableDocument } from "../document/types.ts";
+import { onAbort } from "../build/process.ts";
+import type { ChildReply, ChildRequest } from "./child.ts";
+
+export interface PoolOptions {
+  /** Processes at most (default: the machine's cores). */
+  size?: number;
+  /** Documents one process renders before it is replaced (default 24). */
+  maxDocuments?: number;
+  /** A process whose resident memory is past this after a render is replaced (default 1 GiB). */
+  maxRssBytes?: number;
+  /** A render that takes longer is stopped with its process (default 5 minutes). */
+  timeoutMs?: number;
+  /** An idle process ends after this long (default 30 s). */
+  idleMs?: number;
+}
+
+export interface Rendered {
+  pdf: Buffer;
+  diagnostics: Diagnostic[];
+}
+
+interface Job {
+  doc: RenderableDocument;
+  resolve: (r: Rendered) => void;
+  reject: (e: Error) => void;
+}
+
+interface Worker {
+  child: ChildProcess;
+  /** Documents this process has been given. */
+  documents: number;
+  job?: { id: number; job: Job; timer: NodeJS.Timeout };
+  idle?: NodeJS.Timeout;
+  stderr: string;
+  /** No new work: ended, or being ended. */
+  retired: boolean;
+  forget: () => void;
+}
+
+const require = createRequire(import.meta.url);
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const TSCONFIG = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
+
+export class RenderPool {
+  private readonly size: number;
+  private readonly maxDocuments: number;
+  private readonly maxRssBytes: number;
+  private readonly timeoutMs: number;
+  private readonly idleMs: number;
+  private readonly workers = new Set<Worker>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  /** Processes started so far (tests: a warm process is reused). */
+  started = 0;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? availableParallelism());
+    this.maxDocuments = opts.maxDocuments ?? 24;
+    this.maxRssBytes = opts.maxRssBytes ?? 2 ** 30;
+    this.timeoutMs = opts.timeoutMs ?? 5 * 60_000;
+    this.idleMs = opts.idleMs ?? 30_000;
+  }
+
+  /** Renders `doc` in a renderer process: the PDF bytes and the writer's diagnostics. */
+  render(doc: RenderableDocument): Promise<Rendered> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ doc, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** The ids of the renderer processes running now. */
+  processes(): number[] {
+    return [...this.workers].filter((w) => w.child.exitCode === null && w.child.signalCode === null).map((w) => w.child.pid!);
+  }
+
+  /** Ends every process (a render in progress fails). */
+  close(): void {
+    for (const w of [...this.workers]) this.end(w, "SIGKILL");
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let worker = [...this.workers].find((w) => !w.job && !w.retired);
+      if (!worker) {
+        if ([...this.workers].filter((w) => !w.retired).length >= this.size) return;
+        worker = this.spawn();
+      }
+      this.assign(worker, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Worker {
+    const child = fork(CHILD, [], {
+      execArgv: ["--import", pathToFileURL(require.resolve("tsx")).href],
+      // tsx reads tsconfig.json from the working folder, and the templates' JSX needs this
+      // project's (react-jsx): name it, so a build run from any folder renders.
+      env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? TSCONFIG },
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    this.started++;
+    const worker: Worker = { child, documents: 0, stderr: "", retired: false, forget: () => {} };
+    // Stopped with the build (SIGINT, SIGTERM, exit); the child also ends itself when this process dies.
+    worker.forget = onAbort(() => child.kill("SIGKILL"));
+    this.workers.add(worker);
+    child.stderr?.on("data", (d: Buffer) => {
+      worker.stderr = (worker.stderr + d.toString("utf8")).slice(-4000);
+    });
+    child.on("message", (m: ChildReply) => this.replied(worker, m));
+    child.on("error", (err) => this.lost(worker, err.message));
+    child.on("exit", (code, signal) => this.lost(worker, `the renderer process ended (${signal ?? `exit code ${code}`}) without a PDF`));
+    return worker;
+  }
+
+  private assign(worker: Worker, job: Job): void {
+    if (worker.idle) clearTimeout(worker.idle);
+    worker.idle = undefined;
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      this.fail(worker, new Error(`rendering took longer than ${this.timeoutMs / 1000} s`));
+      this.end(worker, "SIGKILL");
+    }, this.timeoutMs);
+    worker.job = { id, job, timer };
+    worker.documents++;
+    worker.stderr = "";
+    // Busy: the parent waits for this process.
+    refs(worker.child, true);
+    try {
+      worker.child.send({ id, doc: job.doc } satisfies ChildRequest);
+    } catch (err) {
+      // The document cannot be sent (it holds what structured clone cannot copy); the process is unharmed.
+      this.fail(worker, new Error(`the document cannot be sent to the renderer process: ${(err as Error).message}`));
+      this.release(worker);
+    }
+  }
+
+  private replied(worker: Worker, m: ChildReply): void {
+    const current = worker.job;
+    if (!current || m.id !== current.id) return;
+    clearTimeout(current.timer);
+    worker.job = undefined;
+    if (m.ok) current.job.resolve({ pdf: Buffer.from(m.pdf), diagnostics: m.diagnostics });
+    else current.job.reject(new Error(m.message));
+    if (worker.documents >= this.maxDocuments || m.rss > this.maxRssBytes) this.end(worker);
+    this.release(worker);
+  }
+
+  /** The process is free again: next job, or idle (not holding the parent alive) until it ends. */
+  private release(worker: Worker): void {
+    this.dispatch();
+    if (worker.job || worker.retired) return;
+    refs(worker.child, false);
+    worker.idle = setTimeout(() => this.end(worker), this.idleMs);
+    worker.idle.unref();
+  }
+
+  private fail(worker: Worker, err: Error): void {
+    const current = worker.job;
+    if (!current) return;
+    clearTimeout(current.timer);
+    worker.job = undefined;
+    current.job.reject(err);
+  }
+
+  /** The process ended or cannot be reached: its document fails, and it is replaced when work waits. */
+  private lost(worker: Worker, why: string): void {
+    const stderr = worker.stderr.trim();
+    this.fail(worker, new Error(`${why}${stderr ? `: ${stderr.split("\n").slice(-5).join(" | ")}` : ""}`));
+    this.forgetWorker(worker);
+    this.dispatch();
+  }
+
+  /** Take no more work: close the channel (the child exits on its own), or kill it. */
+  private end(worker: Worker, signal?: NodeJS.Signals): void {
+    worker.retired = true;
+    if (worker.idle) clearTimeout(worker.idle);
+    if (signal) worker.child.kill(signal);
+    else if (worker.child.connected) worker.child.disconnect();
+    // (a process that will not end on its own is killed with the build: its onAbort stays until it exits)
+    if (!worker.job && worker.child.exitCode !== null) this.forgetWorker(worker);
+  }
+
+  private forgetWorker(worker: Worker): void {
+    if (!this.workers.delete(worker)) return;
+    worker.retired = true;
+    if (worker.idle) clearTimeout(worker.idle);
+    worker.forget();
+  }
+}
+
+/** Whether the process, its IPC channel and its stderr pipe keep this process alive. */
+function refs(child: ChildProcess, on: boolean): void {
+  const handles = [child, child.channel, child.stderr as unknown as { ref(): void; unref(): void } | null];
+  for (const h of handles) if (h) on ? h.ref() : h.unref();
+}
+
+let shared: RenderPool | undefined;
+
+/** The process's renderer pool, made when the first PDF is rendered. */
+export function renderPool(): RenderPool {
+  return (shared ??= new RenderPool());
+}
