@@ -3,16 +3,17 @@
  * template of its kind, and as many passes as the contents and footnotes
  * need. Some layout needs to know where things land: the table of contents
  * shows page numbers, and footnotes go at the foot of the page their
- * reference lands on. Both are read back from the previous pass's PDF
- * (named destinations and link annotations, see inspect.ts) and the document
- * is laid out again until nothing moves.
+ * reference lands on. Both are read from the previous pass's layout (where
+ * its named destinations and link annotations would be in the PDF, see
+ * layout-positions.ts) and the document is laid out again until nothing
+ * moves; only the pass that is kept is written as PDF.
  *
  * renderPdf runs this in warm renderer processes (pool.ts, child.ts), one
  * document after another; nothing here may depend on what was rendered
  * before in the process (test/pdf-pool.test.ts).
  */
 import { createElement } from "react";
-import { renderToBuffer } from "@react-pdf/renderer";
+import { pdf as reactPdf } from "@react-pdf/renderer";
 import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { makeContext, noteAnchor, noteHome, notePlan, notesEndAnchor, type NotePlan, type PassData } from "../../templates/pdf/context.ts";
 import { fixedDate } from "../../templates/pdf/dates.ts";
@@ -23,6 +24,7 @@ import { A4, design, TEXT_BLOCK_HEIGHT } from "../../templates/pdf/tokens.ts";
 import { linkNotesBack } from "./backlinks.ts";
 import { pdfDiagnostics } from "./diagnostics.ts";
 import { inspectPdf, type PdfLayout } from "./inspect.ts";
+import { positionsOf, type LayoutNode } from "./layout-positions.ts";
 import { renderMagazine } from "./magazine.ts";
 import { cacheShaping, glyphsKeepTheirCharacters } from "./shaping.ts";
 
@@ -32,14 +34,39 @@ const MAX_PASSES = 12;
 /** The most space (points) a page holds free for notes set on the next page: a quarter of the text block. */
 const MAX_HELD = TEXT_BLOCK_HEIGHT / 4;
 
-async function renderOnce(doc: RenderableDocument, pass: PassData): Promise<Buffer> {
+/** One layout of the document, with what earlier passes found; written to PDF only if it is the last. */
+export interface LaidOut {
+  /** Where things landed: what the written PDF would show (layout-positions.ts). */
+  positions: PdfLayout;
+  /** This layout written as PDF bytes. */
+  write(): Promise<Buffer>;
+}
+
+export async function layOut(doc: RenderableDocument, pass: PassData): Promise<LaidOut> {
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const measure = A4.width - design.page.marginInner - design.page.marginOuter;
   const ctx = makeContext(doc, tpl.noteMode, measure, pass);
   // The document's own date, so that two renders give the same bytes.
   const date = fixedDate(doc.meta.date);
   const element = createElement(HouseDocument, { ctx, opts: { titlePage: tpl.titlePage, toc: tpl.toc, date } });
-  return renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+  const instance = reactPdf(element as Parameters<typeof reactPdf>[0]) as unknown as LayingInstance;
+  const layout = await instance.toLayout();
+  return { positions: positionsOf(layout), write: async () => streamBytes(await instance.toBuffer(layout)) };
+}
+
+/** react-pdf's pdf() instance as patched (patches/@react-pdf+renderer*): a layout, and that layout written. */
+interface LayingInstance {
+  toLayout(): Promise<LayoutNode>;
+  toBuffer(layout?: LayoutNode): Promise<NodeJS.ReadableStream>;
+}
+
+function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer | Uint8Array) => chunks.push(Buffer.from(c)));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
 }
 
 /**
@@ -72,30 +99,31 @@ async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Bu
   if (isMagazine(doc)) return renderMagazine(doc, fixedDate(doc.meta.date));
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const foot = tpl.noteMode === "foot" && doc.notes.length > 0;
-  if (!tpl.toc && !foot) return renderOnce(doc, {});
+  if (!tpl.toc && !foot) return (await layOut(doc, {})).write();
+  // Each pass is laid out only; the one that is kept is written.
   const placer = new FootnotePlacer(plan);
   let pass: PassData = {};
-  let pdf = await renderOnce(doc, pass);
-  // The best render so far whose contents are true: most notes on the page of their reference.
-  let best: { pdf: Buffer; score: number } | undefined;
+  let current = await layOut(doc, pass);
+  // The best pass so far whose contents are true: most notes on the page of their reference.
+  let best: { laid: LaidOut; score: number } | undefined;
   for (let i = 1; ; i++) {
-    const layout = await inspectPdf(pdf);
+    const layout = current.positions;
     const headingPages = headingPagesOf(layout);
     const score = foot ? placer.onTheirPage(layout) : 0;
     const complete = !foot || placer.allSet(layout);
-    if (complete && (!tpl.toc || sameMap(pass.headingPages, headingPages)) && (!best || score > best.score)) best = { pdf, score };
+    if (complete && (!tpl.toc || sameMap(pass.headingPages, headingPages)) && (!best || score > best.score)) best = { laid: current, score };
     const next: PassData = { headingPages, ...(foot ? placer.next(layout) : {}) };
-    if (samePass(pass, next)) return pdf;
+    if (samePass(pass, next)) return current.write();
     if (i === MAX_PASSES) break;
     pass = next;
-    pdf = await renderOnce(doc, pass);
+    current = await layOut(doc, pass);
   }
-  if (best) return best.pdf;
+  if (best) return best.laid.write();
   // No pass came out with true contents and every note set: set each note on
   // the page its reference is on now, hold nothing, and make the contents
   // true to this layout (page numbers do not move anything).
-  const layout = await inspectPdf(pdf);
-  return renderOnce(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout, plan)) });
+  const layout = current.positions;
+  return (await layOut(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout, plan)) })).write();
 }
 
 function headingPagesOf(layout: PdfLayout): Map<string, number> {
