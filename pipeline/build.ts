@@ -21,6 +21,7 @@ import { reportFor, type StageReport } from "./publish/report.ts";
 import { EPUB_TEMP_PREFIX } from "./render-epub/work-dir.ts";
 import { markDraft, translationCompleteness } from "./translate/completeness.ts";
 import type { QaReport } from "./translate/index.ts";
+import type { RenderPool } from "./render-pdf/pool.ts";
 
 export type OutputFormat = "md" | "pdf" | "epub";
 const FORMATS: readonly OutputFormat[] = ["md", "pdf", "epub"];
@@ -35,7 +36,11 @@ export interface BuildOptions {
   output?: string;
   /** Slugs to build; all of source/*.txt when empty. */
   slugs?: string[];
-  /** Steps run at the same time (p-limit): a document's preparation or one file's writing; default: the machine's cores. */
+  /**
+   * Steps run at the same time (p-limit): one file's writing, or a document's preparation (these
+   * take turns: they run in this thread); and the number of PDF renderer processes, whose renders
+   * wait for a process rather than a step. Default: the machine's cores.
+   */
   concurrency?: number;
   /** Formats to write (default all). */
   formats?: ReadonlyArray<OutputFormat>;
@@ -83,6 +88,13 @@ interface DocumentContext {
   digests: FileDigests;
   /** Runs a step (preparing a document, writing one file) when a core is free: one limit for the whole build. */
   run: <T>(step: () => Promise<T>) => Promise<T>;
+  /**
+   * The preparations, one at a time: they run in this process's one thread, so two at once
+   * would hold two of the build's steps and use one core.
+   */
+  prepareInTurn: <T>(step: () => Promise<T>) => Promise<T>;
+  /** The build's renderer processes for PDFs (as many as `concurrency`), started when first asked for. */
+  renderers: () => Promise<RenderPool>;
 }
 
 /** One edition's files as the cache holds them; a file missing from the cache is rebuilt. */
@@ -113,7 +125,7 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   }
   const total = 2 + LANGS.length * formats.length;
   const progress = (step: string, done: number) => ctx.progress(slug, step, done, total);
-  const { plans, docs, qa } = await ctx.run(() => prepare(slug, ctx, progress));
+  const { plans, docs, qa } = await ctx.prepareInTurn(() => ctx.run(() => prepare(slug, ctx, progress)));
   // (files taken from the cache count as done)
   let done = 2 + plans.flatMap((p) => p.files).filter((f) => f.cached).length;
 
@@ -126,9 +138,10 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
     plan.files.map((f) =>
       f.cached
         ? undefined
-        : ctx.run(async () => {
+        : // (a PDF waits for a renderer process, not for a step: its work is done there)
+          (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
             progress(`${f.format} ${plan.lang}`, done);
-            const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`));
+            const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
             done++;
             return written;
           }),
@@ -198,6 +211,8 @@ async function prepare(
     return { lang, files, reportKey, report: cache.json<StageReport>("reports", reportKey) };
   });
 
+  // PDFs to render: the renderer processes start now, while this document is prepared.
+  if (plans.some((p) => p.files.some((f) => f.format === "pdf" && !f.cached))) void ctx.renderers().then((pool) => pool.warm());
   // Prepare the documents an edition that is not cached whole needs: the Dutch one (from the
   // cache when its inputs are unchanged), and the English one translated from it.
   const docs: Partial<Record<Lang, RenderableDocument>> = {};
@@ -231,7 +246,7 @@ async function prepare(
  * Write one edition in one format. Returns a PDF's pages and the writer's diagnostics (the
  * caller puts them on the document: writes of one document run at the same time).
  */
-async function write(doc: RenderableDocument, format: OutputFormat, file: string): Promise<{ pages: number | null; diagnostics: Diagnostic[] }> {
+async function write(doc: RenderableDocument, format: OutputFormat, file: string, renderers: () => Promise<RenderPool>): Promise<{ pages: number | null; diagnostics: Diagnostic[] }> {
   switch (format) {
     case "md": {
       const diagnostics: Diagnostic[] = [];
@@ -240,7 +255,7 @@ async function write(doc: RenderableDocument, format: OutputFormat, file: string
     }
     case "pdf": {
       const { renderPdf } = await import("./render-pdf/index.ts");
-      const pdf = await renderPdf(doc, { outFile: file });
+      const pdf = await renderPdf(doc, { outFile: file, pool: await renderers() });
       return { pages: pdf.pages, diagnostics: pdf.diagnostics };
     }
     case "epub": {
@@ -287,6 +302,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const cache = new BuildCache(opts.cacheDir ?? join(root, ".tweeluik-cache"), !opts.force);
   const pandoc = formats.includes("epub") ? await pandocVersion(cache) : "";
 
+  let pool: Promise<RenderPool> | undefined;
+  const renderers = (): Promise<RenderPool> => (pool ??= import("./render-pdf/pool.ts").then(({ RenderPool }) => new RenderPool({ size: concurrency })));
+
   mkdirSync(dirname(output), { recursive: true });
   const release = lockOutput(output);
   try {
@@ -294,7 +312,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     for (const dir of removeOrphanTemp(tmpdir(), EPUB_TEMP_PREFIX)) log(`removed ${dir}, left by a build that was killed`);
     const staging = openStaging(output);
     try {
-      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency) };
+      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency), prepareInTurn: pLimit(1), renderers };
       const documents = await Promise.all(
         slugs.map(async (slug): Promise<DocumentResult> => {
           const started = Date.now();
@@ -341,6 +359,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
   } finally {
     release();
+    if (pool) (await pool).close();
   }
 }
 

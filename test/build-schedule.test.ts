@@ -1,10 +1,10 @@
 // The build runs steps, not documents, on its cores: the files of one document are written at the
 // same time, and what it records is the same whichever write ends first.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
-import { project, snapshot } from "./build-helpers.ts";
+import { project, snapshot, TEXT, YAML } from "./build-helpers.ts";
 
 describe("build steps on every core", () => {
   it("writes one document's editions at the same time, and records the same as one step at a time", async () => {
@@ -24,6 +24,22 @@ describe("build steps on every core", () => {
     const manifest = (dir: string): unknown => JSON.parse(readFileSync(join(root, dir, "manifest.json"), "utf8"));
     expect(snapshot(join(root, "wide"))).toEqual(snapshot(join(root, "narrow")));
     expect(manifest("wide")).toEqual(manifest("narrow"));
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+});
+
+describe("preparing documents", () => {
+  it("prepares one document at a time (one thread), while the other steps go on", async () => {
+    const root = project("tweeluik-prepare-");
+    writeFileSync(join(root, "source", "ander.txt"), TEXT.replace("korte tekst", "andere tekst"));
+    writeFileSync(join(root, "source", "ander.yaml"), YAML);
+    const steps: string[] = [];
+    const r = await build({ root, formats: ["md"], force: true, output: join(root, "out"), cacheDir: join(root, "c"), concurrency: 2, progress: (slug: string, step: string) => steps.push(`${slug} ${step}`) });
+    expect(r.promoted).toBe(true);
+    // the second document's preparation starts when the first's has ended
+    const second = steps.findIndex((s) => s.startsWith("goed "));
+    expect(second).toBeGreaterThanOrEqual(3);
+    expect(steps.slice(0, 3)).toEqual(["ander checking the cache", "ander normalise", "ander translate"]);
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
 });

@@ -54,6 +54,16 @@ describe("renderer processes", () => {
     expect(p.started).toBe(2);
   });
 
+  it("start ahead of the documents when warmed, and are used for them", async () => {
+    const p = pool({ size: 2 });
+    p.warm();
+    expect(p.processes()).toHaveLength(2);
+    await p.render(FIRST);
+    expect(p.started).toBe(2);
+    p.close();
+    await expect.poll(() => p.processes(), { timeout: 10_000 }).toEqual([]);
+  });
+
   it("are replaced after their share of documents", async () => {
     const p = pool({ maxDocuments: 1 });
     await p.render(FIRST);

@@ -9,12 +9,14 @@ import { basename, dirname, join } from "node:path";
 import { KINDS, type Diagnostic, type RenderableDocument } from "../document/types.ts";
 import { TweeluikError } from "../errors.ts";
 import { isIsoDate } from "../../templates/pdf/dates.ts";
-import { renderPool } from "./pool.ts";
+import { renderPool, type RenderPool } from "./pool.ts";
 import { inspectPdf } from "./inspect.ts";
 
 export interface RenderPdfOptions {
   /** Where the PDF goes; written atomically (temp file + rename). */
   outFile: string;
+  /** The renderer processes to use (default: the process's own pool, one per core). */
+  pool?: RenderPool;
 }
 
 export interface RenderPdfResult {
@@ -34,7 +36,7 @@ export interface RenderPdfResult {
 export async function renderPdf(doc: RenderableDocument, opts: RenderPdfOptions): Promise<RenderPdfResult> {
   checkInput(doc, opts);
   const name = nameOf(doc);
-  const { pdf, diagnostics } = await render(doc);
+  const { pdf, diagnostics } = await render(doc, opts.pool);
   const { pages } = await inspectPdf(pdf);
   await writeAtomically(opts.outFile, pdf, name);
   return { pages, bytes: pdf.length, diagnostics };
@@ -46,9 +48,9 @@ export async function renderPdfBuffer(doc: RenderableDocument): Promise<Buffer> 
   return (await render(doc)).pdf;
 }
 
-async function render(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
+async function render(doc: RenderableDocument, pool: RenderPool = renderPool()): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
   try {
-    return await renderPool().render(doc);
+    return await pool.render(doc);
   } catch (cause) {
     throw new TweeluikError("render:failed", `PDF of ${nameOf(doc)} could not be rendered: ${(cause as Error)?.message ?? String(cause)}`, {
       file: doc.children[0]?.position.file,

@@ -93,14 +93,22 @@ export class RenderPool {
     });
   }
 
+  /**
+   * Starts processes up to the pool's size ahead of the documents, so that
+   * starting Node and loading react-pdf happen while the caller prepares them.
+   */
+  warm(): void {
+    while ([...this.workers].filter((w) => !w.retired).length < this.size) this.release(this.spawn());
+  }
+
   /** The ids of the renderer processes running now. */
   processes(): number[] {
     return [...this.workers].filter((w) => w.child.exitCode === null && w.child.signalCode === null).map((w) => w.child.pid!);
   }
 
-  /** Ends every process (a render in progress fails). */
+  /** Ends every process: an idle one when it has closed its channel, a busy one at once (its render fails). */
   close(): void {
-    for (const w of [...this.workers]) this.end(w, "SIGKILL");
+    for (const w of [...this.workers]) this.end(w, w.job ? "SIGKILL" : undefined);
   }
 
   private dispatch(): void {
