@@ -115,7 +115,9 @@ const complete = (p: EditionPlan): boolean => p.report !== undefined && p.files.
  * (see build/keys.ts): an edition whose files are all cached is copied as it is.
  * The preparation (cache check, normalise, translate) is one step and every file
  * written is one, each run when a core is free (ctx.run): the PDFs of one long
- * document render on several cores while others wait for theirs.
+ * document render on several cores while others wait for theirs. The Dutch
+ * edition's files start as soon as its document is there, while the English one
+ * is translated.
  * Everything is written below `staging`; nothing in the output changes here.
  */
 async function buildDocument(slug: string, ctx: DocumentContext): Promise<DocumentResult> {
@@ -125,31 +127,45 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   }
   const total = 2 + LANGS.length * formats.length;
   const progress = (step: string, done: number) => ctx.progress(slug, step, done, total);
-  const { plans, docs, qa } = await ctx.prepareInTurn(() => ctx.run(() => prepare(slug, ctx, progress)));
-  // (files taken from the cache count as done)
-  let done = 2 + plans.flatMap((p) => p.files).filter((f) => f.cached).length;
+  // Every file still to write, each a step of its own, started as soon as its edition's document
+  // is ready (the Dutch files while the English document is being translated); the results are
+  // taken in edition and format order, so what the build records does not depend on which write
+  // ended first. (an edition taken whole from the cache has every file cached: nothing to write)
+  const writes = new Map<Lang, (Promise<Awaited<ReturnType<typeof write>>> | undefined)[]>();
+  let done = 0;
+  const ready: EditionReady = (plan, doc, all) => {
+    // (files taken from the cache count as done)
+    if (writes.size === 0) done = 2 + all.flatMap((p) => p.files).filter((f) => f.cached).length;
+    writes.set(
+      plan.lang,
+      plan.files.map((f) =>
+        f.cached
+          ? undefined
+          : // (a PDF waits for a renderer process, not for a step: its work is done there)
+            (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
+              progress(`${f.format} ${plan.lang}`, done);
+              const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
+              done++;
+              return written;
+            }),
+      ),
+    );
+  };
+  // (a file that failed fails its document; the others are waited for, so none writes into a
+  // staging folder that is being removed)
+  const started = (): Promise<unknown>[] => [...writes.values()].flat().filter((w) => w !== undefined);
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  try {
+    prepared = await ctx.prepareInTurn(() => ctx.run(() => prepare(slug, ctx, progress, ready)));
+  } catch (err) {
+    await Promise.allSettled(started());
+    throw err;
+  }
+  const { plans, docs, qa } = prepared;
 
   const artefacts: Artefact[] = [];
   const reports: StageReport[] = [];
-  // Every file still to write, each a step of its own; the results are taken in edition and
-  // format order, so what the build records does not depend on which write ended first.
-  // (an edition taken whole from the cache has every file cached: nothing to write)
-  const writes = plans.map((plan) =>
-    plan.files.map((f) =>
-      f.cached
-        ? undefined
-        : // (a PDF waits for a renderer process, not for a step: its work is done there)
-          (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
-            progress(`${f.format} ${plan.lang}`, done);
-            const written = await write(docs[plan.lang]!, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
-            done++;
-            return written;
-          }),
-    ),
-  );
-  // (a file that failed fails its document; the others are waited for, so none writes into a
-  // staging folder that is being removed)
-  const settled = await Promise.allSettled(writes.flat().filter((w) => w !== undefined));
+  const settled = await Promise.allSettled(started());
   const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failure) throw failure.reason;
 
@@ -173,7 +189,7 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
         artefacts.push(place(f.cached, staging, path, slug, lang, f.format));
         continue;
       }
-      const { pages, diagnostics } = await writes[k]![j]!;
+      const { pages, diagnostics } = (await writes.get(lang)![j]!)!;
       doc.diagnostics.push(...diagnostics);
       const artefact = { ...describe(staging, path, slug, lang, f.format, pages), reused: false };
       cache.putArtefact(f.key, join(staging, path), { bytes: artefact.bytes, sha256: artefact.sha256, pages, diagnostics });
@@ -188,16 +204,21 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   return { slug, reports, artefacts };
 }
 
+/** Called when an edition that is not cached whole has its document: its files can be written. */
+type EditionReady = (plan: EditionPlan, doc: RenderableDocument, plans: readonly EditionPlan[]) => void;
+
 /**
  * A document's plan and what its writers need: which files the cache holds, the
  * Dutch document (normalised, or from the cache) and the English one translated
  * from it, each only where an edition is not cached whole. The structure check's
- * diagnostics are on each document to write.
+ * diagnostics are on each document to write; `ready` is told of each such
+ * edition as soon as its document is there.
  */
 async function prepare(
   slug: string,
   ctx: DocumentContext,
   progress: (step: string, done: number) => void,
+  ready: EditionReady,
 ): Promise<{ plans: EditionPlan[]; docs: Partial<Record<Lang, RenderableDocument>>; qa?: QaReport }> {
   const { root, formats, cache } = ctx;
   progress("checking the cache", 0);
@@ -217,6 +238,14 @@ async function prepare(
   // cache when its inputs are unchanged), and the English one translated from it.
   const docs: Partial<Record<Lang, RenderableDocument>> = {};
   let qa: QaReport | undefined;
+  // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
+  // edition; every writer handles it, and reports what it did with notes it could not link.
+  const edition = (plan: EditionPlan): void => {
+    if (complete(plan)) return;
+    const doc = docs[plan.lang]!;
+    doc.diagnostics.push(...checkStructure(doc));
+    ready(plan, doc, plans);
+  };
   if (!plans.every(complete)) {
     let nl = cache.value<NormalisedDocument>("documents", keys.nl);
     if (!nl) {
@@ -226,6 +255,8 @@ async function prepare(
       nl = (await normaliseSource(root, slug)).doc;
       cache.putValue("documents", keys.nl, nl);
     }
+    docs.nl = nl;
+    edition(plans[0]!);
     if (!complete(plans[1]!)) {
       progress("translate", 1);
       const { loadTranslateContext, translateWithReport } = await import("./translate/index.ts");
@@ -233,12 +264,9 @@ async function prepare(
       // an unfinished translation is rendered with the "translation in progress" mark
       docs.en = markDraft(translated.doc as TranslatedDocument, translationCompleteness(translated.report.coverage));
       qa = translated.report;
+      edition(plans[1]!);
     }
-    docs.nl = nl;
   }
-  // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
-  // edition; every writer handles it, and reports what it did with notes it could not link.
-  for (const plan of plans) if (!complete(plan)) docs[plan.lang]!.diagnostics.push(...checkStructure(docs[plan.lang]!));
   return { plans, docs, qa };
 }
 

@@ -43,3 +43,14 @@ describe("preparing documents", () => {
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
 });
+
+describe("writing a document's editions", () => {
+  it("starts on the Dutch edition's files while the English document is being translated", async () => {
+    const root = project("tweeluik-dutch-first-");
+    const steps: string[] = [];
+    const r = await build({ root, formats: ["pdf"], force: true, output: join(root, "out"), cacheDir: join(root, "c"), concurrency: 2, progress: (_slug: string, step: string) => steps.push(step) });
+    expect(r.promoted).toBe(true);
+    expect(steps).toEqual(["checking the cache", "normalise", "pdf nl", "translate", "pdf en"]);
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+});
