@@ -13,6 +13,7 @@ import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { renderEpub } from "../pipeline/render-epub/index.ts";
 import { renderPdf } from "../pipeline/render-pdf/index.ts";
+import { renderPool } from "../pipeline/render-pdf/pool.ts";
 import { loadTranslateContext, translateDocument } from "../pipeline/translate/index.ts";
 import { build } from "../pipeline/build.ts";
 import { timeRawEngines } from "./engines.ts";
@@ -55,7 +56,9 @@ for (const slug of slugs) {
 const benchS = (performance.now() - total0) / 1000;
 clearInterval(sample);
 
-// The raw engines, then a cold build (empty cache, every core) of the same sources.
+// The raw engines, then a cold build (empty cache, every core, renderer processes of its own) of
+// the same sources; the stages' renderer processes are ended first, so nothing else runs beside.
+renderPool().close();
 const raw = await timeRawEngines(docs);
 const cold0 = performance.now();
 const cold = await build({ root, slugs, output: join(out, "output"), cacheDir: join(out, "cache"), force: true });
