@@ -136,20 +136,21 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   const ready: EditionReady = (plan, doc, all) => {
     // (files taken from the cache count as done)
     if (writes.size === 0) done = 2 + all.flatMap((p) => p.files).filter((f) => f.cached).length;
-    writes.set(
-      plan.lang,
-      plan.files.map((f) =>
-        f.cached
-          ? undefined
-          : // (a PDF waits for a renderer process, not for a step: its work is done there)
-            (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
-              progress(`${f.format} ${plan.lang}`, done);
-              const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
-              done++;
-              return written;
-            }),
-      ),
+    const files = plan.files.map((f) =>
+      f.cached
+        ? undefined
+        : // (a PDF waits for a renderer process, not for a step: its work is done there)
+          (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
+            progress(`${f.format} ${plan.lang}`, done);
+            const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
+            done++;
+            return written;
+          }),
     );
+    // (a write that fails while the English document is still being made is taken up below,
+    // with the others; until then its failure must not count as unhandled)
+    for (const w of files) w?.catch(() => undefined);
+    writes.set(plan.lang, files);
   };
   // (a file that failed fails its document; the others are waited for, so none writes into a
   // staging folder that is being removed)
