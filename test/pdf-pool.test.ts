@@ -64,6 +64,15 @@ describe("renderer processes", () => {
     await expect.poll(() => p.processes(), { timeout: 10_000 }).toEqual([]);
   });
 
+  it("are replaced after a render that failed in them", async () => {
+    const p = pool();
+    const broken = { ...FIRST, children: null } as unknown as RenderableDocument;
+    await expect(p.render(broken)).rejects.toThrow();
+    const next = await p.render(FIRST);
+    expect(next.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(p.started).toBe(2);
+  });
+
   it("are replaced after their share of documents", async () => {
     const p = pool({ maxDocuments: 1 });
     await p.render(FIRST);

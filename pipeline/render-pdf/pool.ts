@@ -174,7 +174,8 @@ export class RenderPool {
     worker.job = undefined;
     if (m.ok) current.job.resolve({ pdf: Buffer.from(m.pdf), diagnostics: m.diagnostics });
     else current.job.reject(new Error(m.message));
-    if (worker.documents >= this.maxDocuments || m.rss > this.maxRssBytes) this.end(worker);
+    // (a process whose render failed is replaced too: what the failure left in it is not known)
+    if (!m.ok || worker.documents >= this.maxDocuments || m.rss > this.maxRssBytes) this.end(worker);
     this.release(worker);
   }
 
