@@ -17,7 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../pipeline/build.ts";
 import { fromMarkdown } from "../pipeline/markdown/from-markdown.ts";
 import { ALWAYS, fontUse, matchFace, type FontFace } from "../pipeline/render-epub/font-use.ts";
-import { renderEpub } from "../pipeline/render-epub/index.ts";
+import { EPUB_CSS, EPUB_FONTS, EPUB_TEMPLATE, renderEpub } from "../pipeline/render-epub/index.ts";
+import { fontFile } from "../pipeline/render-epub/design.ts";
+import { finishEpub } from "../pipeline/render-epub/finish-epub.ts";
+import { convertWithPandoc } from "../pipeline/render-epub/pandoc.ts";
 import { openInEngine } from "../pipeline/render-epub/screenshot.ts";
 import { sampleMinutes } from "./fixtures/epub/documents.ts";
 
@@ -107,6 +110,21 @@ describe("subset fonts in real editions", () => {
     expect(sha256(b)).toBe(sha256(a));
     expect(statSync(a).size).toBeLessThanOrEqual(MAX_BYTES);
   }, 120_000);
+});
+
+describe("the house fonts embedded by finishEpub", () => {
+  it("make the EPUB pandoc's own embedding makes, byte for byte", async () => {
+    const md = "# Proef\n\nEen *korte* tekst over **werk** en zorg.\n";
+    const files = EPUB_FONTS.map(([family, style]) => fontFile(family, style));
+    const run = (args: string[]) => convertWithPandoc({ input: md, from: "markdown", to: "epub3", args: [`--template=${EPUB_TEMPLATE}`, `--css=${EPUB_CSS}`, "--epub-chapter-level=1", "--metadata=identifier:urn:uuid:00000000-0000-4000-8000-000000000001", ...args], env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const opts = { lang: "nl" as const, date: "2024-05-01", hasCover: false, title: "Proef", kind: "report" as const };
+    const byPandoc = await finishEpub((await run(files.map((f) => `--epub-embed-font=${f}`))).output, opts);
+    const byUs = await finishEpub((await run([])).output, { ...opts, fonts: files });
+    // (the premise: some faces are kept, some dropped)
+    expect(byPandoc.fonts.kept.length).toBeGreaterThan(0);
+    expect(byPandoc.fonts.dropped.length).toBeGreaterThan(0);
+    expect(Buffer.compare(Buffer.from(byUs.epub), Buffer.from(byPandoc.epub))).toBe(0);
+  }, 60_000);
 });
 
 describe("the reading engine draws the house fonts only", () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { Kind, Lang } from "../document/types.ts";
 import { t } from "../i18n/ui.ts";
@@ -14,6 +16,11 @@ export interface FinishOptions {
   title: string;
   /** The document kind: every page's body gets class "kind-<kind>", which the stylesheet's kind accents key on. */
   kind: Kind;
+  /**
+   * Font files to embed (the house faces the stylesheet declares), added here rather than by
+   * pandoc: pandoc would zip 3 MB of whole faces only for them to be unzipped and subset.
+   */
+  fonts?: readonly string[];
 }
 
 /**
@@ -31,7 +38,7 @@ export async function finishEpub(epub: Uint8Array, opts: FinishOptions): Promise
     throw new Error("pandoc's EPUB has no valid mimetype entry");
   }
   const opfName = opfPath(files);
-  const opf = strFromU8(need(files, opfName));
+  const opf = embedFonts(files, opfName, strFromU8(need(files, opfName)), opts.fonts ?? []);
   files[opfName] = strToU8(addAccessibilityMetadata(packageLanguage(opf, opts.lang), opts));
 
   const navName = Object.keys(files).find((n) => /(^|\/)nav\.xhtml$/.test(n));
@@ -49,6 +56,25 @@ export async function finishEpub(epub: Uint8Array, opts: FinishOptions): Promise
   // Last: the fonts keep exactly what the pages, as finished above, set in them.
   const fonts = await subsetFonts(files, opfName);
   return { epub: reproducibleZip(files, opts.date), fonts };
+}
+
+/**
+ * The font files under fonts/ beside the OPF, each with a manifest item, as
+ * pandoc's --epub-embed-font writes them (file name as entry, id from it,
+ * items at the end of the manifest, the last file first), so that what
+ * follows sees the EPUB pandoc would have made.
+ */
+function embedFonts(files: Record<string, Uint8Array>, opfName: string, opf: string, fonts: readonly string[]): string {
+  if (fonts.length === 0) return opf;
+  const end = opf.lastIndexOf("  </manifest>");
+  if (end < 0) throw new Error("pandoc's OPF has no manifest to add the fonts to");
+  const dir = opfName.includes("/") ? opfName.slice(0, opfName.lastIndexOf("/") + 1) : "";
+  const items = fonts.map((file) => {
+    const name = basename(file);
+    files[`${dir}fonts/${name}`] = new Uint8Array(readFileSync(file));
+    return `    <item id="${name.replace(/\./g, "_")}" href="fonts/${name}" media-type="application/font-sfnt" />\n`;
+  });
+  return opf.slice(0, end) + items.reverse().join("") + opf.slice(end);
 }
 
 /**

@@ -21,9 +21,9 @@ export const EPUB_CSS = join(TEMPLATES, "style.css");
 export const EPUB_TEMPLATE = join(TEMPLATES, "epub3.xhtml");
 
 /**
- * The house fonts the stylesheet declares (style.css @font-face), handed to
- * pandoc whole; finishEpub subsets each to the characters the edition sets
- * in it and drops those it does not use.
+ * The house fonts the stylesheet declares (style.css @font-face), embedded by
+ * finishEpub (not pandoc, which would zip them whole first), which subsets
+ * each to the characters the edition sets in it and drops those it does not use.
  */
 export const EPUB_FONTS: ReadonlyArray<["serif" | "sans", string]> = [
   ["serif", "regular"],
@@ -86,7 +86,6 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
       "--toc-depth=2",
       // pandoc 2.17 has no --split-level yet (3.0): this is its name there.
       "--epub-chapter-level=1",
-      ...EPUB_FONTS.map(([family, style]) => `--epub-embed-font=${fontFile(family, style)}`),
       ...(opts.pandocArgs ?? []),
     ];
     const { output, warnings } = await convertWithPandoc({
@@ -102,7 +101,8 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
 
     let epub: Uint8Array;
     try {
-      const finished = await finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title, kind: doc.meta.kind });
+      const fonts = EPUB_FONTS.map(([family, style]) => fontFile(family, style));
+      const finished = await finishEpub(output, { lang: doc.lang, date: fullDate(doc.meta.date), hasCover: withCover, title: doc.meta.title, kind: doc.meta.kind, fonts });
       epub = finished.epub;
       diagnostics.push(...missingGlyphs(doc, finished.fonts));
     } catch (cause) {
