@@ -73,6 +73,8 @@ describe.each([
     expect(diagnostics).toContainEqual(expect.objectContaining({ severity: "warning", code: "pdf:missing-note", message: expect.stringContaining('"x9"'), position: expect.objectContaining({ file: ODD_FILE, line: 2 }) }));
     // The writer reports what it did; the doubts every writer meets alike are checkStructure's.
     expect(codes(diagnostics)).toEqual(["pdf:missing-note", "pdf:unreferenced-note"]);
+    // at the foot of the page, the page it was set on is named
+    if (kind === "report") expect(diagnostics.find((d) => d.code === "pdf:unreferenced-note")?.message).toMatch(/set at the foot of page \d+ /);
   });
 
   it("sets the unreferenced note where a reader looks for it, with no back-link", async () => {

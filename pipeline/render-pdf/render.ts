@@ -23,7 +23,7 @@ import { KIND_TEMPLATES } from "../../templates/pdf/kinds.ts";
 import { A4, design, TEXT_BLOCK_HEIGHT } from "../../templates/pdf/tokens.ts";
 import { linkNotesBack } from "./backlinks.ts";
 import { pdfDiagnostics } from "./diagnostics.ts";
-import { inspectPdf, type PdfLayout } from "./inspect.ts";
+import type { PdfLayout } from "./inspect.ts";
 import { positionsOf, type LayoutNode } from "./layout-positions.ts";
 import { renderMagazine } from "./magazine.ts";
 import { cacheShaping, glyphsKeepTheirCharacters } from "./shaping.ts";
@@ -77,12 +77,13 @@ function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
 export async function layoutAndRender(doc: RenderableDocument): Promise<{ pdf: Buffer; diagnostics: Diagnostic[] }> {
   const plan = notePlan(doc);
   const magazine = isMagazine(doc);
-  const laidOut = await layoutPasses(doc, plan);
-  const { bytes, unlinked } = await linkNotesBack(laidOut);
+  const kept = await layoutPasses(doc, plan);
+  const { bytes, unlinked } = await linkNotesBack(kept.pdf);
   const pdf = Buffer.from(bytes);
-  // The page each note landed on, named in the diagnostics of notes set at the foot.
+  // The page each note landed on, named in the diagnostics of notes set at the foot: where the
+  // kept layout put them (linking the notes back moves no destination).
   const noteMode = magazine ? "end" : KIND_TEMPLATES[doc.meta.kind].noteMode;
-  const pages = noteMode === "foot" ? (await inspectPdf(pdf)).destinations : undefined;
+  const pages = noteMode === "foot" ? kept.positions?.destinations : undefined;
   return { pdf, diagnostics: pdfDiagnostics(doc, plan, { noteMode, notePages: pages, unlinked }) };
 }
 
@@ -90,16 +91,18 @@ function isMagazine(doc: RenderableDocument): boolean {
   return doc.meta.kind === "magazine" && doc.children.some((b) => b.type === "article");
 }
 
-async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Buffer> {
+/** The PDF of the layout that is kept, and where things are in it (none for the magazine, imposed from three documents). */
+async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<{ pdf: Buffer; positions?: PdfLayout }> {
   registerHouseFonts();
   // A run's glyphs carry its own characters, whatever text reached them first.
   glyphsKeepTheirCharacters(houseFontFile());
   // Every pass shapes the same text again: shape each run once.
   cacheShaping(houseFontFile());
-  if (isMagazine(doc)) return renderMagazine(doc, fixedDate(doc.meta.date));
+  if (isMagazine(doc)) return { pdf: await renderMagazine(doc, fixedDate(doc.meta.date)) };
+  const keep = async (laid: LaidOut) => ({ pdf: await laid.write(), positions: laid.positions });
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const foot = tpl.noteMode === "foot" && doc.notes.length > 0;
-  if (!tpl.toc && !foot) return (await layOut(doc, {})).write();
+  if (!tpl.toc && !foot) return keep(await layOut(doc, {}));
   // Each pass is laid out only; the one that is kept is written.
   const placer = new FootnotePlacer(plan);
   let pass: PassData = {};
@@ -113,17 +116,17 @@ async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<Bu
     const complete = !foot || placer.allSet(layout);
     if (complete && (!tpl.toc || sameMap(pass.headingPages, headingPages)) && (!best || score > best.score)) best = { laid: current, score };
     const next: PassData = { headingPages, ...(foot ? placer.next(layout) : {}) };
-    if (samePass(pass, next)) return current.write();
+    if (samePass(pass, next)) return keep(current);
     if (i === MAX_PASSES) break;
     pass = next;
     current = await layOut(doc, pass);
   }
-  if (best) return best.laid.write();
+  if (best) return keep(best.laid);
   // No pass came out with true contents and every note set: set each note on
   // the page its reference is on now, hold nothing, and make the contents
   // true to this layout (page numbers do not move anything).
   const layout = current.positions;
-  return (await layOut(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout, plan)) })).write();
+  return keep(await layOut(doc, { headingPages: headingPagesOf(layout), footnotesByPage: notesByPage(referencePages(layout, plan)) }));
 }
 
 function headingPagesOf(layout: PdfLayout): Map<string, number> {
