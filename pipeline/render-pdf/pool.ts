@@ -98,7 +98,7 @@ export class RenderPool {
    * starting Node and loading react-pdf happen while the caller prepares them.
    */
   warm(): void {
-    while ([...this.workers].filter((w) => !w.retired).length < this.size) this.release(this.spawn());
+    while (this.taking() < this.size) this.release(this.spawn());
   }
 
   /** The ids of the renderer processes running now. */
@@ -111,11 +111,16 @@ export class RenderPool {
     for (const w of [...this.workers]) this.end(w, w.job ? "SIGKILL" : undefined);
   }
 
+  /** Processes that take work (busy or idle, not retired): what the pool's size bounds. */
+  private taking(): number {
+    return [...this.workers].filter((w) => !w.retired).length;
+  }
+
   private dispatch(): void {
     while (this.queue.length > 0) {
       let worker = [...this.workers].find((w) => !w.job && !w.retired);
       if (!worker) {
-        if ([...this.workers].filter((w) => !w.retired).length >= this.size) return;
+        if (this.taking() >= this.size) return;
         worker = this.spawn();
       }
       this.assign(worker, this.queue.shift()!);
