@@ -27,12 +27,15 @@ setInterval(() => {
 process.on("message", (msg: ChildRequest) => {
   busy = true;
   layoutAndRender(msg.doc).then(
-    ({ pdf, diagnostics }) => reply({ id: msg.id, rss: 0, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
-    (err: unknown) => reply({ id: msg.id, rss: 0, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
+    ({ pdf, diagnostics }) => reply({ id: msg.id, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
+    (err: unknown) => reply({ id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
   );
 });
 
-function reply(r: ChildReply): void {
+/** Sends a reply with this process's resident memory as it is after the render. */
+function reply(r: DistributiveOmit<ChildReply, "rss">): void {
   busy = false;
-  process.send!({ ...r, rss: process.memoryUsage.rss() });
+  process.send!({ ...r, rss: process.memoryUsage.rss() } satisfies ChildReply);
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
