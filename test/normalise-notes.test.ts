@@ -243,6 +243,36 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
       "Het Nationaal Warmtefonds bied",
     ]);
   });
+
+  it("ends the first column's notes at the second column's numbered heading, whose number no text above carries", () => {
+    const text = [
+      "De raad heeft voor de voorbereiding van dit advies",
+      "een commissie ingesteld waarin vertegenwoordigers van",
+      "werkgevers en werknemers zitting hadden, op verzoek van",
+      "de minister van Volkshuisvesting.1 De commissie sprak",
+      "met gemeenten, netbeheerders en woningcorporaties.",
+      "1Adviesaanvraag van de minister van Volkshuisvesting en",
+      "Ruimtelijke Ordening van 19 september 2024.",
+      "2 De opgave in de gebouwde om-",
+      "geving",
+      "2.1 Stand van zaken",
+      "Nederland telt ruim acht miljoen woningen, waarvan het",
+      "overgrote deel nog met aardgas wordt verwarmd. Het",
+      "Klimaatakkoord ging ervan uit dat in 2030 anderhalf",
+      "miljoen bestaande woningen van het aardgas af zouden",
+      "zijn.2",
+      "Dat tempo wordt bij lange na niet gehaald.",
+      "2Klimaatakkoord, hoofdstuk C1 Gebouwde omgeving, 2019.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Adviesaanvraag van de minister van Volkshuisvesting en Ruimtelijke Ordening van 19 september 2024.",
+      "2 Klimaatakkoord, hoofdstuk C1 Gebouwde omgeving, 2019.",
+    ]);
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText).slice(0, 2)).toEqual(["2 De opgave in de gebouwde omgeving", "2.1 Stand van zaken"]);
+    expect(doc.children.map(blockText).join(" ")).toContain("Nederland telt ruim acht miljoen woningen");
+  });
 });
 
 describe("endnotes beside a number at a page's foot that passes for a note", () => {

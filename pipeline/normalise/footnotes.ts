@@ -158,9 +158,10 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
  * at a line that opens a block of text (a bullet, a numbered item) unless the
  * note introduced a list (a colon) or is in one (a semicolon), or, where
  * the text above broke off mid-sentence (`open`), at a line in lower case after
- * a note that closed its sentence.
+ * a note that closed its sentence, or at the next number where it opens a
+ * numbered heading and is not `known` as a note mark in the text above.
  */
-function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false): { notes: RawNote[]; end: number } {
+function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false, known: (label: string) => boolean = () => true): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
   let next = -1;
   let resume: { i: number; note: number; keep: number } | undefined;
@@ -168,6 +169,9 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const l = lines[i]!;
     if (isBlank(l)) continue;
     const label = noteStart(lines, i, start);
+    // (the next number on a numbered heading whose number no text above carries as a mark is
+    // the next column's first heading, after the notes under the first: "2 De opgave in de …")
+    if (label !== undefined && next !== -1 && Number(label) === next && headingLike(lines, i) && !known(label)) return { notes, end: i };
     if (label !== undefined && (next === -1 || Number(label) === next)) {
       notes.push({ label, run, lines: [l] });
       next = Number(label) + 1;
@@ -253,7 +257,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const zones = new Map<number, { notes: RawNote[]; end: number }>();
       const zoneOf = (c: Cand): { notes: RawNote[]; end: number } => {
         let z = zones.get(c.i);
-        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)))));
+        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)), (label) => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), label))));
         return z;
       };
       const fits = (c: Cand): boolean => {
