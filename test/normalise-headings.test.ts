@@ -157,3 +157,32 @@ describe("the title over a minutes header", () => {
     expect(doc.meta.minutes?.present).toEqual(["de heer Van den Berg (voorzitter)", "mevrouw De Vries (FNV)"]);
   });
 });
+
+describe("a narrow column's lines, all short of 60 characters", () => {
+  // a page of a two-column layout as pdftotext -raw gives it: no empty lines, every line short
+  const column = [
+    "1.3 Werkwijze",
+    "De commissie heeft tussen september 2024 en februari",
+    "2025 ruim dertig gesprekken gevoerd met wetenschap-",
+    "pers, bestuurders, vakbondsbestuurders en anderen.",
+    "Een eenduidige definitie van kunstmatige intelligentie",
+    "bestaat niet. In deze verkenning sluiten we aan bij de",
+    "Europese AI-verordening, die een AI-systeem omschrijft",
+    "als een machinaal systeem dat met enige autonomie werkt.",
+    "Werkgevers en werknemers hebben daarbij belang",
+    "Zij hebben er beide belang bij dat nieuwe systemen goed",
+    "worden ingevoerd, met oog voor de kwaliteit van het werk.",
+  ];
+
+  it("takes no wrapped line of running text for a heading: the next line's first word would not have fitted on it", () => {
+    const doc = normalise(raw(column.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["1.3 Werkwijze", "Werkgevers en werknemers hebben daarbij belang"]);
+    expect(doc.children.filter((b) => b.type === "paragraph").map((b) => blockText(b).slice(0, 24))).toEqual(["De commissie heeft tusse", "Een eenduidige definitie", "Zij hebben er beide bela"]);
+  });
+
+  it("takes no line that closes a sentence inside a quotation for a heading", () => {
+    const text = ["Zij zou zeker gebruik hebben gemaakt van", "zo’n gratis ontbijt. Omdat het school is.", "", "Daarom is dit ook zo’n goed project.”", "Spekman is blij dat de SER oog heeft", "voor dit soort initiatieven."];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+  });
+});

@@ -644,6 +644,19 @@ function headingRunsOn(doc: Doc, i: number): boolean {
 }
 
 /**
+ * Whether a heading's (last) line may end there: it is not a line of running text the
+ * typesetter wrapped, one that fills over three quarters of the measure, not more than all of
+ * it, and either nine tenths of it or so much that the next line's first word would not have
+ * fitted. In a narrow column every line of running text is short of 60 characters. A line an
+ * empty line ends says nothing of its fill, nor does one wider than the measure (a heading set
+ * across columns).
+ */
+function endsShort(doc: Doc, l: Ln, t: string, n: { j: number; blank: boolean }): boolean {
+  const w = widthAt(doc, l);
+  return n.blank || t.length <= 0.75 * w || t.length > w || (t.length < 0.9 * w && nextWordFits(t, textOf(doc.lines[n.j]!), w));
+}
+
+/**
  * An unnumbered heading on a line of its own: short, no closing punctuation, a sentence follows.
  * With `question`, where the line is known to stand between blocks (the block before ended short
  * of the measure), a question mark may close it: a one-line question that opens a section, the
@@ -654,7 +667,8 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
   if (asked ? t.length > 0.85 * widthAt(doc, l) || t.split(" ").length > 14 : t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
-  if (/[.,;:!?…\-–]$/.test(t) && !asked) return false;
+  // (a sentence closed inside a quotation closes no heading either: "… zo’n goed project.”")
+  if (/[.,;:!?…\-–]$/.test(t.replace(/(?<=[.!?…])[’”"')]+$/u, "")) && !asked) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   const n = nextText(doc.lines, i);
@@ -675,7 +689,8 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // (where empty lines separate the blocks, a heading has one after it and needs no such guess)
   if (!doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(nt)) {
     const after = nextText(doc.lines, n.j);
-    return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!));
+    return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, next, nt, after);
   }
+  if (!endsShort(doc, l, t, n)) return false;
   return /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt) && !STRONG_BULLET.test(nt);
 }
