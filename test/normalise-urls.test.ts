@@ -81,3 +81,21 @@ describe("a line-end hyphen after an abbreviation", () => {
     expect(joinIn(["de SER-commissie en de SERcommissie"], "de SER-", "commissie adviseert")).toBe("de SER-commissie adviseert");
   });
 });
+
+describe("e-mail addresses and number ranges over lines", () => {
+  it("joins an e-mail address broken inside its domain", () => {
+    expect(join("Het e-mailadres van het secretariaat is zorgarbeidsmarkt@exa", "mple.nl.")).toBe("Het e-mailadres van het secretariaat is zorgarbeidsmarkt@example.nl.");
+    expect(join("Mail naar secretariaat@", "ser.nl voor vragen.")).toBe("Mail naar secretariaat@ser.nl voor vragen.");
+  });
+
+  it("leaves a whole address and the word after it apart", () => {
+    expect(join("Mail naar info@ser.nl", "voor vragen.")).toBe("Mail naar info@ser.nl voor vragen.");
+    expect(join("via het account @ser", "op sociale media.")).toBe("via het account @ser op sociale media.");
+  });
+
+  it("joins a range broken after its dash, and keeps a dash set apart as punctuation", () => {
+    expect(join("in de periode 2021–", "2025 relatief sterk gestegen.")).toBe("in de periode 2021–2025 relatief sterk gestegen.");
+    expect(join("in de periode 2021 –", "2025 relatief sterk gestegen.")).toBe("in de periode 2021 – 2025 relatief sterk gestegen.");
+    expect(join("de lonen zijn gestegen –", "2025 was een goed jaar.")).toBe("de lonen zijn gestegen – 2025 was een goed jaar.");
+  });
+});

@@ -131,6 +131,16 @@ function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
 }
 
 /**
+ * Whether an e-mail address broken at a line end goes on at the start of the next line: the
+ * line ends inside its domain, before any dot and top-level domain ("…@exa" / "mple.nl."), and
+ * the next line opens with the rest of it.
+ */
+function mailRunsOn(lastTok: string, next: string): boolean {
+  const first = next.split(" ")[0] ?? "";
+  return /^[(<]?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]*$/u.test(lastTok) && /^[\p{Ll}\p{N}-]*\.[\p{L}\p{N}.-]*\p{L}{2,}[.,;:)>]*$/u.test(first);
+}
+
+/**
  * Join the physical lines of one block into running text: collapse white
  * space, mend line-end hyphens, keep web addresses broken over lines whole.
  */
@@ -158,7 +168,8 @@ export function joinLines(
           position,
         });
       out = d.keep ? out + (d.space ? " " : "") + t : out.slice(0, -1) + t;
-    } else if (urlRunsOn(lastTok, t, lex)) {
+    } else if (urlRunsOn(lastTok, t, lex) || mailRunsOn(lastTok, t) || (/\p{N}[–—]$/u.test(lastTok) && /^\p{N}/u.test(t))) {
+      // (a range broken after its dash goes on without a space: "2021–" / "2025")
       out += t;
     } else out += " " + t;
   }
