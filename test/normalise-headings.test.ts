@@ -186,3 +186,18 @@ describe("a narrow column's lines, all short of 60 characters", () => {
     expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
   });
 });
+
+describe("a line closed by a note mark", () => {
+  it("closes a sentence, so it ends no heading over two lines", () => {
+    const text = [
+      "Tussen 2021 en 2024 nam het aantal zzp’ers in de zorg toe tot",
+      "naar schatting 90.000, vooral onder verpleegkundigen.",
+      "Sinds 1 januari 2025 handhaaft de Belastingdienst",
+      "weer actief op schijnzelfstandigheid.4",
+      "Verschillende instellingen hebben sindsdien hun zzp’ers een",
+      "arbeidscontract aangeboden; een deel van hen is daarop ingegaan.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+  });
+});

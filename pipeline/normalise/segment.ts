@@ -644,6 +644,12 @@ function headingRunsOn(doc: Doc, i: number): boolean {
 }
 
 /**
+ * A line's end without what may stand after its closing punctuation: a closing quotation mark or
+ * bracket ("… zo’n goed project.”") or a note mark glued to it ("… schijnzelfstandigheid.4").
+ */
+const bare = (t: string): string => t.replace(/(?<=[.,;:!?…])\d{1,3}$/u, "").replace(/(?<=[.!?…])[’”"')]+$/u, "");
+
+/**
  * Whether a heading's (last) line may end there: it is not a line of running text the
  * typesetter wrapped, one that fills over three quarters of the measure, not more than all of
  * it, and either nine tenths of it or so much that the next line's first word would not have
@@ -667,8 +673,7 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
   if (asked ? t.length > 0.85 * widthAt(doc, l) || t.split(" ").length > 14 : t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
-  // (a sentence closed inside a quotation closes no heading either: "… zo’n goed project.”")
-  if (/[.,;:!?…\-–]$/.test(t.replace(/(?<=[.!?…])[’”"')]+$/u, "")) && !asked) return false;
+  if (/[.,;:!?…\-–]$/.test(bare(t)) && !asked) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   const n = nextText(doc.lines, i);
@@ -687,7 +692,7 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
   // a heading over two lines: the second goes on in lower case, is no sentence, and text follows
   // (where empty lines separate the blocks, a heading has one after it and needs no such guess)
-  if (!doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(nt)) {
+  if (!doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(bare(nt))) {
     const after = nextText(doc.lines, n.j);
     return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, next, nt, after);
   }
