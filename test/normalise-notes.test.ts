@@ -273,6 +273,48 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
     expect(doc.children.filter((b) => b.type === "heading").map(blockText).slice(0, 2)).toEqual(["2 De opgave in de gebouwde omgeving", "2.1 Stand van zaken"]);
     expect(doc.children.map(blockText).join(" ")).toContain("Nederland telt ruim acht miljoen woningen");
   });
+
+  it("ends a note that closed on an address, on lines of its own, at the next column's numbered heading", () => {
+    const text = [
+      "Sinds 1 januari 2025 handhaaft de Belastingdienst",
+      "weer actief op schijnzelfstandigheid.1 Verschillende in-",
+      "stellingen hebben hun zzp’ers een contract aangeboden.",
+      "1Belastingdienst, Handhaving Wet DBA vanaf 1 januari 2025,",
+      "https://www.belastingdienst.nl/wps/wcm/connect/nl/zzp/cont",
+      "ent/handhaving-wet-dba",
+      "3.2.3 Scenario ‘anders werken’",
+      "In het derde scenario wordt ingezet op technologie, taak-",
+      "herschikking en een grotere rol voor mantelzorgers.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual(["Belastingdienst, Handhaving Wet DBA vanaf 1 januari 2025, https://www.belastingdienst.nl/wps/wcm/connect/nl/zzp/content/handhaving-wet-dba"]);
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["3.2.3 Scenario ‘anders werken’"]);
+  });
+
+  it("ends the notes where the next column's text resumed, where a numbered heading follows that text", () => {
+    const text = [
+      "Subsidies dekken een deel van die kosten, maar vereisen dat",
+      "het huishouden de investering eerst zelf voorfinanciert.1",
+      "1Rijksdienst voor Ondernemend Nederland, ISDE voor wo-",
+      "ningeigenaren, https://www.rvo.nl/subsidies-financiering/isde",
+      "/woningeigenaren/isolatiemaatregelen",
+      "Het Nationaal Warmtefonds biedt leningen aan, ook",
+      "aan huishoudens die bij een reguliere bank niet terecht-",
+      "kunnen. Bovendien vinden velen de aanvraag ingewikkeld.",
+      "3.2 Uitvoeringscapaciteit en vakmensen",
+      "De uitvoering wordt belemmerd door een tekort aan vakmensen.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual(["Rijksdienst voor Ondernemend Nederland, ISDE voor woningeigenaren, https://www.rvo.nl/subsidies-financiering/isde/woningeigenaren/isolatiemaatregelen"]);
+    // (the text that resumed goes on the paragraph the notes interrupted: nothing tells them apart)
+    expect(doc.children.map((b) => blockText(b).replace(/\s+/g, " "))).toEqual([
+      "Subsidies dekken een deel van die kosten, maar vereisen dat het huishouden de investering eerst zelf voorfinanciert. Het Nationaal Warmtefonds biedt leningen aan, ook aan huishoudens die bij een reguliere bank niet terechtkunnen. Bovendien vinden velen de aanvraag ingewikkeld.",
+      "3.2 Uitvoeringscapaciteit en vakmensen",
+      "De uitvoering wordt belemmerd door een tekort aan vakmensen.",
+    ]);
+  });
 });
 
 describe("endnotes beside a number at a page's foot that passes for a note", () => {

@@ -158,8 +158,11 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
  * at a line that opens a block of text (a bullet, a numbered item) unless the
  * note introduced a list (a colon) or is in one (a semicolon), or, where
  * the text above broke off mid-sentence (`open`), at a line in lower case after
- * a note that closed its sentence, or at the next number where it opens a
- * numbered heading and is not `known` as a note mark in the text above.
+ * a note that closed its sentence, at a numbered heading after a note that
+ * closed its sentence or address, or at the next number where it opens a
+ * numbered heading and is not `known` as a note mark in the text above. Where
+ * the notes end at a heading or at the next note's mark, running text resumed
+ * at the first line in a capital after a note had closed, if there is one.
  */
 function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false, known: (label: string) => boolean = () => true): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
@@ -187,27 +190,38 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const sentence = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
     const address = endsInAddress(cur.lines.map(textOf));
     const closed = sentence || (address && /^\p{Ll}+ /u.test(t));
+    // (a numbered heading after a note that closed is the next column's: one numbered in levels,
+    // "3.2.3 Scenario …", or one that reads as a heading, "3 Gevolgen voor …" above "3.1 …")
+    if ((sentence || address) && (SUBHEADING.test(t) || (/^\d{1,2}\s/.test(t) && headingLike(lines, i)))) return cut(resume, i);
     // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
     if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
     // (a note never carries the next note's mark: where a line does, running text resumed, at the
     // last line that opened with a capital after a note's sentence or address had closed, as the
     // next column's text does after the notes under the first)
     if (/^\p{Lu}/u.test(t) && (sentence || address)) resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
-    if (resume && gluedRefPattern(String(next)).test(t)) {
-      notes.length = resume.note + 1;
-      notes[resume.note]!.lines.length = resume.keep;
-      return { notes, end: resume.i };
-    }
+    if (resume && gluedRefPattern(String(next)).test(t)) return cut(resume, i);
     cur.lines.push(l);
   }
   return { notes, end: to };
+
+  /** The notes end at `resume` where running text resumed there, else at `i`. */
+  function cut(at: typeof resume, i: number): { notes: RawNote[]; end: number } {
+    if (!at) return { notes, end: i };
+    notes.length = at.note + 1;
+    notes[at.note]!.lines.length = at.keep;
+    return { notes, end: at.i };
+  }
 }
+
+/** A heading numbered in levels, its text opening with a capital, closing no sentence: "3.2.3 Scenario ‘anders werken’". */
+const SUBHEADING = /^\d{1,2}(?:\.\d{1,2})+\.?\s+[‘“'"]?\p{Lu}[^.;:,]*$/u;
 
 /** Whether a note's lines end on a web address, one broken over lines (a line without spaces goes on with it) included. */
 function endsInAddress(texts: readonly string[]): boolean {
   for (let k = texts.length - 1; k >= 0; k--) {
     const t = texts[k]!;
-    if (t.includes(" ") || k === 0) return /(?:https?:\/\/|www\.)\S+$/u.test(t);
+    // (an address may open a line of its own: "…, 2025," / "https://www…/cont" / "ent/…")
+    if (t.includes(" ") || k === 0 || /^(?:https?:\/\/|www\.)/u.test(t)) return /(?:https?:\/\/|www\.)\S+$/u.test(t);
   }
   return false;
 }
