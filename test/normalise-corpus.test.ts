@@ -27,12 +27,12 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.81],
   "chromium.raw": [0.99, 0.84],
-  "latex-article.default": [0.99, 0.86],
-  "latex-article.raw": [0.99, 0.92],
+  "latex-article.default": [0.99, 0.87],
+  "latex-article.raw": [0.99, 0.93],
   "latex-koma.default": [0.99, 0.88],
   "latex-koma.raw": [0.99, 0.92],
-  "latex-twocolumn.default": [0.9, 0.69],
-  "latex-twocolumn.raw": [0.95, 0.75],
+  "latex-twocolumn.default": [0.92, 0.76],
+  "latex-twocolumn.raw": [0.98, 0.86],
   "libreoffice.default": [0.99, 0.79],
   "libreoffice.raw": [0.99, 0.92],
 };
