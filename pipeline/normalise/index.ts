@@ -2,6 +2,7 @@ import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, 
 import { inLang, type SourceConfig } from "../config/schema.ts";
 import { diag, posOf, type LineCtx, type Ln } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
+import { orderColumns } from "./columns.ts";
 import { removeRunningHeads } from "./running-heads.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
@@ -96,7 +97,7 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
- *   minutes header → page numbers → running heads → spacing → footnotes →
+ *   minutes header → page numbers → running heads → column order → spacing → footnotes →
  *   blocks → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
  * Every doubtful decision is a diagnostic on the document.
@@ -117,6 +118,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
   if (convention !== "form-feed") lines = removePageNumbers(lines, ctx);
   lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
+  if (convention === "form-feed") lines = orderColumns(lines, ctx);
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;

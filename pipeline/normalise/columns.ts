@@ -1,0 +1,152 @@
+import { diag, ENDS_CLAUSE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+
+/**
+ * The blocks of a two-column page in reading order, where the extraction
+ * interleaved them. pdftotext's default mode orders a page's blocks (runs of
+ * lines between empty lines) by where they stand, and on a page whose title
+ * spans both columns it may take them from the two columns in turn: "1
+ * Inleiding", "2.2 Verzuim …", "1.1 Achtergrond …", "2.2.1 Ziekteverzuim …".
+ * Each column's blocks stay in their order, so the page is a merge of two
+ * runs, and the reading order is the first run, then the second.
+ *
+ * The evidence is the document's heading numbering: a page is taken apart
+ * only where its numbered headings do not follow each other (each the next
+ * sibling, a first child or the next of an ancestor of the one before,
+ * counting from the last heading of the pages before). Of the ways to split
+ * its blocks into two runs that keep their order, the one is chosen whose
+ * headings follow each other with the fewest breaks, then whose blocks join
+ * best (text that goes on in lower case after a block that broke off
+ * mid-sentence, a capital after one that did not), then that moves the
+ * fewest blocks. It is kept only where it has fewer breaks in the numbering
+ * than the page as extracted; every page taken apart is reported. Lines are
+ * moved, never changed, so every word keeps its source line.
+ */
+export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
+  const pages: Ln[][] = [];
+  for (const l of lines) {
+    if (pages.length === 0 || l.pageStart) pages.push([]);
+    pages[pages.length - 1]!.push(l);
+  }
+  const out: Ln[] = [];
+  let last: number[] | undefined;
+  for (const page of pages) {
+    const blocks = blocksOf(page);
+    const order = reorder(blocks, last);
+    if (order) {
+      const moved = order.map((k) => blocks[k]!);
+      // (an empty line keeps each moved block apart from the next)
+      for (let k = 0; k < moved.length; k++) {
+        const b = moved[k]!;
+        out.push(...b.lines);
+        if (k + 1 < moved.length && !isBlank(b.lines[b.lines.length - 1])) out.push({ ...b.lines[b.lines.length - 1]!, raw: "", pageStart: false });
+      }
+      const first = blocks[order.find((k, n) => k !== n)!]!;
+      diag(ctx, "info", "normalise:columns", `page ${first.lines[0]!.page}: its blocks read as two columns, one after the other, where the extraction took them in turn (${blocks.length} blocks, ${order.filter((k, n) => k !== n).length} moved)`, first.lines[0]);
+      for (const k of order) last = blocks[k]!.numbers.at(-1) ?? last;
+    } else {
+      out.push(...page);
+      for (const b of blocks) last = b.numbers.at(-1) ?? last;
+    }
+  }
+  return out;
+}
+
+interface Block {
+  /** Its lines, the empty lines after it included. */
+  lines: Ln[];
+  /** The numbers of the numbered headings in it, in order ("2.1" → [2, 1]). */
+  numbers: number[][];
+  first: string;
+  end: string;
+}
+
+/** A numbered heading's line: a number in levels, or one number set alone on a block of its own. */
+const HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[‘“'"]?\p{Lu}/u;
+
+function blocksOf(page: Ln[]): Block[] {
+  const out: Block[] = [];
+  let cur: Ln[] = [];
+  const close = (): void => {
+    const text = cur.filter((l) => !isBlank(l)).map(textOf);
+    if (text.length) {
+      const numbers: number[][] = [];
+      text.forEach((t, k) => {
+        const m = HEADING.exec(t);
+        if (!m || t.length > 70 || /[.,;:!?]$/.test(t)) return;
+        const n = m[1]!.split(".").map(Number);
+        // (one number is a heading's only as a block of its own or above its first subsection: a
+        // note opens with one number too)
+        if (n.length === 1 && !(text.length === 1 || text.slice(k + 1, k + 4).some((x) => x.startsWith(`${n[0]}.1 `)))) return;
+        numbers.push(n);
+      });
+      out.push({ lines: cur, numbers, first: text[0]!, end: text[text.length - 1]! });
+    } else if (out.length) out[out.length - 1]!.lines.push(...cur);
+    else out.push({ lines: cur, numbers: [], first: "", end: "" });
+    cur = [];
+  };
+  for (let i = 0; i < page.length; i++) {
+    const l = page[i]!;
+    cur.push(l);
+    if (isBlank(l) && (i + 1 >= page.length || !isBlank(page[i + 1]))) close();
+  }
+  if (cur.length) close();
+  return out;
+}
+
+/** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
+function follows(p: number[] | undefined, q: number[]): boolean {
+  if (!p) return q.every((x, k) => k === q.length - 1 || x >= 1);
+  if (q.length === p.length + 1 && q[q.length - 1] === 1 && p.every((x, k) => q[k] === x)) return true;
+  if (q.length > p.length) return false;
+  return q.slice(0, -1).every((x, k) => p[k] === x) && q[q.length - 1] === p[q.length - 1]! + 1;
+}
+
+function breaks(blocks: Block[], order: number[], last: number[] | undefined): number {
+  let n = 0;
+  let p = last;
+  for (const k of order)
+    for (const q of blocks[k]!.numbers) {
+      if (!follows(p, q)) n++;
+      p = q;
+    }
+  return n;
+}
+
+/**
+ * How badly the blocks join in this order: text that goes on in lower case after a block that
+ * did not break off mid-sentence counts 2; text that opens with a capital after a block that
+ * did counts 1. A block broke off where its last line closes no clause and is a line of running
+ * text (of 30 characters or more, in a block of two lines or more), not a heading or a head.
+ */
+function misjoins(blocks: Block[], order: number[]): number {
+  let n = 0;
+  for (let k = 1; k < order.length; k++) {
+    const a = blocks[order[k - 1]!]!;
+    const b = blocks[order[k]!]!;
+    if (!b.first) continue;
+    const open = !ENDS_CLAUSE.test(a.end) && a.end.length >= 30 && a.lines.filter((l) => !isBlank(l)).length >= 2;
+    if (STARTS_LOWER.test(b.first)) n += open ? 0 : 2;
+    else if (open) n += 1;
+  }
+  return n;
+}
+
+/** The blocks' reading order as two runs, where it mends the page's heading numbering; undefined where the page reads as extracted. */
+function reorder(blocks: Block[], last: number[] | undefined): number[] | undefined {
+  const n = blocks.length;
+  const identity = blocks.map((_, k) => k);
+  const before = breaks(blocks, identity, last);
+  if (before === 0 || n > 18 || blocks.filter((b) => b.numbers.length).length < 2) return undefined;
+  let best: { order: number[]; score: [number, number, number] } | undefined;
+  // (each mask puts the blocks of its set bits in the second run; the first block opens the page)
+  for (let mask = 0; mask < 1 << (n - 1); mask++) {
+    const first: number[] = [];
+    const second: number[] = [];
+    for (let k = 0; k < n; k++) (k > 0 && mask & (1 << (k - 1)) ? second : first).push(k);
+    const order = [...first, ...second];
+    const score: [number, number, number] = [breaks(blocks, order, last), misjoins(blocks, order), second.length];
+    if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && (score[1] < best.score[1] || (score[1] === best.score[1] && score[2] < best.score[2])))) best = { order, score };
+  }
+  if (!best || best.score[0] >= before || best.score[1] > misjoins(blocks, identity)) return undefined;
+  return best.order;
+}
