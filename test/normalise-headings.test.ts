@@ -201,3 +201,17 @@ describe("a line closed by a note mark", () => {
     expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
   });
 });
+
+describe("a numbered heading over three lines", () => {
+  it("goes on with a line that opens with a number where the line before ends on a word no title ends on", () => {
+    const text = [
+      "2 Kerncijfers over deelname aan",
+      "scholing en de uitgaven daaraan in",
+      "2024",
+      "2.1 Deelname naar opleidingsniveau en leeftijd",
+      "In 2024 nam 27,4% van de werkenden van 25 tot 65 jaar deel aan een vorm van onderwijs.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["2 Kerncijfers over deelname aan scholing en de uitgaven daaraan in 2024", "2.1 Deelname naar opleidingsniveau en leeftijd"]);
+  });
+});

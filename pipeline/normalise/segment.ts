@@ -393,6 +393,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // and is itself no sentence
     if (cur.marker === undefined && !sawBlank && cur.lines.length < 3 && !hasLeadSpace(l) && STARTS_LOWER.test(t) && t.length <= 60 && !/[.,;:]$/.test(t) && !/[.,;:!?]$/.test(prev))
       return true;
+    // a numbered heading whose line ends on a word no title ends on goes on, also with a line
+    // that opens with a number: "… de uitgaven daaraan in" / "2024"
+    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && RUNS_ON.test(prev) && /^\p{N}/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && !ENDS_CLAUSE.test(t)) return true;
     return (
       cur.marker !== undefined &&
       !sawBlank &&
