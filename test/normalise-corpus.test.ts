@@ -31,7 +31,7 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-article.raw": [0.99, 0.93],
   "latex-koma.default": [0.99, 0.88],
   "latex-koma.raw": [0.99, 0.92],
-  "latex-twocolumn.default": [0.92, 0.76],
+  "latex-twocolumn.default": [0.94, 0.78],
   "latex-twocolumn.raw": [0.98, 0.86],
   "libreoffice.default": [0.99, 0.79],
   "libreoffice.raw": [0.99, 0.92],
