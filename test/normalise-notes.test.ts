@@ -215,13 +215,18 @@ describe("a page's first note run into the page's last line of text (pdftotext's
 });
 
 describe("notes under each column of a two-column page (pdftotext -raw)", () => {
+  /** The first column's text, its note 1 referenced. */
+  const firstColumn = [
+    "De raad heeft voor de voorbereiding van dit advies",
+    "een commissie ingesteld waarin vertegenwoordigers van",
+    "werkgevers en werknemers zitting hadden, op verzoek van",
+    "de minister van Volkshuisvesting.1 De commissie sprak",
+    "met gemeenten, netbeheerders en woningcorporaties.",
+  ];
+
   it("takes the first column's notes first, and ends them where the second column's text resumes", () => {
     const text = [
-      "De raad heeft voor de voorbereiding van dit advies",
-      "een commissie ingesteld waarin vertegenwoordigers van",
-      "werkgevers en werknemers zitting hadden, op verzoek van",
-      "de minister van Volkshuisvesting.1 De commissie sprak",
-      "met gemeenten, netbeheerders en woningcorporaties.",
+      ...firstColumn,
       "1Adviesaanvraag van de minister van Volkshuisvesting en",
       "Ruimtelijke Ordening, https://www.rijksoverheid.nl/",
       "documenten/brieven/2024/09/19/adviesaanvraag",
@@ -246,11 +251,7 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
 
   it("ends the first column's notes at the second column's numbered heading, whose number no text above carries", () => {
     const text = [
-      "De raad heeft voor de voorbereiding van dit advies",
-      "een commissie ingesteld waarin vertegenwoordigers van",
-      "werkgevers en werknemers zitting hadden, op verzoek van",
-      "de minister van Volkshuisvesting.1 De commissie sprak",
-      "met gemeenten, netbeheerders en woningcorporaties.",
+      ...firstColumn,
       "1Adviesaanvraag van de minister van Volkshuisvesting en",
       "Ruimtelijke Ordening van 19 september 2024.",
       "2 De opgave in de gebouwde om-",
