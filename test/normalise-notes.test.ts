@@ -148,6 +148,27 @@ describe("a line broken after a raised note number (pdftotext -raw)", () => {
 });
 
 describe("a note number on a line of its own (pdftotext's default mode)", () => {
+  it("takes a number set under the notes' texts for the label of the note whose text opens after the one before closed", () => {
+    const text = [
+      "Veel werkzoekenden vertelden dat zij zich vooral een dossier voelen, zeker bij de mobiliteitsteams.3",
+      "Ook het onderwijs sluit niet altijd aan op wat werkgevers vragen, zoals gesprekspartners zeiden.4",
+      "3",
+      "",
+      "Zie de Kamerbrief over de inzet van regionale mobiliteitsteams, Kamerstukken II 2020/21, 35 420, nr. 213.",
+      "Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven, Kansen op werk en stage, https://www.s-bb.nl",
+      "/onderzoek/kansen-op-werk-en-stage-beroepsbegeleidende-leerweg",
+      "4",
+      "",
+      "1",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "3 Zie de Kamerbrief over de inzet van regionale mobiliteitsteams, Kamerstukken II 2020/21, 35 420, nr. 213.",
+      "4 Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven, Kansen op werk en stage, https://www.s-bb.nl/onderzoek/kansen-op-werk-en-stage-beroepsbegeleidende-leerweg",
+    ]);
+  });
+
   const page = (folio: string, body: string[], foot: string[] = []): string[] => [...body, "", ...foot, "", folio];
   const text = [
     ...page("1", [

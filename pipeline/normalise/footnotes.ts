@@ -166,6 +166,7 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
  */
 function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false, known: (label: string) => boolean = () => true): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
+  const displaced: Ln[] = [];
   let next = -1;
   let resume: { i: number; note: number; keep: number } | undefined;
   for (let i = from; i < to; i++) {
@@ -174,7 +175,7 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const label = noteStart(lines, i, start);
     // (the next number on a numbered heading whose number no text above carries as a mark is
     // the next column's first heading, after the notes under the first: "2 De opgave in de …")
-    if (label !== undefined && next !== -1 && Number(label) === next && headingLike(lines, i) && !known(label)) return { notes, end: i };
+    if (label !== undefined && next !== -1 && Number(label) === next && headingLike(lines, i) && !known(label)) return done(i);
     if (label !== undefined && (next === -1 || Number(label) === next)) {
       notes.push({ label, run, lines: [l] });
       next = Number(label) + 1;
@@ -183,6 +184,14 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     }
     const cur = notes[notes.length - 1]!;
     const t = textOf(l);
+    // (the next number alone, only other numbers after it: the label of a note whose text came
+    // before it, as pdftotext's default mode may set a raised number under the notes' texts:
+    // "3" / note 3's text / note 4's text / "4")
+    if (t === String(next) && onlyNumbersAfter(lines, i, to)) {
+      displaced.push(l);
+      next++;
+      continue;
+    }
     const before = textOf(cur.lines[cur.lines.length - 1]!);
     // (an address that ends in "?" or "." closes no sentence)
     // (a note that ends on an address closes there where the next line opens with a word, not
@@ -194,7 +203,7 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     // "3.2.3 Scenario …", or one that reads as a heading, "3 Gevolgen voor …" above "3.1 …")
     if ((sentence || address) && (SUBHEADING.test(t) || (/^\d{1,2}\s/.test(t) && headingLike(lines, i)))) return cut(resume, i);
     // (a list a note introduces with a colon, its items ending in semicolons, is the note's own)
-    if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return { notes, end: i };
+    if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return done(i);
     // (a note never carries the next note's mark: where a line does, running text resumed, at the
     // last line that opened with a capital after a note's sentence or address had closed, as the
     // next column's text does after the notes under the first)
@@ -202,15 +211,51 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     if (resume && gluedRefPattern(String(next)).test(t)) return cut(resume, i);
     cur.lines.push(l);
   }
+  settle();
   return { notes, end: to };
+
+  /**
+   * Give displaced labels their notes: the last note's lines are split where a line opens with a
+   * capital after one that closed a sentence or an address, where there are as many such places
+   * as labels; else the labels stay on the last note's text, as they stood.
+   */
+  function settle(): void {
+    if (!displaced.length) return;
+    const last = notes[notes.length - 1]!;
+    const texts = last.lines.map(textOf);
+    const at: number[] = [];
+    for (let k = 1; k < texts.length; k++) {
+      const closed = (ENDS_SENTENCE.test(texts[k - 1]!) && !/\//.test(texts[k - 1]!.split(" ").pop() ?? "")) || endsInAddress(texts.slice(0, k));
+      if (closed && /^[\p{Lu}‘“"']/u.test(texts[k]!)) at.push(k);
+    }
+    if (at.length !== displaced.length) {
+      last.lines.push(...displaced);
+      return;
+    }
+    const parts = [...at, texts.length].map((end, j) => last.lines.slice(j === 0 ? 0 : at[j - 1]!, end));
+    last.lines = parts[0]!;
+    // (a note's first line carries its label: here the label's own line, its text after it)
+    displaced.forEach((l, j) => notes.push({ label: textOf(l), run, lines: [l, ...parts[j + 1]!] }));
+  }
+
+  function done(i: number): { notes: RawNote[]; end: number } {
+    settle();
+    return { notes, end: i };
+  }
 
   /** The notes end at `resume` where running text resumed there, else at `i`. */
   function cut(at: typeof resume, i: number): { notes: RawNote[]; end: number } {
-    if (!at) return { notes, end: i };
+    if (!at) return done(i);
     notes.length = at.note + 1;
     notes[at.note]!.lines.length = at.keep;
     return { notes, end: at.i };
   }
+}
+
+/** Whether the lines after i, up to `to`, hold nothing but empty lines and numbers alone (a page's number). */
+function onlyNumbersAfter(lines: readonly Ln[], i: number, to: number): boolean {
+  for (let j = i + 1; j < to; j++) if (!isBlank(lines[j]) && !/^\d{1,3}$/.test(textOf(lines[j]!))) return false;
+  return true;
 }
 
 /** A heading numbered in levels, its text opening with a capital, closing no sentence: "3.2.3 Scenario ‘anders werken’". */
