@@ -169,6 +169,23 @@ describe("a note number on a line of its own (pdftotext's default mode)", () => 
     ]);
   });
 
+  it("takes no number alone under the notes for a label where the text above carries no such mark", () => {
+    const text = [
+      "Veel werkzoekenden vertelden dat zij zich vooral een dossier voelen, zeker bij de mobiliteitsteams.1",
+      "Ook het onderwijs sluit niet altijd aan op wat werkgevers vragen, zoals gesprekspartners zeiden.",
+      "1",
+      "",
+      "Zie de Kamerbrief over de inzet van regionale mobiliteitsteams, Kamerstukken II 2020/21, 35 420, nr. 213.",
+      "Zie ook de evaluatie van de mobiliteitsteams door het onderzoeksbureau, Den Haag, 2023.",
+      "2",
+      "",
+      "1",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1"]);
+  });
+
   const page = (folio: string, body: string[], foot: string[] = []): string[] => [...body, "", ...foot, "", folio];
   const text = [
     ...page("1", [

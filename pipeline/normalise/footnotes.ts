@@ -184,10 +184,10 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     }
     const cur = notes[notes.length - 1]!;
     const t = textOf(l);
-    // (the next number alone, only other numbers after it: the label of a note whose text came
-    // before it, as pdftotext's default mode may set a raised number under the notes' texts:
-    // "3" / note 3's text / note 4's text / "4")
-    if (t === String(next) && onlyNumbersAfter(lines, i, to)) {
+    // (the next number alone, only other numbers after it, its mark in the text above: the label
+    // of a note whose text came before it, as pdftotext's default mode may set a raised number
+    // under the notes' texts: "3" / note 3's text / note 4's text / "4")
+    if (t === String(next) && onlyNumbersAfter(lines, i, to) && known(t)) {
       displaced.push(l);
       next++;
       continue;
