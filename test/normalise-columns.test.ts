@@ -54,6 +54,12 @@ describe("a two-column page read in turn", () => {
     expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([8]);
   });
 
+  it("leaves a page of more than 14 blocks as extracted: the splits tried double with each block", () => {
+    const filler = Array.from({ length: 8 }, (_, k) => [`Een alinea van de tweede kolom, nummer ${k + 1}, die met een punt eindigt.`, ""]).flat();
+    const doc = normalise(raw([...page, ...filler].join("\n")), undefined, { kind: "report" });
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+  });
+
   it("leaves a page whose numbered headings follow each other as it is", () => {
     const inOrder = ["1 Inleiding", "", "1.1 Achtergrond", "De langdurige zorg staat onder grote druk.", "", "2 Ontwikkelingen", "", "2.1 Instroom", "De instroom is gedaald.", ""];
     const doc = normalise(raw(inOrder.join("\n")), undefined, { kind: "report" });

@@ -17,7 +17,7 @@ import { diag, ENDS_CLAUSE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln
  * headings follow each other with the fewest breaks, then whose blocks join
  * best (text that goes on in lower case after a block that broke off
  * mid-sentence, a capital after one that did not), then that moves the
- * fewest blocks. It is kept only where it has fewer breaks in the numbering
+ * fewest blocks (on a page of at most MAX_BLOCKS blocks). It is kept only where it has fewer breaks in the numbering
  * than the page as extracted; every page taken apart is reported. Lines are
  * moved, never changed, so every word keeps its source line.
  */
@@ -131,12 +131,18 @@ function misjoins(blocks: Block[], order: number[]): number {
   return n;
 }
 
+/**
+ * The most blocks a page may have to be taken apart: the splits tried are 2^(n−1), so this keeps
+ * a page to a few milliseconds (8192 splits); a two-column page has about a dozen.
+ */
+const MAX_BLOCKS = 14;
+
 /** The blocks' reading order as two runs, where it mends the page's heading numbering; undefined where the page reads as extracted. */
 function reorder(blocks: Block[], last: number[] | undefined): number[] | undefined {
   const n = blocks.length;
   const identity = blocks.map((_, k) => k);
   const before = breaks(blocks, identity, last);
-  if (before === 0 || n > 18 || blocks.filter((b) => b.numbers.length).length < 2) return undefined;
+  if (before === 0 || n > MAX_BLOCKS || blocks.filter((b) => b.numbers.length).length < 2) return undefined;
   let best: { order: number[]; score: [number, number, number] } | undefined;
   // (each mask puts the blocks of its set bits in the second run; the first block opens the page)
   for (let mask = 0; mask < 1 << (n - 1); mask++) {
