@@ -27,7 +27,7 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.81],
   "chromium.raw": [0.99, 0.84],
-  "latex-article.default": [0.99, 0.87],
+  "latex-article.default": [0.99, 0.89],
   "latex-article.raw": [0.99, 0.93],
   "latex-koma.default": [0.99, 0.88],
   "latex-koma.raw": [0.99, 0.92],
