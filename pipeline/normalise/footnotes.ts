@@ -193,10 +193,9 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
       continue;
     }
     const before = textOf(cur.lines[cur.lines.length - 1]!);
-    // (an address that ends in "?" or "." closes no sentence)
     // (a note that ends on an address closes there where the next line opens with a word, not
     // with the rest of the address: "…/bedrijfsgrootte-2015-2024" / "zo laag mogelijk …")
-    const sentence = ENDS_SENTENCE.test(before) && !/\//.test(before.split(" ").pop() ?? "");
+    const sentence = closesSentence(before);
     const address = endsInAddress(cur.lines.map(textOf));
     const closed = sentence || (address && /^\p{Ll}+ /u.test(t));
     // (a numbered heading after a note that closed is the next column's: one numbered in levels,
@@ -225,7 +224,7 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const texts = last.lines.map(textOf);
     const at: number[] = [];
     for (let k = 1; k < texts.length; k++) {
-      const closed = (ENDS_SENTENCE.test(texts[k - 1]!) && !/\//.test(texts[k - 1]!.split(" ").pop() ?? "")) || endsInAddress(texts.slice(0, k));
+      const closed = closesSentence(texts[k - 1]!) || endsInAddress(texts.slice(0, k));
       if (closed && /^[\p{Lu}‘“"']/u.test(texts[k]!)) at.push(k);
     }
     if (at.length !== displaced.length) {
@@ -250,6 +249,11 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     notes[at.note]!.lines.length = at.keep;
     return { notes, end: at.i };
   }
+}
+
+/** Whether a note's line closes a sentence: an address that ends in "?" or "." closes none. */
+function closesSentence(t: string): boolean {
+  return ENDS_SENTENCE.test(t) && !/\//.test(t.split(" ").pop() ?? "");
 }
 
 /** Whether the lines after i, up to `to`, hold nothing but empty lines and numbers alone (a page's number). */
@@ -308,7 +312,9 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
     // a page may hold more than one note zone: one under each column
     for (let from = ps; from < pe; ) {
       const cands = candidates(lines, from, pe, NOTE_START).reverse();
-      const referenced = (c: Cand): boolean => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), String(c.n));
+      // (the text between the last note zone and line i: where a zone's marks are)
+      const textAbove = (i: number): string => lines.slice(bodyFrom, i).map(textOf).join("\n");
+      const referenced = (c: Cand): boolean => hasRef(textAbove(c.i), String(c.n));
       const bodyAbove = (i: number): string => {
         for (let j = i - 1; j >= bodyFrom; j--) if (!isBlank(lines[j])) return textOf(lines[j]!);
         return "";
@@ -316,7 +322,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const zones = new Map<number, { notes: RawNote[]; end: number }>();
       const zoneOf = (c: Cand): { notes: RawNote[]; end: number } => {
         let z = zones.get(c.i);
-        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)), (label) => hasRef(lines.slice(bodyFrom, c.i).map(textOf).join("\n"), label))));
+        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)), (label) => hasRef(textAbove(c.i), label))));
         return z;
       };
       const fits = (c: Cand): boolean => {
