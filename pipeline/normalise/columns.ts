@@ -1,4 +1,5 @@
 import { diag, ENDS_CLAUSE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { follows } from "./segment.ts";
 
 /**
  * The blocks of a two-column page in reading order, where the extraction
@@ -91,14 +92,6 @@ function blocksOf(page: Ln[]): Block[] {
   }
   if (cur.length) close();
   return out;
-}
-
-/** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
-function follows(p: number[] | undefined, q: number[]): boolean {
-  if (!p) return q.every((x, k) => k === q.length - 1 || x >= 1);
-  if (q.length === p.length + 1 && q[q.length - 1] === 1 && p.every((x, k) => q[k] === x)) return true;
-  if (q.length > p.length) return false;
-  return q.slice(0, -1).every((x, k) => p[k] === x) && q[q.length - 1] === p[q.length - 1]! + 1;
 }
 
 function breaks(blocks: Block[], order: number[], last: number[] | undefined): number {

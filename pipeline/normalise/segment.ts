@@ -314,7 +314,7 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
 }
 
 /** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
-function follows(p: number[] | undefined, q: number[]): boolean {
+export function follows(p: number[] | undefined, q: number[]): boolean {
   if (!p) return true;
   if (q.length === p.length + 1 && q[q.length - 1] === 1 && p.every((x, k) => q[k] === x)) return true;
   if (q.length > p.length) return false;
