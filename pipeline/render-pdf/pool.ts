@@ -173,12 +173,10 @@ export class RenderPool {
   }
 
   private replied(worker: Worker, m: ChildReply): void {
-    const current = worker.job;
-    if (!current || m.id !== current.id) return;
-    clearTimeout(current.timer);
-    worker.job = undefined;
-    if (m.ok) current.job.resolve({ pdf: Buffer.from(m.pdf), diagnostics: m.diagnostics });
-    else current.job.reject(new Error(m.message));
+    if (m.id !== worker.job?.id) return;
+    const job = this.take(worker)!;
+    if (m.ok) job.resolve({ pdf: Buffer.from(m.pdf), diagnostics: m.diagnostics });
+    else job.reject(new Error(m.message));
     // (a process whose render failed is replaced too: what the failure left in it is not known)
     if (!m.ok || worker.documents >= this.maxDocuments || m.rss > this.maxRssBytes) this.end(worker);
     this.release(worker);
@@ -194,11 +192,16 @@ export class RenderPool {
   }
 
   private fail(worker: Worker, err: Error): void {
+    this.take(worker)?.reject(err);
+  }
+
+  /** The process's current job, taken off it with its time limit cleared; none where it is idle. */
+  private take(worker: Worker): Job | undefined {
     const current = worker.job;
-    if (!current) return;
+    if (!current) return undefined;
     clearTimeout(current.timer);
     worker.job = undefined;
-    current.job.reject(err);
+    return current.job;
   }
 
   /** The process ended or cannot be reached: its document fails, and it is replaced when work waits. */
