@@ -262,6 +262,13 @@ describe("renderPdf, footnotes", () => {
     expect(offsets).toHaveLength(40);
     expect(offsets.every((o) => o === 0 || o === 1)).toBe(true);
   });
+
+  it("places the notes as the pages are filled, in one layout pass (no headings: the contents show no page numbers)", async () => {
+    // (in this process: the renderer processes send back the PDF only)
+    const { layoutAndRender } = await import("../pipeline/render-pdf/render.ts");
+    const { passes } = await layoutAndRender(notesDoc((i) => 20 + ((i * 53) % 35)));
+    expect(passes).toBe(1);
+  });
 });
 
 describe("renderPdf isolation", () => {

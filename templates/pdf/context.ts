@@ -23,13 +23,8 @@ export interface RenderContext {
   noteMode: NoteMode;
   /** Page number of each heading/article id, from a previous pass (for the table of contents). */
   headingPages: ReadonlyMap<string, number>;
-  /** Note ids set at the foot of each page, from a previous pass (noteMode "foot"). */
-  footnotesByPage: ReadonlyMap<number, readonly string[]>;
-  /**
-   * Space (points) held free at the foot of a page for notes that did not fit
-   * there and went to the next page with their reference (see render.ts).
-   */
-  footnoteReserve: ReadonlyMap<number, number>;
+  /** The notes at the foot of each page (noteMode "foot"). */
+  footnotes: FootnoteLayout;
   /** Text width in points of the flow region (full page or one magazine column). */
   measure: number;
   /** "Noten"/"Notes" (ui.json). */
@@ -40,8 +35,23 @@ export interface RenderContext {
 
 export interface PassData {
   headingPages?: ReadonlyMap<string, number>;
-  footnotesByPage?: ReadonlyMap<number, readonly string[]>;
-  footnoteReserve?: ReadonlyMap<number, number>;
+  /** Where the notes go at the feet of the pages (none: no notes at any foot). */
+  footnotes?: FootnoteLayout;
+}
+
+/**
+ * The notes at the foot of each page: fixed before the pass, or decided as
+ * the pages are filled (pipeline/render-pdf/footnotes.ts), by a `settle` the
+ * body page is given (patches/@react-pdf+layout*).
+ */
+export interface FootnoteLayout {
+  notesOn(page: number): readonly string[];
+  settle?: (props: { pageNumber: number }, nodes: never[], height: number) => boolean | number;
+}
+
+/** Notes set on fixed pages. */
+export function fixedFootnotes(byPage: ReadonlyMap<number, readonly string[]>): FootnoteLayout {
+  return { notesOn: (page) => byPage.get(page) ?? [] };
 }
 
 /**
@@ -102,8 +112,7 @@ export function makeContext(doc: RenderableDocument, noteMode: NoteMode, measure
     plan: notePlan(doc),
     noteMode,
     headingPages: pass.headingPages ?? new Map(),
-    footnotesByPage: pass.footnotesByPage ?? new Map(),
-    footnoteReserve: pass.footnoteReserve ?? new Map(),
+    footnotes: pass.footnotes ?? fixedFootnotes(new Map()),
     measure,
     noteHeading: t(doc.lang, "notes"),
     firstArticleId: doc.children.find((b) => b.type === "article")?.id,
@@ -121,5 +130,3 @@ export const headingAnchor = (id: string): string => `h-${id}`;
 export const refAnchor = (noteId: string): string => `ref-${noteId}`;
 /** The named destination after the block a note without a reference belongs with (to find that block's page). */
 export const noteHome = (noteId: string): string => `home-${noteId}`;
-/** The named destination after the notes at the foot of a page (to measure them). */
-export const notesEndAnchor = (page: number): string => `notes-end-${page}`;

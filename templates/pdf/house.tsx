@@ -9,9 +9,9 @@ import type { FlowBlock, MinutesMeta } from "../../pipeline/document/types.ts";
 import { t } from "../../pipeline/i18n/ui.ts";
 import { displayDate } from "./dates.ts";
 import { endNotes, flow, headingTitle, noteRow, notesAfter, notesIn } from "./blocks.tsx";
-import { headingAnchor, noteAnchor, notesEndAnchor, type RenderContext } from "./context.ts";
+import { headingAnchor, noteAnchor, type RenderContext } from "./context.ts";
 import { plainText } from "./inlines.tsx";
-import { FOOTNOTE_RULE_HEIGHT, houseStyles, LINE, type HouseStyles } from "./styles.ts";
+import { houseStyles, LINE, type HouseStyles } from "./styles.ts";
 import { tag } from "./tags.ts";
 import { design } from "./tokens.ts";
 import type { Style } from "@react-pdf/types";
@@ -50,7 +50,7 @@ export function HouseDocument({ ctx, opts }: { ctx: RenderContext; opts: HouseOp
           <Toc ctx={ctx} s={s} />
         </Page>
       ) : null}
-      <Page size={P.size as "A4"} style={pageStyle} experimentalPagination layout={chrome(ctx, s, !opts.titlePage)}>
+      <Page size={P.size as "A4"} style={pageStyle} experimentalPagination layout={chrome(ctx, s, !opts.titlePage)} {...settling(ctx)}>
         {opts.titlePage ? null : <TitleBlock ctx={ctx} s={s} />}
         {m.minutes ? <MinutesHeader meta={m.minutes} ctx={ctx} s={s} /> : null}
         {body(ctx, s)}
@@ -110,24 +110,25 @@ export function RunningFoot({ ctx, s, page, total, style }: { ctx: RenderContext
   );
 }
 
+/** The body page's `settle` where its notes are placed as its pages are filled (pipeline/render-pdf/footnotes.ts). */
+function settling(ctx: RenderContext): { settle?: NonNullable<RenderContext["footnotes"]["settle"]> } {
+  return ctx.noteMode === "foot" && ctx.footnotes.settle ? { settle: ctx.footnotes.settle } : {};
+}
+
 /** Running head, flow region and running foot around every body page; footnotes of the page when notes go at the foot. */
 export function chrome(ctx: RenderContext, s: HouseStyles, titleOnFirstPage = false) {
   return ({ pageNumber, totalPages, children }: { pageNumber?: number; totalPages?: number; children?: ReactNode }): ReactNode => {
-    const notes = ctx.noteMode === "foot" ? (ctx.footnotesByPage.get(pageNumber ?? 0) ?? []) : [];
-    const reserve = ctx.noteMode === "foot" ? (ctx.footnoteReserve.get(pageNumber ?? 0) ?? 0) : 0;
+    const notes = ctx.noteMode === "foot" ? ctx.footnotes.notesOn(pageNumber ?? 0) : [];
     return [
       // The first page carries the title block; a running head above it would repeat it.
       titleOnFirstPage && pageNumber === 1 ? <View key="head" style={{ height: 22 }} /> : <RunningHead key="head" ctx={ctx} s={s} />,
       <View key="flow" style={{ flexGrow: 1 }}>
         {children}
       </View>,
-      notes.length > 0 || reserve > 0 ? (
+      notes.length > 0 ? (
         <View key="notes" style={s.footnotes}>
-          {notes.length > 0 ? <View style={s.footnoteRule} /> : null}
+          <View style={s.footnoteRule} />
           {notes.map((id) => noteRow(id, ctx, s, `fn.${id}`))}
-          <View id={notesEndAnchor(pageNumber ?? 0)} style={{ height: 0.01 }} />
-          {/* Held free for notes that went on to the next page with their reference (render.ts). */}
-          {reserve > 0 ? <View style={{ height: notes.length > 0 ? reserve : reserve + FOOTNOTE_RULE_HEIGHT }} /> : null}
         </View>
       ) : null,
       <RunningFoot key="foot" ctx={ctx} s={s} page={pageNumber ?? 0} total={totalPages ?? 0} />,

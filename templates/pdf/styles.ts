@@ -14,7 +14,7 @@ const C = design.colours;
 export const LINE = T.bodySize * T.bodyLeading;
 
 /** The rule above the notes at the foot of a page, with the space below it. */
-export const FOOTNOTE_RULE_HEIGHT = 4.5;
+const FOOTNOTE_RULE_HEIGHT = 4.5;
 
 /** Styles for one render; the accent colour depends on the document's kind. */
 export function houseStyles(accent: string, kind?: Kind) {
