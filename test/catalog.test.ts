@@ -8,6 +8,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGS } from "../pipeline/document/types.ts";
+import { TweeluikError } from "../pipeline/errors.ts";
+import { makeCover } from "../pipeline/publish/covers.ts";
 import { listFiles } from "../pipeline/publish/files.ts";
 import { opdsCatalogue, searchFeed, type Edition } from "../pipeline/publish/opds.ts";
 import type { CatalogData } from "../pipeline/publish/catalog.ts";
@@ -100,6 +102,21 @@ function walk(output: string, start: string): { entry: R2Entry; from: string; xm
 }
 
 describe("OPDS catalogue", () => {
+  it("a cover without pdftoppm is a one-line error naming the tool, and no cover file", async () => {
+    const epub = fx.manifest.artefacts.find((a) => a.format === "epub")!.path;
+    const path = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      const err = await makeCover(fx.output, "covers/none/missing", { epub }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TweeluikError);
+      expect((err as TweeluikError).code).toBe("tool:missing");
+      expect((err as TweeluikError).message).toMatch(/^pdftoppm is missing/);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(existsSync(join(fx.output, "covers/none"))).toBe(false);
+  });
+
   it("every feed and entry document is well-formed Atom and parses in r2-opds-js", () => {
     const feeds = ["catalog.xml", ...listFiles(join(fx.output, "opds")).map((f) => `opds/${f}`), "members/catalog.xml", ...listFiles(join(fx.output, "members/opds")).map((f) => `members/opds/${f}`)];
     expect(feeds.length).toBeGreaterThan(10);

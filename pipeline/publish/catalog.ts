@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import subsetFont from "subset-font";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import pLimit from "p-limit";
+import subsetFont from "subset-font";
 import { loadYamlConfig } from "../config/load.ts";
 import { inLang, sourceConfigSchema, type SourceConfig } from "../config/schema.ts";
 import { LANGS, type Lang } from "../document/types.ts";
@@ -44,7 +46,11 @@ export async function publishCatalog(root: string, output: string, artefacts: re
     const file = join(root, "source", `${slug}.yaml`);
     if (existsSync(file)) configs.set(slug, loadYamlConfig(file, sourceConfigSchema, `source/${slug}.yaml`));
   }
-  const editions: Edition[] = [];
+  // The page's fonts are made while the covers are drawn (pdftoppm runs beside this process).
+  const fonts = writePageFonts(output);
+  // Covers of a few editions at a time, one per core: the editions keep their order.
+  const limit = pLimit(Math.max(1, availableParallelism()));
+  const made: Promise<Edition | undefined>[] = [];
   for (const slug of slugs) {
     const c = configs.get(slug);
     if (!c) continue;
@@ -55,33 +61,41 @@ export async function publishCatalog(root: string, output: string, artefacts: re
       if (!epub && !pdf) continue;
       const base = placedPath(`covers/${lang}/${slug}`, access);
       for (const ext of [".png", ".thumb.png"]) rmSync(join(output, placedPath(`covers/${lang}/${slug}`, access === "members" ? "public" : "members") + ext), { force: true });
-      const cover = await makeCover(output, base, { epub: epub?.path, pdf: pdf?.path });
-      editions.push({
-        slug,
-        lang,
-        kind: c.kind,
-        date: c.date,
-        title: c.title[lang],
-        summary: c.description?.[lang],
-        publisher: inLang(c.publisher, lang),
-        author: inLang(c.author ?? c.publisher, lang),
-        access,
-        id: editionIdentifier(slug, lang),
-        files: {
-          ...(epub ? { epub: { path: epub.path, bytes: epub.bytes } } : {}),
-          ...(pdf ? { pdf: { path: pdf.path, bytes: pdf.bytes, pages: pdf.pages } } : {}),
-        },
-        ...(cover ? { cover } : {}),
-      });
+      made.push(
+        limit(async (): Promise<Edition> => {
+          const cover = await makeCover(output, base, { epub: epub?.path, pdf: pdf?.path });
+          return {
+            slug,
+            lang,
+            kind: c.kind,
+            date: c.date,
+            title: c.title[lang],
+            summary: c.description?.[lang],
+            publisher: inLang(c.publisher, lang),
+            author: inLang(c.author ?? c.publisher, lang),
+            access,
+            id: editionIdentifier(slug, lang),
+            files: {
+              ...(epub ? { epub: { path: epub.path, bytes: epub.bytes } } : {}),
+              ...(pdf ? { pdf: { path: pdf.path, bytes: pdf.bytes, pages: pdf.pages } } : {}),
+            },
+            ...(cover ? { cover } : {}),
+          };
+        }),
+      );
     }
   }
+  // (every cover and the fonts are waited for before a failure is reported: none writes on after)
+  const settled = await Promise.allSettled([fonts, ...made]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  const editions = settled.slice(1).map((r) => (r as PromiseFulfilledResult<Edition>).value);
   const title = houseTitle([...configs.values()]);
   const pub = editions.filter((e) => e.access === "public");
   const files: CatalogFile[] = [
     ...catalogueFiles(pub, "", title, pageSize),
     ...catalogueFiles(editions, MEMBERS_DIR, title, pageSize),
   ];
-  await writePageFonts(output);
   writeFilesAtomic(files.map((f) => [join(output, f.path), f.body] as const));
   // Feeds of a kind or a page that is gone, entries of editions no longer in this catalogue.
   const keep = new Set(files.map((f) => f.path));

@@ -1,11 +1,14 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { PDFDocument, popGraphicsState, pushGraphicsState, rgb, concatTransformationMatrix } from "pdf-lib";
 import { TweeluikError } from "../errors.ts";
 import { writeFileAtomic } from "./files.ts";
+
+const execFileAsync = promisify(execFile);
 
 /** Pixel widths of the catalogue's cover images (3:4, like the EPUB cover). */
 export const COVER_PX = 600;
@@ -48,15 +51,21 @@ export async function makeCover(output: string, base: string, source: { epub?: s
         writeFileAtomic(pdf, await svgToPdf(svg));
       }
     }
-    for (const [px, rel] of [
-      [COVER_PX, files.image],
-      [THUMB_PX, files.thumbnail],
-    ] as const) {
-      const r = spawnSync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, join(tmp, "out")], { encoding: "utf8" });
-      if (r.error) throw new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils");
-      if (r.status !== 0 || !existsSync(join(tmp, "out.png"))) throw new TweeluikError("tool:failed", `pdftoppm failed: ${r.stderr.trim()}`, { file: from });
-      writeFileAtomic(join(output, rel), readFileSync(join(tmp, "out.png")));
-    }
+    // (both sizes at once: pdftoppm runs beside this process, which goes on with other covers)
+    await Promise.all(
+      [
+        [COVER_PX, files.image],
+        [THUMB_PX, files.thumbnail],
+      ].map(async ([px, rel], i) => {
+        const png = join(tmp, `out${i}`);
+        await execFileAsync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, png], { encoding: "utf8" }).catch((e: NodeJS.ErrnoException & { stderr?: string }) => {
+          if (e.code === "ENOENT") throw new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils");
+          throw new TweeluikError("tool:failed", `pdftoppm failed: ${(e.stderr ?? e.message).trim()}`, { file: from });
+        });
+        if (!existsSync(`${png}.png`)) throw new TweeluikError("tool:failed", "pdftoppm wrote no image", { file: from });
+        writeFileAtomic(join(output, String(rel)), readFileSync(`${png}.png`));
+      }),
+    );
     return files;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
