@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { thrown } from "./fixtures/translate/helpers.ts";
 import { findRendering, findTerms, parseGlossary } from "../pipeline/translate/glossary.ts";
@@ -89,6 +92,22 @@ describe("glossary validation (glossary:invalid with file and line)", () => {
     const e = thrown(() => parseGlossary(twice, "g.yaml"));
     expect(e.message).toMatch(/in two entries/);
     expect(e.line).toBe(7);
+  });
+  it("is parsed once per text of its file: every document of a build reads the same one, a changed file is read again", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tweeluik-glossary-"));
+    const file = join(dir, "nl-en.yaml");
+    try {
+      writeFileSync(file, ok);
+      const first = readGlossaryFile(file);
+      expect(readGlossaryFile(file)).toBe(first);
+      writeFileSync(file, ok.replace("advisory letter", "letter of advice"));
+      expect(readGlossaryFile(file).entries[0]!.approved).toEqual(["letter of advice"]);
+      // a file that no longer parses is an error with its line, not the glossary read before
+      writeFileSync(file, `${ok}  - id: b\n    term: x: y\n`);
+      expect(thrown(() => readGlossaryFile(file)).line).toBe(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("reports an unknown field", () => {
     const e = thrown(() => parseGlossary(ok.replace("    partOfSpeech: noun", "    partOfSpeech: noun\n    pos: noun"), "g.yaml"));

@@ -32,13 +32,31 @@ export function readMemoryFile(file: string): MemoryEntries {
 /** Read and validate the glossary. */
 export function readGlossaryFile(file: string): Glossary {
   if (!existsSync(file)) throw new TweeluikError("input:missing", "glossary not found", { file });
-  return parseGlossary(decodeSource(readFileSync(file), file), file);
+  return parsedOnce(glossaries, file, decodeSource(readFileSync(file), file), parseGlossary);
 }
 
 /** Read and validate the house style sheet; none (no file) means no style checks. */
 export function readStyleFile(file: string): StyleSheet | undefined {
   if (!existsSync(file)) return undefined;
-  return parseStyleSheet(decodeSource(readFileSync(file), file), file);
+  return parsedOnce(styleSheets, file, decodeSource(readFileSync(file), file), parseStyleSheet);
+}
+
+/**
+ * The glossary and the style sheet as parsed for the last text read from each
+ * file: every document of a build reads the same ones, and the terms'
+ * patterns, compiled once per glossary entry (glossary.ts), are compiled once
+ * for the build. A file whose text changed is parsed again; one that fails
+ * to parse is not kept. Nothing changes a parsed glossary or style sheet.
+ */
+const glossaries = new Map<string, { text: string; value: Glossary }>();
+const styleSheets = new Map<string, { text: string; value: StyleSheet }>();
+
+function parsedOnce<T>(cache: Map<string, { text: string; value: T }>, file: string, text: string, parse: (text: string, file: string) => T): T {
+  const known = cache.get(file);
+  if (known?.text === text) return known.value;
+  const value = parse(text, file);
+  cache.set(file, { text, value });
+  return value;
 }
 
 /**
