@@ -51,7 +51,6 @@ export async function layOut(doc: RenderableDocument, pass: PassData): Promise<L
   const element = createElement(HouseDocument, { ctx, opts: { titlePage: tpl.titlePage, toc: tpl.toc, date } });
   const instance = reactPdf(element as Parameters<typeof reactPdf>[0]) as unknown as LayingInstance;
   const layout = await instance.toLayout();
-  if (process.env.PASSLOG) console.error("pass", doc.meta.slug, doc.lang);
   return { positions: positionsOf(layout), write: async () => streamBytes(await instance.toBuffer(layout)) };
 }
 
