@@ -37,9 +37,9 @@ export interface BuildOptions {
   /** Slugs to build; all of source/*.txt when empty. */
   slugs?: string[];
   /**
-   * Steps run at the same time (p-limit): one file's writing, or a document's preparation (these
-   * take turns: they run in this thread); and the number of PDF renderer processes, whose renders
-   * wait for a process rather than a step. Default: the machine's cores.
+   * Steps run at the same time (p-limit): one file's writing (a document's preparations take
+   * turns of their own: they run in this thread); and the number of PDF renderer processes, whose
+   * renders wait for a process rather than a step. Default: the machine's cores.
    */
   concurrency?: number;
   /** Formats to write (default all). */
@@ -86,11 +86,12 @@ interface DocumentContext {
   progress: NonNullable<BuildOptions["progress"]>;
   /** Every input file hashed once per build. */
   digests: FileDigests;
-  /** Runs a step (preparing a document, writing one file) when a core is free: one limit for the whole build. */
+  /** Runs a step that writes one file (Markdown, EPUB) when a core is free: one limit for the whole build. */
   run: <T>(step: () => Promise<T>) => Promise<T>;
   /**
-   * The preparations, one at a time: they run in this process's one thread, so two at once
-   * would hold two of the build's steps and use one core.
+   * The preparations, one at a time, each as soon as the one before is done: they run in this
+   * process's one thread, so two at once would use one core, and they wait for no file to be
+   * written, since every PDF and EPUB of a document waits for its preparation.
    */
   prepareInTurn: <T>(step: () => Promise<T>) => Promise<T>;
   /** The build's renderer processes for PDFs (as many as `concurrency`), started when first asked for. */
@@ -113,7 +114,8 @@ const complete = (p: EditionPlan): boolean => p.report !== undefined && p.files.
  * read → normalise → translate → write (Markdown, PDF, EPUB) for nl and en.
  * Each step is skipped where the cache holds its result for the same inputs
  * (see build/keys.ts): an edition whose files are all cached is copied as it is.
- * The preparation (cache check, normalise, translate) is one step and every file
+ * The preparation (cache check, normalise, translate) is one step, run as soon
+ * as the document before has been prepared (ctx.prepareInTurn), and every file
  * written is one, each run when a core is free (ctx.run): the PDFs of one long
  * document render on several cores while others wait for theirs. The Dutch
  * edition's files start as soon as its document is there, while the English one
@@ -157,7 +159,7 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   const started = (): Promise<unknown>[] => [...writes.values()].flat().filter((w) => w !== undefined);
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await ctx.prepareInTurn(() => ctx.run(() => prepare(slug, ctx, progress, ready)));
+    prepared = await ctx.prepareInTurn(() => prepare(slug, ctx, progress, ready));
   } catch (err) {
     await Promise.allSettled(started());
     throw err;

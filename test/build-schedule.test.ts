@@ -42,6 +42,19 @@ describe("preparing documents", () => {
     expect(steps.slice(0, 3)).toEqual(["ander checking the cache", "ander normalise", "ander translate"]);
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
+
+  it("prepares the next document as soon as one is prepared, not after its files are written", async () => {
+    const root = project("tweeluik-prepare-first-");
+    writeFileSync(join(root, "source", "ander.txt"), TEXT.replace("korte tekst", "andere tekst"));
+    writeFileSync(join(root, "source", "ander.yaml"), YAML);
+    const steps: string[] = [];
+    // one step at a time: the first document's four files wait for the one core
+    const r = await build({ root, formats: ["md", "epub"], force: true, output: join(root, "out"), cacheDir: join(root, "c"), concurrency: 1, progress: (slug: string, step: string) => steps.push(`${slug} ${step}`) });
+    expect(r.promoted).toBe(true);
+    expect(steps.indexOf("goed checking the cache")).toBeGreaterThan(steps.indexOf("ander translate"));
+    expect(steps.indexOf("goed checking the cache")).toBeLessThan(steps.indexOf("ander epub en"));
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe("writing a document's editions", () => {
