@@ -58,6 +58,15 @@ describe("web addresses over lines", () => {
     // words an address joins with its own hyphens: no listed word, only a compound made up here
     expect(join("https://www.tno.nl/energiearmoede-", "nederland-monitor/")).toBe("https://www.tno.nl/energiearmoede-nederland-monitor/");
   });
+
+  it("drops it where the word it makes with the piece before is a word the document itself writes", () => {
+    // "transitie" is a word of its own, "warmtetransitie" no word the word list has, but the text has it
+    const text = buildLexicon(["De warmtetransitie vraagt veel van gemeenten.", "Voor de warmtetransitie is geld nodig."]);
+    const joinIn = (...lines: string[]): string => joinLines(lines.map((t, k) => ({ text: t, position: { file: "t.txt", line: k + 1 } })), text, []);
+    expect(joinIn("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-", "transitie voor de vraag.")).toBe("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmtetransitie voor de vraag.");
+    // without that evidence the hyphen stays: an address joins words with hyphens
+    expect(join("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-", "transitie voor de vraag.")).toBe("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-transitie voor de vraag.");
+  });
 });
 
 describe("a line-end hyphen after a capital", () => {

@@ -75,9 +75,10 @@ export function patternsBreak(left: string, right: string): boolean {
  * syllable ("finan-|ciering", "bekend-|makingen"). So the hyphen goes where
  * the letters before it (from some point on) and after it make one word: any
  * word where the letters after it are none ("ciering"), a word of the word
- * list itself where they are one too ("makingen"; "energiearmoede-|nederland"
- * makes only a compound); else it stays, as most of an address's hyphens are
- * its own.
+ * list itself or of the document's own text where they are one too
+ * ("makingen"; "warmte-|transitie" where the text writes "warmtetransitie";
+ * "energiearmoede-|nederland" makes only a compound no text has); else it
+ * stays, as most of an address's hyphens are its own.
  */
 function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision {
   const keep = { keep: true, space: false, doubtful: false, reason: "inside a URL" };
@@ -85,12 +86,12 @@ function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision
   const tail = /^\p{L}+/u.exec(rightTok)?.[0] ?? "";
   if (piece.length < 2 || tail.length < 3 || lex.count(`${piece}-${tail}`) > 0) return keep;
   // after the break a word of its own: an address joins words with hyphens ("energiearmoede-
-  // nederland"), so only a word the word list itself has joins it ("bekend-makingen"), never a
-  // compound made up here
+  // nederland"), so only a word the word list itself has joins it ("bekend-makingen"), or one the
+  // document writes ("warmte-transitie": its text has "warmtetransitie"), never a compound made up here
   const own = lex.known(tail);
   for (let k = piece.length; k >= 2; k--) {
     const word = piece.slice(piece.length - k) + tail;
-    if (own ? k >= 3 && lex.listed(word) : lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
+    if (own ? k >= 3 && (lex.listed(word) || lex.count(word) > 0) : lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
   }
   return keep;
 }
