@@ -59,11 +59,15 @@ describe("web addresses over lines", () => {
     expect(join("https://www.tno.nl/energiearmoede-", "nederland-monitor/")).toBe("https://www.tno.nl/energiearmoede-nederland-monitor/");
   });
 
-  it("drops it where the word it makes with the piece before is a word the document itself writes", () => {
+  it("drops it where the word it makes with the piece before is a word the document writes or an English one", () => {
     // "transitie" is a word of its own, "warmtetransitie" no word the word list has, but the text has it
     const text = buildLexicon(["De warmtetransitie vraagt veel van gemeenten.", "Voor de warmtetransitie is geld nodig."]);
     const joinIn = (...lines: string[]): string => joinLines(lines.map((t, k) => ({ text: t, position: { file: "t.txt", line: k + 1 } })), text, []);
     expect(joinIn("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-", "transitie voor de vraag.")).toBe("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmtetransitie voor de vraag.");
+    // an address's words are often English: the English word list counts too
+    expect(join("https://www.belastingdienst.nl/wps/wcm/con-", "nect/nl/zzp/content/handhaving-wet-dba")).toBe("https://www.belastingdienst.nl/wps/wcm/connect/nl/zzp/content/handhaving-wet-dba");
+    expect(join("https://www.tno.nl/nl/news-", "room/2024/10/energiearmoede-nederland-monitor/")).toBe("https://www.tno.nl/nl/newsroom/2024/10/energiearmoede-nederland-monitor/");
+    expect(join("https://www.oecd.org/en/publications/outlook.html?utm_medium=pdf&chap-", "ter=3#exposure")).toBe("https://www.oecd.org/en/publications/outlook.html?utm_medium=pdf&chapter=3#exposure");
     // without that evidence the hyphen stays: an address joins words with hyphens
     expect(join("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-", "transitie voor de vraag.")).toBe("Zie https://www.rijksoverheid.nl/documenten/adviesaanvraag-warmte-transitie voor de vraag.");
   });

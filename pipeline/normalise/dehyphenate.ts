@@ -75,10 +75,11 @@ export function patternsBreak(left: string, right: string): boolean {
  * syllable ("finan-|ciering", "bekend-|makingen"). So the hyphen goes where
  * the letters before it (from some point on) and after it make one word: any
  * word where the letters after it are none ("ciering"), a word of the word
- * list itself or of the document's own text where they are one too
- * ("makingen"; "warmte-|transitie" where the text writes "warmtetransitie";
- * "energiearmoede-|nederland" makes only a compound no text has); else it
- * stays, as most of an address's hyphens are its own.
+ * list itself (the text's language's or English: an address's words are
+ * often English, "con-|nect", "news-|room") or of the document's own text
+ * where they are one too ("makingen"; "warmte-|transitie" where the text
+ * writes "warmtetransitie"; "energiearmoede-|nederland" makes only a compound
+ * no text has); else it stays, as most of an address's hyphens are its own.
  */
 function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision {
   const keep = { keep: true, space: false, doubtful: false, reason: "inside a URL" };
@@ -91,7 +92,7 @@ function urlHyphen(left: string, rightTok: string, lex: Lexicon): HyphenDecision
   const own = lex.known(tail);
   for (let k = piece.length; k >= 2; k--) {
     const word = piece.slice(piece.length - k) + tail;
-    if (own ? k >= 3 && (lex.listed(word) || lex.count(word) > 0) : lex.count(word) > 0 || lex.known(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
+    if (own ? k >= 3 && (lex.addressWord(word) || lex.count(word) > 0) : lex.count(word) > 0 || lex.known(word) || lex.addressWord(word)) return { keep: false, space: false, doubtful: false, reason: `a word of a URL broken at a syllable ("${word}")` };
   }
   return keep;
 }

@@ -19,6 +19,11 @@ export interface Lexicon {
   dictionary(word: string): boolean;
   /** In the word list itself: no compound, no form of the texts' own. */
   listed(word: string): boolean;
+  /**
+   * In the word list of the text's language or in the English one: the words of a web
+   * address are often English ("newsroom", "connect") whatever the text's language.
+   */
+  addressWord(word: string): boolean;
 }
 
 /** The languages whose word lists the normaliser knows. */
@@ -89,6 +94,11 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
     listed: (w) => {
       const b = bareWord(w);
       return b.length > 0 && listed(b);
+    },
+    addressWord: (w) => {
+      const b = bareWord(w);
+      // (the English list is loaded the first time an address needs it)
+      return b.length > 0 && (listed(b) || speller("en").correct(b.toLowerCase()));
     },
   };
 }
