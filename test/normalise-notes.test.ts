@@ -47,6 +47,27 @@ describe("notes at a page bottom", () => {
     ]);
   });
 
+  it("takes the rest of an address a note was cut off in at a page's foot from above the next page's notes", () => {
+    const text = [
+      "De lonen in de zorg zijn de afgelopen jaren gestegen, zoals de cijfers over de uitgaven laten",
+      "zien.1 Toch blijft de beloning voor veel functies bescheiden, zeker in verhouding tot de",
+      "verantwoordelijkheid die medewerkers dragen en de belasting van het werk.2",
+      "1 Zie de cijfers van het ministerie over de uitgaven aan de langdurige zorg.",
+      "2 Arbeidsmarktinformatie Zorg en Welzijn, dashboard instroom en uitstroom, https://www.azwinfo.nl/dash-",
+      "\fDaarmee is een deel van de achterstand ingelopen die in de jaren daarvoor was ontstaan, al",
+      "verschilt het beeld per regio en per functie sterk.3",
+      "board/instroom-uitstroom-langdurige-zorg-2024",
+      "3 Zie de cao-afspraken van 2022 en 2024.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Zie de cijfers van het ministerie over de uitgaven aan de langdurige zorg.",
+      "2 Arbeidsmarktinformatie Zorg en Welzijn, dashboard instroom en uitstroom, https://www.azwinfo.nl/dashboard/instroom-uitstroom-langdurige-zorg-2024",
+      "3 Zie de cao-afspraken van 2022 en 2024.",
+    ]);
+    expect(JSON.stringify(doc.children)).not.toContain("board/instroom");
+  });
+
   it("links a note whose mark follows a question mark", () => {
     const text = [
       "De raad heeft al gewezen op het belang van bewuste keuzes: welk werk willen we in Nederland",

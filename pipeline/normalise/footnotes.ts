@@ -265,6 +265,22 @@ function onlyNumbersAfter(lines: readonly Ln[], i: number, to: number): boolean 
 /** A heading numbered in levels, its text opening with a capital, closing no sentence: "3.2.3 Scenario ‘anders werken’". */
 const SUBHEADING = /^\d{1,2}(?:\.\d{1,2})+\.?\s+[‘“'"]?\p{Lu}[^.;:,]*$/u;
 
+/** The text line just above line `i`, back to `from`, if any. */
+function lineAbove(lines: readonly Ln[], i: number, from: number): number | undefined {
+  for (let j = i - 1; j >= from; j--) if (!isBlank(lines[j])) return j;
+  return undefined;
+}
+
+/**
+ * Whether `next`, a line of one word, is the rest of a web address `note` was cut off in: the
+ * note's last word an address that ends where an address goes on (a hyphen, a slash, = & ? #),
+ * the line one that only an address's rest is (lower case, with a slash, hyphen, dot or = & ?).
+ */
+function addressGoesOn(note: RawNote, next: string): boolean {
+  const last = textOf(note.lines[note.lines.length - 1]!).trim().split(/\s+/).pop() ?? "";
+  return /^[(<]?(?:https?:\/\/|www\.)\S+[-/=&?#_.~]$/iu.test(last) && /^[\p{Ll}\p{N}][^\s]*[/=&?#.-][^\s]*$/u.test(next.trim());
+}
+
 /** Whether a note's lines end on a web address, one broken over lines (a line without spaces goes on with it) included. */
 function endsInAddress(texts: readonly string[]): boolean {
   for (let k = texts.length - 1; k >= 0; k--) {
@@ -286,6 +302,8 @@ function endsInAddress(texts: readonly string[]): boolean {
  * the text above carries that first number glued to a word or punctuation
  * mark ("analyses1", "zorg.2"), and it may not hold most of a long page. A
  * numbered heading ("3 Belang van …") fails those tests and stays in the text.
+ * A note cut off at a page's foot inside a web address goes on with the rest
+ * of the address, on a line of its own just above the next page's notes.
  *
  * At the document's end (endnotes, as a browser prints a web page): a run
  * numbered 1, 2, 3 … that closes the document is taken as the notes when the
@@ -306,6 +324,9 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   let run = 0;
   let last = 0;
   let bodyFrom = 0;
+  // (where the last note zone ended: at a page's end, its last note may go on on the next page)
+  let lastZoneEnd = -1;
+  const pageStarts = new Set(pages.slice(1).map(([start]) => start));
   const textBetween = (a: number, b: number): number => lines.slice(a, b).filter((l) => !isBlank(l)).length;
   for (const [ps, pe] of pages) {
     const pageText = textBetween(ps, pe);
@@ -348,12 +369,21 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         if (c) top = c;
       }
       const zone = zoneOf(top);
+      // the last note of the page before, cut off at its foot inside a web address, goes on at
+      // the top of this page's notes: the rest of the address on a line of its own just above
+      const cut = notes[notes.length - 1];
+      const rest = cut && pageStarts.has(lastZoneEnd) ? lineAbove(lines, top.i, bodyFrom) : undefined;
+      if (cut && rest !== undefined && addressGoesOn(cut, textOf(lines[rest]!))) {
+        cut.lines.push(lines[rest]!);
+        drop.add(rest);
+      }
       if (top.n === 1 && last > 0) run++;
       for (let i = top.i; i < zone.end; i++) drop.add(i);
       notes.push(...zone.notes);
       last = Number(zone.notes[zone.notes.length - 1]!.label);
       bodyFrom = zone.end;
       from = zone.end;
+      lastZoneEnd = zone.end;
     }
   }
   let where = "page bottoms";
