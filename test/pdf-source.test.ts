@@ -117,6 +117,17 @@ describe("unseen PDFs: other engines' PDFs against the texts they were set from"
   }
 });
 
+describe("notes continued on the next page", () => {
+  it("takes the rest of a note a page cut off, set small above the next page's notes, into that note", async () => {
+    // LibreOffice continues note 2 ("…https://www.azwinfo.nl/dash-") above note 3 on the next page
+    const pdf = resolve("bench/corpus/pdf/libreoffice/a-rapport-personeel-zorg.pdf");
+    const doc = await normalisePdf(pdf, { slug: "a-rapport-personeel-zorg", kind: "report", structure: false });
+    const md = toMarkdown(doc);
+    expect(md).toContain("https://www.azwinfo.nl/dashboard/instroom-uitstroom-langdurige-zorg-2024");
+    expect(md.split("\n").filter((l) => l.includes("board/instroom")).every((l) => l.startsWith("[^"))).toBe(true);
+  }, 60_000);
+});
+
 describe("source/<slug>.pdf", () => {
   it("is built like a text source, and says which reader it used", async () => {
     const root = project("tweeluik-pdf-build-");

@@ -3,7 +3,7 @@ import { textAfterMarker, type Layout, type LayoutLine } from "../read/layout.ts
 import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
 import type { RawNote } from "./footnotes.ts";
 import { buildLexicon } from "./lexicon.ts";
-import type { Ln } from "./lines.ts";
+import { textOf, type Ln } from "./lines.ts";
 import type { RawBlock } from "./segment.ts";
 
 /**
@@ -198,6 +198,12 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const ln = lns[i]!;
+    // small type above a page's notes, after a note the page before cut off in mid-sentence
+    // (LibreOffice continues a long note at the top of the next page's notes): its rest
+    if (l.aboveNotes && note && note.lines.length > 0 && lines[note.lines[note.lines.length - 1]!.line - 1]!.page < l.page && !/[.!?]["”’)]*$/u.test(textOf(note.lines[note.lines.length - 1]!).trim())) {
+      note.lines.push(ln);
+      continue;
+    }
     if (l.noteArea) {
       const m = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))/u.exec(l.marker ? `${l.marker} ` : l.text);
       const label = l.label ?? (l.marker && /^\d{1,3}$/.test(l.marker) ? l.marker : m?.[1]);

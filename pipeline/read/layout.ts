@@ -29,6 +29,11 @@ export interface LayoutLine {
   firstWordWidth: number;
   /** Smaller than the body text and at the bottom of its column: a note area line. */
   noteArea?: boolean;
+  /**
+   * Set smaller at the bottom of its column, above the note area's first numbered line: the
+   * rest of a note the page before cut off, or other small type above the notes.
+   */
+  aboveNotes?: boolean;
   /** A list marker or note label set apart from the text after it by a gap ("•", "1.", "3"). */
   marker?: string;
   /** A raised, smaller number opening the line: a note's label ("¹Zie …"). */
@@ -488,8 +493,10 @@ function markNoteAreas(lines: LayoutLine[], bodySize: number): void {
       let k = idx.length;
       while (k > 0 && lines[idx[k - 1]!]!.size < bodySize - 0.6) k--;
       // the area opens at its first numbered line
+      const small = k;
       while (k < idx.length && !/^\d{1,3}\b|^[*†‡]/.test(lines[idx[k]!]!.label ?? lines[idx[k]!]!.marker ?? lines[idx[k]!]!.text)) k++;
       for (let j = k; j < idx.length; j++) lines[idx[j]!]!.noteArea = true;
+      if (k < idx.length) for (let j = small; j < k; j++) lines[idx[j]!]!.aboveNotes = true;
     }
     end = start;
   }
