@@ -83,9 +83,9 @@ export class FootnoteSettler {
     // (the region of a page with the same notes is as high in every round and pass)
     if (this.measured) this.regions.set(this.regionKey(), height);
     const refs = this.newReferences(nodes);
-    if (++this.fills >= MAX_FILLS) return this.keep(nodes);
+    if (++this.fills >= MAX_FILLS) return this.keep(refs);
     if (this.fills === 1) {
-      if (refs.length === 0) return this.keep(nodes);
+      if (refs.length === 0) return this.keep(refs);
       this.refs = refs;
       return this.note(refs.length, height);
     }
@@ -95,15 +95,14 @@ export class FootnoteSettler {
       const { height: held, without, noted } = this.hold;
       this.hold = undefined;
       this.fills = MAX_FILLS - 1;
+      const holds = height - held <= this.maxHeld;
+      if (!holds) this.note(noted, without);
       this.measured = false;
-      if (height - held <= this.maxHeld) return held;
-      this.note(noted, without);
-      this.measured = false;
-      return without;
+      return holds ? held : without;
     }
     const stayed = commonPrefix(refs, this.refs);
     // Every reference on the page has its note there, and every note its reference.
-    if (stayed === this.noted && refs.length === this.noted) return this.keep(nodes);
+    if (stayed === this.noted && refs.length === this.noted) return this.keep(refs);
     if (stayed < this.noted) {
       // Setting all the notes pushed references off: start from those that stayed.
       if (!this.adding) {
@@ -159,12 +158,15 @@ export class FootnoteSettler {
     return `${this.page}:${(this.byPage.get(this.page) ?? []).join(" ")}`;
   }
 
-  /** Keeps the page: its notes are set; a reference on it whose note is not goes to the next page's foot. */
-  private keep(nodes: LayoutNode[]): false {
+  /**
+   * Keeps the page, with `refs` its new references: its notes are set; a reference on it whose
+   * note is not goes to the next page's foot.
+   */
+  private keep(refs: readonly string[]): false {
     const notes = this.byPage.get(this.page) ?? [];
     if (notes.length === 0) this.byPage.delete(this.page);
     for (const id of notes) this.set.add(id);
-    const deferred = this.newReferences(nodes).filter((id) => !notes.includes(id));
+    const deferred = refs.filter((id) => !notes.includes(id));
     if (deferred.length > 0) this.byPage.set(this.page + 1, deferred);
     return false;
   }
@@ -197,10 +199,6 @@ export class FootnoteSettler {
     for (const node of nodes) visit(node);
     return homes.length ? inSourceOrder(refs, homes, this.plan.lines) : refs;
   }
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** How many items `a` and `b` share from the start. */
