@@ -50,7 +50,7 @@ export async function publishCatalog(root: string, output: string, artefacts: re
   const fonts = writePageFonts(output);
   // Covers of a few editions at a time, one per core: the editions keep their order.
   const limit = pLimit(Math.max(1, availableParallelism()));
-  const made: Promise<Edition | undefined>[] = [];
+  const made: Promise<Edition>[] = [];
   for (const slug of slugs) {
     const c = configs.get(slug);
     if (!c) continue;

@@ -53,17 +53,19 @@ export async function makeCover(output: string, base: string, source: { epub?: s
     }
     // (both sizes at once: pdftoppm runs beside this process, which goes on with other covers)
     await Promise.all(
-      [
-        [COVER_PX, files.image],
-        [THUMB_PX, files.thumbnail],
-      ].map(async ([px, rel], i) => {
+      (
+        [
+          [COVER_PX, files.image],
+          [THUMB_PX, files.thumbnail],
+        ] as const
+      ).map(async ([px, rel], i) => {
         const png = join(tmp, `out${i}`);
         await execFileAsync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, png], { encoding: "utf8" }).catch((e: NodeJS.ErrnoException & { stderr?: string }) => {
           if (e.code === "ENOENT") throw new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils");
           throw new TweeluikError("tool:failed", `pdftoppm failed: ${(e.stderr ?? e.message).trim()}`, { file: from });
         });
         if (!existsSync(`${png}.png`)) throw new TweeluikError("tool:failed", "pdftoppm wrote no image", { file: from });
-        writeFileAtomic(join(output, String(rel)), readFileSync(`${png}.png`));
+        writeFileAtomic(join(output, rel), readFileSync(`${png}.png`));
       }),
     );
     return files;
