@@ -337,8 +337,8 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const textAbove = (i: number): string => lines.slice(bodyFrom, i).map(textOf).join("\n");
       const referenced = (c: Cand): boolean => hasRef(textAbove(c.i), String(c.n));
       const bodyAbove = (i: number): string => {
-        for (let j = i - 1; j >= bodyFrom; j--) if (!isBlank(lines[j])) return textOf(lines[j]!);
-        return "";
+        const j = lineAbove(lines, i, bodyFrom);
+        return j === undefined ? "" : textOf(lines[j]!);
       };
       const zones = new Map<number, { notes: RawNote[]; end: number }>();
       const zoneOf = (c: Cand): { notes: RawNote[]; end: number } => {

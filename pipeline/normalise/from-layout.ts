@@ -200,7 +200,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const ln = lns[i]!;
     // small type above a page's notes, after a note the page before cut off in mid-sentence
     // (LibreOffice continues a long note at the top of the next page's notes): its rest
-    if (l.aboveNotes && note && note.lines.length > 0 && lines[note.lines[note.lines.length - 1]!.line - 1]!.page < l.page && !/[.!?]["”’)]*$/u.test(textOf(note.lines[note.lines.length - 1]!).trim())) {
+    const noteEnd = note?.lines[note.lines.length - 1];
+    if (l.aboveNotes && note && noteEnd && lines[noteEnd.line - 1]!.page < l.page && !/[.!?]["”’)]*$/u.test(textOf(noteEnd).trim())) {
       note.lines.push(ln);
       continue;
     }
