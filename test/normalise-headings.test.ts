@@ -139,7 +139,7 @@ describe("a question that opens a section", () => {
 });
 
 describe("the title over a minutes header", () => {
-  it("stays in the text, on one line, where the letterhead is left out", () => {
+  it("is the document's title and first heading, on one line, where the letterhead is left out", () => {
     const text = [
       "Algemeen Secretariaat",
       "",
@@ -148,13 +148,35 @@ describe("the title over a minutes header", () => {
       "Aanwezig: de heer Van den Berg (voorzitter), mevrouw De Vries (FNV)",
       "Afwezig met kennisgeving: mevrouw Van Leeuwen (kroonlid).",
       "1 Opening en mededelingen",
-      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom.",
+      // (full lines of 80 characters: the title's joined line is no wider than 1.2 of that measure)
+      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom, in",
+      "het bijzonder de heer Bakker, die voor het eerst aan de vergadering deelneemt als",
+      "vertegenwoordiger van LTO Nederland. De secretaris meldt dat het dagelijks bestuur",
+      "op 3 maart heeft ingestemd met de planning van het advies over de uitvoering van",
+      "de pensioenwet.",
     ].join("\n");
     const doc = normalise(raw(text), undefined, { kind: "minutes" });
     const all = doc.children.map((b) => blockText(b)).join(" | ");
     expect(all).toContain("Verslag van de vergadering van de commissie Sociale Zekerheid en Pensioenen van 12 maart 2025");
     expect(all).not.toContain("Algemeen Secretariaat");
+    const first = doc.children[0]!;
+    expect(first.type).toBe("heading");
+    expect(blockText(first)).toBe("Verslag van de vergadering van de commissie Sociale Zekerheid en Pensioenen van 12 maart 2025");
+    expect(doc.meta.title).toBe("Verslag van de vergadering van de commissie Sociale Zekerheid en Pensioenen van 12 maart 2025");
     expect(doc.meta.minutes?.present).toEqual(["de heer Van den Berg (voorzitter)", "mevrouw De Vries (FNV)"]);
+  });
+
+  it("has its lines joined as a block's are: a word broken at a line end is whole again", () => {
+    const text = [
+      "Verslag van de vergadering van de commissie Sociale Ze-",
+      "kerheid en Pensioenen van 12 maart 2025",
+      "Aanwezig: de heer Van den Berg (voorzitter), mevrouw De Vries (FNV)",
+      "Afwezig met kennisgeving: mevrouw Van Leeuwen (kroonlid).",
+      "1 Opening en mededelingen",
+      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.meta.title).toBe("Verslag van de vergadering van de commissie Sociale Zekerheid en Pensioenen van 12 maart 2025");
   });
 });
 

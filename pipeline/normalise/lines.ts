@@ -18,6 +18,8 @@ export interface Ln {
   role?: LineRole;
   /** Part of a line set vertically, a few letters a line (magazine.ts): joined to the line before without a space. */
   glue?: boolean;
+  /** A line of the document's title, found by its place in a header block (minutes-meta.ts). */
+  title?: boolean;
 }
 
 export type LineRole = "pullquote" | "caption" | "byline" | "kicker";

@@ -148,13 +148,14 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     // The first group before any field of four words or more that closes no sentence, and the
     // groups that follow it at once without a field: the document's title ("Verslag van de
     // vergadering van de commissie" / "Sociale Zekerheid en Pensioenen van 12 maart 2025"), which
-    // stays in the text, its lines joined (it is a paragraph: the title block of segment.ts takes
-    // no line that long).
+    // stays in the text, its lines marked as the title (the title block of segment.ts takes them
+    // for the first heading, whose lines are joined as any block's are).
     const titleLike = !/[.;:,]$/.test(value);
     if (inTitle ? adjoining.has(grp) && titleLike : !fieldSeen && !titleSeen && titleLike && value.split(" ").length >= 4 && /^\p{Lu}/u.test(value)) {
-      const title = inTitle ? kept[kept.length - 2] : undefined;
-      if (title) title.raw = `${textOf(title)} ${value}`;
-      else kept.push({ ...grp[0]!, raw: value }, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      const title = grp.map((l) => ({ ...l, title: true }));
+      // (before the empty line that ends the title's first group)
+      if (inTitle) kept.splice(kept.length - 1, 0, ...title);
+      else kept.push(...title, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
       inTitle = titleSeen = true;
       continue;
     }

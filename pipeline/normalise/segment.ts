@@ -617,6 +617,12 @@ const TITLE_GOES_ON = new RegExp(`(?:[\\p{L}][-,:]|[–—])$|${RUNS_ON.source}`
 function titleBlock(doc: Doc): Ln[] {
   let i = doc.lines.findIndex((l) => !isBlank(l) && !l.role);
   if (i < 0) return [];
+  // (a header block's title, found by its place in the block, is the title as it stands)
+  if (doc.lines[i]!.title) {
+    const out: Ln[] = [];
+    for (let j = i; doc.lines[j]?.title; j++) out.push(doc.lines[j]!);
+    return out;
+  }
   const first = textOf(doc.lines[i]!);
   if (!/^[‘“'"]?\p{Lu}/u.test(first) || STRONG_BULLET.test(first) || WEAK_BULLET.test(first)) return [];
   const out: Ln[] = [];
