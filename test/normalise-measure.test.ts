@@ -64,6 +64,26 @@ describe("a line broken on purpose after a comma", () => {
   });
 });
 
+describe("a letter's close", () => {
+  const close = ["Hoogachtend,", "de voorzitter van de raad, drs. A.M. Verhoeven", "de algemeen secretaris, mr. J.W. de Groot"];
+
+  it("sets the valediction and each line of the signature under it apart", () => {
+    const doc = normalise(raw([...P1, "Dat vraagt om een antwoord.", ...close].join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText).slice(-3)).toEqual(close);
+  });
+
+  it("joins a signature's line that wrapped at the measure", () => {
+    const long = "de voorzitter van de raad voor de leefomgeving en de infrastructuur van het";
+    const doc = normalise(raw([...P1, "Dat vraagt om een antwoord.", "Met vriendelijke groet,", long, "Rijk, drs. A.M. Verhoeven"].join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText).slice(-2)).toEqual(["Met vriendelijke groet,", `${long} Rijk, drs. A.M. Verhoeven`]);
+  });
+
+  it("leaves a line that ends on a comma in running text alone", () => {
+    const doc = normalise(raw([...P1, "Dat vraagt om een antwoord.", "Tot slot,", "de raad dankt u voor uw aandacht."].join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText).slice(-1)).toEqual(["Tot slot, de raad dankt u voor uw aandacht."]);
+  });
+});
+
 describe("the end of a list item that closes no sentence", () => {
   const list = [
     ...P1.slice(0, 3),

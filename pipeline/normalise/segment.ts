@@ -58,6 +58,11 @@ const BARE_MARK = /^(?:[■•▪●◦○‣➢►✓□]|\d{1,2}[.)])$/u;
 const WEAK_BULLET = /^([-–*o])\s+(\S.*)$/u;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
 const HEADING_START = /^[\p{Lu}‘“'"(]/u;
+/**
+ * A letter's valediction, a line of its own before the signature: "Hoogachtend,", "Met
+ * vriendelijke groet,", "Yours sincerely,".
+ */
+const VALEDICTION = /^(?:hoogachtend|met (?:de meeste |vriendelijke |hartelijke |collegiale )?(?:hoogachting|groet(?:en)?)|vriendelijke groet(?:en)?|yours (?:sincerely|faithfully)|(?:kind|best) regards|sincerely),$/iu;
 /** Labels of set-apart information boxes ("Informatieblok 1. …"). */
 const BOX_TITLE = /^(informatieblok|kader|tekstkader|box)\s+\d+\b/iu;
 
@@ -91,6 +96,8 @@ interface Doc {
   bareRun: number;
   /** SegmentOptions.questionHeadings. */
   questionHeadings: boolean;
+  /** Blocks of a letter's signature: those that follow its valediction (segment). */
+  signature: Set<RawBlock>;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -186,6 +193,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
     questionHeadings: opts.questionHeadings ?? true,
+    signature: new Set(),
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
@@ -207,6 +215,10 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
       b.box = box;
       boxHasContent = true;
     }
+    // (a paragraph after a letter's valediction, or after a line of its signature, is a line of
+    // that signature, up to four of them)
+    const before = blocks[blocks.length - 1];
+    if (b.t === "para" && before && ((before.t === "para" && before.lines.length === 1 && VALEDICTION.test(before.texts[0]!)) || doc.signature.has(before)) && doc.signature.size < 4) doc.signature.add(b);
     blocks.push(b);
     cur = b;
   };
@@ -406,6 +418,11 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       !/[,;:]$/.test(prev)
     );
   }
+  // a letter's close: its valediction is a line of its own, and so is each line of the signature
+  // under it that ends short of the measure (a name and function: "de voorzitter van de raad,
+  // drs. A.M. Verhoeven" / "de algemeen secretaris, …")
+  if (cur.t === "para" && cur.lines.length === 1 && VALEDICTION.test(prev)) return false;
+  if (doc.signature.has(cur) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) return false;
   if (bulletStart(t, prev, sawBlank, cur) || bareNumber(doc, t) !== undefined) return false;
   // bullets set apart from their items (bare glyphs before the text): each promises one item,
   // and the next begins at a sentence end
