@@ -334,6 +334,29 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
     expect(doc.children.map(blockText).join(" ")).toContain("Nederland telt ruim acht miljoen woningen");
   });
 
+  it("ends the first column's notes at a numbered heading over two lines, an unnumbered one under it", () => {
+    const text = [
+      ...firstColumn,
+      "1Adviesaanvraag van de minister van Volkshuisvesting en",
+      "Ruimtelijke Ordening van 19 september 2024.",
+      "2 Het beeld van de regionale ar-",
+      "beidsmarkt",
+      "Krapte in cijfers",
+      "De spanning op de arbeidsmarkt wordt doorgaans uitge-",
+      "drukt als de verhouding tussen het aantal openstaande",
+      "vacatures en het aantal werklozen.2",
+      "Dat tempo wordt bij lange na niet gehaald.",
+      "2UWV, Spanningsindicator arbeidsmarkt, 2024.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Adviesaanvraag van de minister van Volkshuisvesting en Ruimtelijke Ordening van 19 september 2024.",
+      "2 UWV, Spanningsindicator arbeidsmarkt, 2024.",
+    ]);
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText).slice(0, 2)).toEqual(["2 Het beeld van de regionale arbeidsmarkt", "Krapte in cijfers"]);
+  });
+
   it("ends a note that closed on an address, on lines of its own, at the next column's numbered heading", () => {
     const text = [
       "Sinds 1 januari 2025 handhaaft de Belastingdienst",

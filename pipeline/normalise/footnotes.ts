@@ -127,8 +127,18 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   // (a number glued to its text is a note's: a heading sets a space after its number)
   if (/^\d{1,3}\p{L}/u.test(t)) return false;
   if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
-  for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j])) return /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
-  return false;
+  const after = (k: number): number | undefined => {
+    for (let j = k + 1; j < lines.length; j++) if (!isBlank(lines[j])) return j;
+    return undefined;
+  };
+  let j = after(i);
+  if (j === undefined) return false;
+  // (a heading over two lines: the second goes on in lower case and closes nothing, the rest of
+  // a word broken at the first line's end or a short line: "2 Het beeld van de regionale ar-" /
+  // "beidsmarkt")
+  const second = textOf(lines[j]!);
+  if (STARTS_LOWER.test(second) && !/[.,;:)\]’”"'!?]$/u.test(second) && (/\p{L}-$/u.test(t) ? second.length < 60 : second.length <= 40)) j = after(j);
+  return j !== undefined && /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
 }
 
 /**
