@@ -138,6 +138,36 @@ describe("a question that opens a section", () => {
   });
 });
 
+describe("a heading in larger type over two lines", () => {
+  // pdftotext's default: no empty lines, a paragraph ends on a line short of the measure (some 90)
+  const before = [
+    "De raad heeft de afgelopen maanden gesproken met werkgevers, werknemers en gemeenten over",
+    "de vraag hoe de huisvesting van arbeidsmigranten kan worden verbeterd in de komende jaren.",
+    "Dat gesprek is nog niet klaar.",
+  ];
+  const after = [
+    "Wie de gesprekken naast elkaar legt, ziet een aantal terugkerende verklaringen. Ten eerste",
+    "sluiten de eisen die werkgevers stellen vaak niet aan bij wat werkzoekenden kunnen bieden.",
+    "Dat geldt vooral in de zorg.",
+  ];
+  const kinds = (lines: string[]): string[] => normalise(raw(lines.join("\n")), undefined, { kind: "report" }).children.map((b) => `${b.type} ${blockText(b)}`);
+
+  it("is a heading where its first line wrapped though the next word would have fitted, however long that line", () => {
+    const heading = ["Waarom werkgevers en werkzoekenden elkaar in krappe regio’s toch niet", "vinden"];
+    expect(kinds([...before, ...heading, ...after]).map((k) => k.split(" ").slice(0, 3).join(" "))).toEqual([
+      "paragraph De raad",
+      "heading Waarom werkgevers",
+      "paragraph Wie de",
+    ]);
+    expect(kinds([...before, ...heading, ...after])[1]).toBe("heading Waarom werkgevers en werkzoekenden elkaar in krappe regio’s toch niet vinden");
+  });
+
+  it("is running text where its first line filled the measure", () => {
+    const wrapped = ["Waarom werkgevers en werkzoekenden elkaar in krappe regio’s toch niet kunnen vinden, is de", "vraag"];
+    expect(kinds([...before, ...wrapped, ...after]).filter((k) => k.startsWith("heading"))).toEqual([]);
+  });
+});
+
 describe("the title over a minutes header", () => {
   it("is the document's title and first heading, on one line, where the letterhead is left out", () => {
     const text = [

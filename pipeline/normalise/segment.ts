@@ -696,14 +696,20 @@ function endsShort(doc: Doc, l: Ln, t: string, n: { j: number; blank: boolean })
  */
 function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): boolean {
   const asked = question && /\p{L}\?$/u.test(t);
+  const n = nextText(doc.lines, i);
+  if (!n) return false;
+  // (a line that wrapped where the next line's first word would still have fitted in 0.85 of the
+  // measure, the next line going on in lower case, was set to a narrower measure than the text's,
+  // in larger type: a heading's first line may then be longer, up to 16 words on a line that ends
+  // well short of the measure)
+  const w = widthAt(doc, l);
+  const display = !n.blank && STARTS_LOWER.test(textOf(doc.lines[n.j]!)) && t.split(" ").length >= 3 && nextWordFits(t, textOf(doc.lines[n.j]!), 0.85 * w, w);
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
-  if (asked ? t.length > 0.85 * widthAt(doc, l) || t.split(" ").length > 14 : t.length > 60 || t.split(" ").length > 10) return false;
+  if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   if (/[.,;:!?…\-–]$/.test(bare(t)) && !asked) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
-  const n = nextText(doc.lines, i);
-  if (!n) return false;
   // a trailing space tells a wrapped line, but not on a line an empty line ends (single-spaced text)
   if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw) && !(n.blank && !doc.doubleSpaced)) return false;
   const next = doc.lines[n.j]!;
