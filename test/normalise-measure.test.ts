@@ -170,6 +170,27 @@ describe("a list whose bullets the extraction lost", () => {
     expect(one.children.some((b) => b.type === "list")).toBe(false);
   });
 
+  it("takes three short blocks in capitals after a colon for items where a paragraph longer than each follows", () => {
+    // (a browser's list: its bullets are no text, and its indent is too small to tell in characters)
+    const items = [
+      "De ongelijkheid in deelname blijft hardnekkig. Laagopgeleiden volgen",
+      "nog steeds beduidend minder scholing dan andere groepen.",
+      "De financiering is versnipperd. Werkenden en werkgevers hebben te maken",
+      "met een lappendeken van regelingen, fondsen en budgetten.",
+      "Het mkb wordt onvoldoende bereikt. Kleine bedrijven hebben minder",
+      "mogelijkheden om scholing te organiseren en te financieren.",
+    ];
+    const lead = [...P1.slice(0, 3), "werken. De raad signaleert drie knelpunten:"];
+    const after = [...P1.slice(6, 8), P1[0]!, P1[1]!, "Dat is de kern."];
+    const doc = normalise(raw([...lead, ...items, ...after].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.map((b) => blockText(b).slice(0, 20))).toEqual(["De ongelijkheid in d", "De financiering is v", "Het mkb wordt onvold"]);
+    // two such blocks are no list
+    const two = normalise(raw([...lead, ...items.slice(0, 4), ...after].join("\n")), undefined, { kind: "report" });
+    expect(two.children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("takes blocks in capitals after a colon for items where their lines stand back from the measure and a full paragraph follows", () => {
     // (the items' lines hold some 60 characters where the page's hold 72: the list's indent)
     const items = [

@@ -308,12 +308,19 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
     // (items that stand back from the measure end at a block that fills it)
     const ends = (b: RawBlock): boolean => indented(blocks[i + 1]!) && fills(b);
     while (itemLike(blocks[j]) && tight(blocks[j - 1]!, blocks[j]!) && !ends(blocks[j]!)) j++;
+    // (or, three items at least, whatever their fill, by a paragraph longer than any of them: four
+    // lines or more)
+    let k = i + 1;
+    while (itemLike(blocks[k]) && tight(blocks[k - 1]!, blocks[k]!)) k++;
+    const next = blocks[k];
+    const longer = k - (i + 1) >= 3 && !!next && next.t === "para" && !next.role && next.lines.length >= 4 && blocks.slice(i + 1, k).every((b) => b.lines.length < next.lines.length);
+    if (longer) j = k;
     if (j - (i + 1) < 2) continue;
     const after = blocks[j];
     // (or, where the items stand back from the measure, by a paragraph that fills it again)
     const items = blocks.slice(i + 1, j);
     const back = items.every(indented) && !!after && after.t === "para" && fills(after);
-    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back;
+    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back || longer;
     if (!closed) continue;
     for (let k = i + 1; k < j; k++) {
       const b = blocks[k]!;
