@@ -307,6 +307,31 @@ describe("words split where the extraction joined printed lines", () => {
     expect(pair.children.map(blockText).join(" ")).toContain("op de gevolgen");
   });
 
+  // (pages parted by form feeds: pdftotext's default mode, which joins a broken word's halves; the
+  // compound comes where the first printed line ended, some 0.9 of the measure)
+  const page = (line: string) =>
+    normalise(splitSource([...P1.slice(0, 4), line, "", ...P1.slice(6), "\f" + P1[0]!, ...P1.slice(1, 4), "grootst."].join("\n"), "t.txt"), undefined, { kind: "report" });
+  const atEnd = (at: string): string => `Het ministerie heeft in september een aanvraag gedaan over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;
+  const text = (at: string) => page(atEnd(at)).children.map(blockText).join(" ");
+
+  it("puts back a compound's hyphen that pdftotext's default mode dropped at a line end, and reports it", () => {
+    expect(text("UWVwerkgeversservicepunten")).toContain("de UWV-werkgeversservicepunten voor");
+    expect(text("MKBNederland")).toContain("de MKB-Nederland voor");
+    expect(text("ZuidHolland")).toContain("de Zuid-Holland voor");
+    expect(text("diplomaerkenning")).toContain("de diploma-erkenning voor");
+    // (the document writes "mbo-" before a hyphen in a compound elsewhere)
+    expect(text("mbodiploma, en het mbo-onderwijs")).toContain("de mbo-diploma, en");
+    expect(page(atEnd("UWVwerkgeversservicepunten")).diagnostics.some((x) => x.code === "normalise:dropped-hyphen" && x.position?.line === 5)).toBe(true);
+  });
+
+  it("leaves a compound alone that the word list knows joined, or whose vowels meet at no part's end", () => {
+    expect(text("kredietbeoordelaars")).toContain("de kredietbeoordelaars voor");
+    expect(text("maaltijdbezorgers")).toContain("de maaltijdbezorgers voor");
+    expect(text("zorginstellingen")).toContain("de zorginstellingen voor");
+    // (a part set apart before "en" is no evidence of a hyphen: "beweeg- en sportlocaties")
+    expect(text("beweegclubjes, beweeg- en sportlocaties")).toContain("de beweegclubjes, beweeg- en");
+  });
+
   it("leaves a split far from where the first printed line ended", () => {
     const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");

@@ -7,7 +7,7 @@ import { removeRunningHeads } from "./running-heads.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
-import { measureOf, mendSplitWords } from "./measure.ts";
+import { measureOf, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
@@ -124,6 +124,8 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   lines = spaced.lines;
   const width = measureOf(lines);
   lines = mendSplitWords(lines, width, lex, ctx);
+  // (pdftotext's default mode, pages parted by form feeds, drops a line-end hyphen where it joins printed lines)
+  if (convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
   lines = splitGluedNoteStarts(lines, width, ctx);
   const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);

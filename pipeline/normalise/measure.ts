@@ -164,3 +164,90 @@ interface Mend {
 
 /** Where the k-th printed line of a joined line ends: k times this share of the measure (a justified line is full). */
 const LINE_END = 0.96;
+
+/**
+ * Two vowels that would read as one sound where a compound's parts meet, so Dutch writes a
+ * hyphen between them ("re-integratie", "wo-opleiding", "diploma-erkenning", "mbo-instelling").
+ */
+const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"]);
+
+/**
+ * Put back the hyphen of a compound written with one that pdftotext's default mode dropped where
+ * the compound was broken at it, at a line end: it joins the halves as it joins a word broken
+ * by the typesetter ("mbo-" / "instellingen" gives "mboinstellingen", "UWV-" / "werkgevers…"
+ * gives "UWVwerkgevers…"). Only on a line over the measure, near where one of its printed lines
+ * ended (as mendSplitWords), in a word of letters alone that the document does not write so
+ * elsewhere, where the word tells a hyphen by its form:
+ *  - an abbreviation in capitals before a word ("UWV|werkgeversservicepunt", "MKB|Nederland");
+ *  - a capitalised word before another ("Zuid|Holland"), both words of the text's language;
+ *  - in lower case, two words where Dutch writes a hyphen, the joined form no word of the word
+ *    list: the document writes the first part before a hyphen in a compound elsewhere
+ *    ("mbo-diploma"), or the vowels where they meet would read as one sound
+ *    ("diploma|erkenning"), the first part a word of the list of three letters at least.
+ * Each mend is reported (info) with the line.
+ */
+export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lexicon, ctx: LineCtx): Ln[] {
+  /**
+   * First parts the document writes before a hyphen in a compound: "mbo" of "mbo-diploma" (not
+   * of "beweeg- en sportlocaties": a part set apart so is written joined to the other's word).
+   */
+  const heads = new Set<string>();
+  for (const l of lines) for (const t of l.raw.trim().split(/\s+/)) {
+    const m = /^[(‘“'"]?(\p{L}+)-\p{L}/u.exec(t);
+    if (m) heads.add(m[1]!.toLowerCase());
+  }
+  const word = (w: string): boolean => w.length >= 3 && lex.known(w);
+  /** Where a hyphen goes in `w` (letters only), if its form tells one. */
+  const hyphenAt = (w: string): number[] => {
+    if (lex.count(w) > 1) return [];
+    // (the Dutch capital digraph IJ opens words: "IJsselmeer")
+    // ("UWV|werkgevers…", or a capitalised word after the capitals: "MKB|Nederland")
+    if (/^(?!IJ\p{Ll})\p{Lu}{2,}\p{Ll}{3,}$/u.test(w)) {
+      const caps = /^\p{Lu}+/u.exec(w)![0].length;
+      return [caps, caps - 1].filter((p) => p >= 2 && word(w.slice(p))).slice(0, 1);
+    }
+    const caps = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$/u.exec(w);
+    if (caps) return word(caps[1]!) && word(caps[2]!) && !lex.listed(w) ? [caps[1]!.length] : [];
+    if (!/^\p{Ll}+$/u.test(w) || lex.listed(w)) return [];
+    const at: number[] = [];
+    for (let p = 2; p <= w.length - 3; p++) {
+      const left = w.slice(0, p);
+      const right = w.slice(p);
+      if (!word(right)) continue;
+      // (a first part of three letters at least in the word list itself: a compound of it, or a
+      // word of two letters, may end anywhere in a word, "kredietbeo|ordelaar", "ma|altijd")
+      if (heads.has(left) || (COLLIDING.has(w[p - 1]! + w[p]!) && left.length >= 3 && lex.listed(left))) at.push(p);
+    }
+    return at;
+  };
+  return lines.map((l) => {
+    if (isBlank(l) || l.role) return l;
+    const raw = l.raw;
+    const length = raw.trim().length;
+    if (!isJoined(length, width)) return l;
+    const lead = raw.length - raw.trimStart().length;
+    const cuts: number[] = [];
+    const re = /\S+/gu;
+    for (let m = re.exec(raw); m; m = re.exec(raw)) {
+      const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
+      if (!core) continue;
+      const start = m.index + core[1]!.length;
+      // (the one nearest a printed line's end, within the window there)
+      let best: { cut: number; off: number } | undefined;
+      for (const p of hyphenAt(core[2]!)) {
+        const at = (start + p - lead) / width;
+        const k = Math.max(1, Math.round(at / LINE_END));
+        const off = Math.abs(at - k * LINE_END);
+        if (off <= 0.14 && (!best || off < best.off)) best = { cut: start + p, off };
+      }
+      if (best) cuts.push(best.cut);
+    }
+    if (cuts.length === 0) return l;
+    let out = raw;
+    for (const c of [...cuts].reverse()) {
+      diag(ctx, "info", "normalise:dropped-hyphen", `"${raw.slice(c - 8, c)}${raw.slice(c, c + 8)}" read as "${raw.slice(c - 8, c)}-${raw.slice(c, c + 8)}": a compound's hyphen dropped where the extraction joined two printed lines`, l);
+      out = out.slice(0, c) + "-" + out.slice(c);
+    }
+    return { ...l, raw: out };
+  });
+}
