@@ -49,6 +49,14 @@ describe("paragraphs where the extraction joined printed lines", () => {
     expect(paras[0]).toMatch(/^De raad .* tekorten het grootst\. Scholen werken .* geen mensen zijn\.$/);
     expect(paras[1]).toBe("Toch is krapte niet het hele verhaal.");
   });
+
+  it("takes a line some 1.15 times the measure for two printed lines, the second short", () => {
+    // (the second printed line holds "zei hij." only: the line is 82 characters, the measure
+    // some 72; a full line would have taken the next line's first word, "Toch")
+    const lines = [...P1.slice(6), "", ...P1.slice(0, 3), "te laten samenwerken. In de zorg en het onderwijs zijn de tekorten groot, zei hij.", ...P1.slice(5), "", ...P1.slice(0, 4), "grootst."];
+    const doc = normalise(raw(lines.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map(blockText).map((t) => t.slice(0, 18))).toEqual(["Naast de werklozen", "De raad heeft in d", "Toch is krapte nie", "Naast de werklozen", "De raad heeft in d"]);
+  });
 });
 
 describe("a line broken on purpose after a comma", () => {

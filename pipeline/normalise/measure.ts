@@ -38,11 +38,17 @@ function fullLength(lens: number[]): number {
   return full[Math.floor(full.length * 0.9)] ?? median;
 }
 
-/** A line this much longer than the measure holds more than one printed line. */
+/** A line this much longer than the median line is taken for a joined one where the measure is read. */
 const JOINED = 1.2;
 
+/**
+ * A line this much longer than the measure (the 90th percentile of full lines) holds more than
+ * one printed line: a printed line overruns the measure by a few characters at most.
+ */
+const OVER_MEASURE = 1.1;
+
 /** Whether a line of `length` characters holds more than one printed line of a page whose measure is `width`. */
-export const isJoined = (length: number, width: number): boolean => length > JOINED * width;
+export const isJoined = (length: number, width: number): boolean => length > OVER_MEASURE * width;
 
 /**
  * How full the last printed line of a line of text is: its length, or, where
