@@ -139,6 +139,20 @@ describe("paragraphs from indents", () => {
   const box = (x: number, y: number, texts: string[], last: number): PdfRun[] =>
     texts.map((t, k) => line(t, k === 0 ? x : x + 8, y + 12 * k, k === texts.length - 1 ? last : 460 - (k === 0 ? 0 : 8), 9));
 
+  it("takes a run of one-line items, each opened by the same dash at the same place, for a list", () => {
+    const dashes = [
+      ...body.slice(0, 2),
+      line("– een verplichte kredietwaardigheidstoets, ook bij kleine bedragen", 62, 126, 300),
+      line("– registratie van alle betalingsachterstanden bij het Bureau Krediet Registratie", 62, 139, 360),
+      line("– begrenzing van de aanmaningskosten", 62, 152, 170),
+      line("Volgens de raad hoeven webwinkels en andere ondernemers hier niet onder te lijden, zegt", 62, 165),
+      line("de voorzitter van de commissie.", 62, 178, 140),
+    ];
+    expect(paras(dashes)).toEqual(["paragraph Dit is de eerste ali", "list een verplichte kredi", "paragraph Volgens de raad hoev"]);
+    // (one such line alone is no list)
+    expect(paras([...dashes.slice(0, 3), ...dashes.slice(5)]).some((p) => p.startsWith("list"))).toBe(false);
+  });
+
   it("opens a paragraph at a first-line indent", () => {
     expect(paras(body)).toEqual(["paragraph Dit is de eerste ali", "paragraph Een tweede alinea op"]);
   });

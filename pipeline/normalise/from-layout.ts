@@ -251,7 +251,10 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const hangs = !!next && bodyLine(next) && sameColumn(next, l) && next.left > l.left + 0.8 * l.size && next.left < l.left + 4 * l.size;
     const prevItem = cur?.block.t === "item" && cur.last && sameColumn(cur.last, l) ? lines[cur.block.lines[0]!.line - 1] : undefined;
     const sameAsBefore = !!prevItem && Math.abs(prevItem.left - l.left) < 0.3 * l.size && /^[–—-]\s/.test(prevItem.text) === /^[–—-]/.test(numbered?.[1] ?? "");
-    if (numbered && bodyLine(l) && (hangs || sameAsBefore)) {
+    // (a dash item of one line, hanging nothing, opens a list where the next line opens with the
+    // same dash at the same place: "– een verplichte kredietwaardigheidstoets" / "– registratie …")
+    const dashRun = !!numbered && /^[–—-]$/.test(numbered[1]!) && !!next && bodyLine(next) && sameColumn(next, l) && Math.abs(next.left - l.left) < 0.3 * l.size && next.text.startsWith(`${numbered[1]!} `);
+    if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun)) {
       close();
       const dash = /^[–—-]$/.test(numbered[1]!);
       const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: !dash, marker: dash ? numbered[1]! : numbered[1]!.replace(/[.)]/g, "") };
