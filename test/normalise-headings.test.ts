@@ -15,6 +15,23 @@ function depths(text: string): string[] {
   return doc.children.filter((b): b is Heading => b.type === "heading").map((h) => `${h.depth} ${h.number}`);
 }
 
+describe("the headings' numbering", () => {
+  // minutes as pdftotext gives them: no empty lines, a heading on a line of its own
+  const item = (n: number, title: string[]): string[] => [
+    `${n} ${title[0]}`,
+    ...title.slice(1),
+    "De voorzitter opent de vergadering en heet de aanwezigen welkom. Hij meldt dat de minister",
+    "bij brief heeft bevestigd dat de adviesaanvraag later dit jaar zal worden toegezonden.",
+  ];
+  const headings = (lines: string[]): string[] =>
+    normalise(raw(lines.join("\n")), undefined, { kind: "minutes" }).children.filter((b): b is Heading => b.type === "heading").map((h) => blockText(h));
+
+  it("takes a numbered heading whose first line ends on a comma, its second line going on in lower case", () => {
+    const lines = [...item(1, ["Opening"]), ...item(2, ["Vaststelling van het advies ‘Eerlijk werk,", "fatsoenlijk wonen’"]), ...item(3, ["Rondvraag"]), ...item(4, ["Sluiting"])];
+    expect(headings(lines)).toEqual(["1 Opening", "2 Vaststelling van het advies ‘Eerlijk werk, fatsoenlijk wonen’", "3 Rondvraag", "4 Sluiting"]);
+  });
+});
+
 describe("heading depth from a restarted numbering", () => {
   it("puts findings 1–3 inside chapter 2 a level below it when chapter 3 follows", () => {
     const text = ["1 Kern", "", para, "", "2 Bevindingen", "", para, "", "1 Eerste bevinding", "", para, "", "2 Tweede bevinding", "", para, "", "3 Derde bevinding", "", para, "", "3 Beleid", "", para, "", "3.1 Onderdeel", "", para, "", "4 Tot slot", "", para];

@@ -332,6 +332,18 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
   }
 }
 
+/**
+ * Whether the line at `n` is the second line of a heading whose first ended on a comma: it goes on
+ * in lower case, short, closing no clause (a closing quote may end it), and a capital follows.
+ */
+function commaRunsOn(doc: Doc, n: { j: number; blank: boolean }): boolean {
+  if (n.blank) return false;
+  const nt = textOf(doc.lines[n.j]!);
+  if (!STARTS_LOWER.test(nt) || nt.length > 60 || /[.,;:!?]$/.test(bare(nt))) return false;
+  const after = nextText(doc.lines, n.j);
+  return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!));
+}
+
 /** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
 export function follows(p: number[] | undefined, q: number[]): boolean {
   if (!p) return true;
@@ -355,8 +367,11 @@ function headingSequence(doc: Doc): Set<Ln> {
     if (isBlank(l)) return;
     const t = textOf(l);
     const m = NUMBERED.exec(t);
-    if (!m || !(m[2] || m[3]) || !HEADING_START.test(m[4]!) || t.length > 120 || /[,;]$/.test(t)) return;
+    if (!m || !(m[2] || m[3]) || !HEADING_START.test(m[4]!) || t.length > 120 || /;$/.test(t)) return;
     const n = nextText(doc.lines, i);
+    // (a line that ends on a comma is a heading's only where its second line follows: "4 Vaststelling
+    // van het advies over arbeidsmigratie ‘Eerlijk werk," / "fatsoenlijk wonen’")
+    if (/,$/.test(t) && !(n && commaRunsOn(doc, n))) return;
     if (n && !n.blank && !nextWordFits(t, textOf(doc.lines[n.j]!), 0.88 * widthAt(doc, l), widthAt(doc, l))) return;
     const num = m[1]!.split(".").map(Number);
     if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
@@ -415,6 +430,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a numbered heading whose line ends on a word no title ends on goes on, also with a line
     // that opens with a number: "… de uitgaven daaraan in" / "2024"
     if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && RUNS_ON.test(prev) && /^\p{N}/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && !ENDS_CLAUSE.test(t)) return true;
+    // (a heading of the numbering whose first line ended on a comma goes on: headingSequence)
+    if (cur.marker !== undefined && cur.lines.length === 1 && doc.headings.has(cur.lines[0]!) && /,$/.test(prev) && commaRunsOn(doc, { j: i, blank: sawBlank })) return true;
     return (
       cur.marker !== undefined &&
       !sawBlank &&
