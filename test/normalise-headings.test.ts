@@ -30,6 +30,12 @@ describe("the headings' numbering", () => {
     const lines = [...item(1, ["Opening"]), ...item(2, ["Vaststelling van het advies ‘Eerlijk werk,", "fatsoenlijk wonen’"]), ...item(3, ["Rondvraag"]), ...item(4, ["Sluiting"])];
     expect(headings(lines)).toEqual(["1 Opening", "2 Vaststelling van het advies ‘Eerlijk werk, fatsoenlijk wonen’", "3 Rondvraag", "4 Sluiting"]);
   });
+
+  it("goes on over one number it does not tell as a heading, so the headings before it count", () => {
+    // (item 2's number stands before a line that ends on a semicolon: no heading of the numbering)
+    const lines = [...item(1, ["Opening"]), "2 Vaststelling van de agenda;", "De agenda wordt vastgesteld.", ...item(3, ["Verslag"]), ...item(4, ["Advies"]), ...item(5, ["Rondvraag"])];
+    expect(headings(lines)).toEqual(["1 Opening", "3 Verslag", "4 Advies", "5 Rondvraag"]);
+  });
 });
 
 describe("heading depth from a restarted numbering", () => {

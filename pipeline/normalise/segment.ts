@@ -332,6 +332,11 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
   }
 }
 
+/** Whether heading number `q` is `p`'s sibling after next ("3" → "5", "2.1" → "2.3"). */
+function skipsOne(p: number[], q: number[]): boolean {
+  return q.length === p.length && q.slice(0, -1).every((x, k) => p[k] === x) && q[q.length - 1] === p[p.length - 1]! + 2;
+}
+
 /**
  * Whether the line at `n` is the second line of a heading whose first ended on a comma: it goes on
  * in lower case, short, closing no clause (a closing quote may end it), and a capital follows.
@@ -377,15 +382,19 @@ function headingSequence(doc: Doc): Set<Ln> {
     if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
     cands.push({ l, num });
   });
-  // longest chain (dynamic programming over the candidates in reading order)
+  // longest chain (dynamic programming over the candidates in reading order); a number the chain
+  // passes over (a heading not told as one: "1 2 3 _ 5 6 7 8") counts half a step, so that the
+  // chain goes on over it rather than start anew
   const best: number[] = cands.map(() => 1);
   const from: number[] = cands.map(() => -1);
   for (let b = 0; b < cands.length; b++)
-    for (let a = 0; a < b; a++)
-      if (best[a]! + 1 > best[b]! && follows(cands[a]!.num, cands[b]!.num)) {
-        best[b] = best[a]! + 1;
+    for (let a = 0; a < b; a++) {
+      const step = follows(cands[a]!.num, cands[b]!.num) ? 1 : skipsOne(cands[a]!.num, cands[b]!.num) ? 0.5 : 0;
+      if (step > 0 && best[a]! + step > best[b]!) {
+        best[b] = best[a]! + step;
         from[b] = a;
       }
+    }
   let end = best.indexOf(Math.max(0, ...best));
   const out = new Set<Ln>();
   for (; end >= 0; end = from[end]!) out.add(cands[end]!.l);
