@@ -109,6 +109,28 @@ function segments(page: PdfPage): Seg[] {
     if (row && r.size > 0) row.push(r);
     else rows.push([r]);
   }
+  // a row of superscripts alone, made before the row of their text (a mark at a line's end, raised
+  // towards the line above but not near enough to it: "vergroot.⁷"), goes on the row whose
+  // baseline is just below it and whose runs it touches
+  for (let k = rows.length - 1; k >= 0; k--) {
+    const marks = rows[k]!;
+    const y = baseline(marks);
+    const text = rows.find((row) => {
+      if (row === marks) return false;
+      const size = Math.max(...row.map((x) => x.size));
+      const reach = 0.8 * size;
+      return (
+        marks.every((m) => m.size < 0.9 * size) &&
+        baseline(row) > y &&
+        baseline(row) - y <= 0.6 * size &&
+        marks.some((m) => row.some((x) => m.x <= x.x + x.width + reach && x.x <= m.x + m.width + reach))
+      );
+    });
+    if (text) {
+      text.push(...marks);
+      rows.splice(k, 1);
+    }
+  }
   const out: Seg[] = [];
   for (const row of rows) {
     row.sort((a, b) => a.x - b.x);
