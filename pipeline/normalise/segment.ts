@@ -286,6 +286,8 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * the lead-in). Blocks whose lines stand back from the measure by the list's indent (two lines
  * or more, the longest at most 0.94 of the page's full line) count whatever their length, and
  * their run ends, and is closed, by a block of two lines or more that fills the measure again.
+ * A run of three blocks at least, whatever their fill, is also closed by a paragraph longer than
+ * each of them (four lines or more).
  */
 function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => number): void {
   const at = new Map<Ln, number>();
