@@ -71,6 +71,39 @@ describe("headings found at a page start and lines that run on", () => {
   });
 });
 
+describe("a running head on a document of one page", () => {
+  // pdftotext's output (a form feed ends the page): the head, the page's number beside it or on a
+  // line of its own, then the title and the text
+  const body = [
+    "Raad: bescherm consumenten beter tegen de",
+    "risico’s van achteraf betalen",
+    "Den Haag, 12 juni 2025 – Consumenten die online kopen en later betalen, moeten beter",
+    "worden beschermd tegen schulden die ongemerkt oplopen. Dat schrijft de raad in een",
+    "advies aan de minister. De raad pleit voor strengere regels.",
+    "\f",
+  ];
+  const first = (head: string[]): { title: string; text: string } => {
+    const doc = normalise(splitSource([...head, ...body].join("\n"), "p.txt"), undefined, { kind: "advice" });
+    return { title: doc.meta.title, text: doc.children.map(blockText).join(" | ") };
+  };
+
+  it("is left out where the page's number stands beside it, and the title is the title", () => {
+    const d = first(["Persbericht achteraf betalen 1"]);
+    expect(d.title).toBe("Raad: bescherm consumenten beter tegen de risico’s van achteraf betalen");
+    expect(d.text).not.toContain("Persbericht achteraf betalen");
+  });
+
+  it("is left out where the page's number stands on a line of its own after it", () => {
+    const d = first(["Persbericht achteraf betalen", "", "1", ""]);
+    expect(d.title).toBe("Raad: bescherm consumenten beter tegen de risico’s van achteraf betalen");
+    expect(d.text).not.toMatch(/Persbericht achteraf betalen|^1\b/);
+  });
+
+  it("stays where the number is not the page's", () => {
+    expect(first(["Bijlage 2"]).text).toContain("Bijlage 2");
+  });
+});
+
 describe("pages in the lead-space convention", () => {
   it("counts a page at a lead space that opens a page, not at a bullet whose glyph was lost", () => {
     const text = [

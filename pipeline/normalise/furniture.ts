@@ -94,6 +94,9 @@ function folioOffset(lines: readonly Ln[], places: readonly number[], need: numb
  * body prints it. The first remaining line of a page still opens it. Every
  * removal is reported.
  */
+/** A line of a few words, then a number: a running head with the page's number beside it. */
+const HEAD_WITH_FOLIO = /^(\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
+
 export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages = pagesOf(lines);
   if (pages.length === 0) return lines;
@@ -125,7 +128,16 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         );
         const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
         const folio = (k === 0 && FOLIO.test(t)) || (folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
-        if ((key !== undefined && !used.has(key)) || echo || folio) {
+        // (a page's very first line that ends on that page's number, a few words before it that
+        // close no sentence, is a running head, also where no other page repeats it: a document
+        // of one page, "Briefadvies digitale dienstverlening 1")
+        // (or whose next line is that number alone, pdftotext's default mode setting it apart)
+        const own = lines[i]!.page + (folioAt ?? 0);
+        const beside = edge === z.top && k === 0 && z.top[1] !== undefined && textOf(lines[z.top[1]]!) === String(own) ? `${t} ${own}` : t;
+        const numbered = edge === z.top && k === 0 && HEAD_WITH_FOLIO.exec(beside);
+        const head = !!numbered && Number(numbered[2]) === own && numbered[1]!.split(" ").length <= 8;
+        if (head && beside !== t) drop.add(z.top[1]!);
+        if ((key !== undefined && !used.has(key)) || echo || folio || head) {
           if (key !== undefined) used.add(key);
           drop.add(i);
         }
