@@ -1,4 +1,4 @@
-import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /**
  * A page's first note run into the page's last line of text: pdftotext's
@@ -127,17 +127,13 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   // (a number glued to its text is a note's: a heading sets a space after its number)
   if (/^\d{1,3}\p{L}/u.test(t)) return false;
   if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
-  const after = (k: number): number | undefined => {
-    for (let j = k + 1; j < lines.length; j++) if (!isBlank(lines[j])) return j;
-    return undefined;
-  };
-  let j = after(i);
+  let j = nextText(lines, i)?.j;
   if (j === undefined) return false;
   // (a heading over two lines: the second goes on in lower case and closes nothing, the rest of
   // a word broken at the first line's end or a short line: "2 Het beeld van de regionale ar-" /
   // "beidsmarkt")
   const second = textOf(lines[j]!);
-  if (STARTS_LOWER.test(second) && !/[.,;:)\]’”"'!?]$/u.test(second) && (/\p{L}-$/u.test(t) ? second.length < 60 : second.length <= 40)) j = after(j);
+  if (STARTS_LOWER.test(second) && !/[.,;:)\]’”"'!?]$/u.test(second) && (/\p{L}-$/u.test(t) ? second.length < 60 : second.length <= 40)) j = nextText(lines, j)?.j;
   return j !== undefined && /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
 }
 
@@ -274,12 +270,6 @@ function onlyNumbersAfter(lines: readonly Ln[], i: number, to: number): boolean 
 
 /** A heading numbered in levels, its text opening with a capital, closing no sentence: "3.2.3 Scenario ‘anders werken’". */
 const SUBHEADING = /^\d{1,2}(?:\.\d{1,2})+\.?\s+[‘“'"]?\p{Lu}[^.;:,]*$/u;
-
-/** The text line just above line `i`, back to `from`, if any. */
-function lineAbove(lines: readonly Ln[], i: number, from: number): number | undefined {
-  for (let j = i - 1; j >= from; j--) if (!isBlank(lines[j])) return j;
-  return undefined;
-}
 
 /**
  * Whether `next`, a line of one word, is the rest of a web address `note` was cut off in: the

@@ -37,6 +37,22 @@ export const isSpaceOnly = (l: Ln | undefined): boolean => l !== undefined && l.
 export const hasLeadSpace = (l: Ln): boolean => /^ \S/.test(l.raw);
 export const textOf = (l: Ln): string => l.raw.replace(/\s+/g, " ").trim();
 
+/** The next line of text after line `i`, and whether an empty line came between. */
+export function nextText(lines: readonly Ln[], i: number): { j: number; blank: boolean } | undefined {
+  let blank = false;
+  for (let j = i + 1; j < lines.length; j++) {
+    if (isBlank(lines[j])) blank = true;
+    else return { j, blank };
+  }
+  return undefined;
+}
+
+/** The line of text just above line `i`, back to line `from`, if any. */
+export function lineAbove(lines: readonly Ln[], i: number, from = 0): number | undefined {
+  for (let j = i - 1; j >= from; j--) if (!isBlank(lines[j])) return j;
+  return undefined;
+}
+
 export function posOf(file: string, first: Ln, last?: Ln): Position {
   const p: Position = { file, line: first.line, page: first.page };
   if (last && last.line !== first.line) p.endLine = last.line;

@@ -5,6 +5,8 @@ import {
   ENDS_SENTENCE,
   hasLeadSpace,
   isBlank,
+  lineAbove,
+  nextText,
   STARTS_LOWER,
   textOf,
   type LineCtx,
@@ -131,18 +133,9 @@ function endedShort(prev: string, next: string, cur: RawBlock, l: Ln, doc: Doc):
   return nextWordFits(prev, next, Math.max(w, ...cur.texts.map((x) => x.length).filter((n) => !isJoined(n, w))));
 }
 
-function nextText(lines: Ln[], i: number): { j: number; blank: boolean } | undefined {
-  let blank = false;
-  for (let j = i + 1; j < lines.length; j++) {
-    if (isBlank(lines[j])) blank = true;
-    else return { j, blank };
-  }
-  return undefined;
-}
-
 function prevText(lines: Ln[], i: number): Ln | undefined {
-  for (let j = i - 1; j >= 0; j--) if (!isBlank(lines[j])) return lines[j];
-  return undefined;
+  const j = lineAbove(lines, i);
+  return j === undefined ? undefined : lines[j];
 }
 
 /** Documents where a lead space marks lost bullets: lead lines after a colon or in runs. */
