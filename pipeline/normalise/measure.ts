@@ -130,9 +130,8 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
     for (let m = re.exec(raw); m; m = re.exec(raw)) {
       re.lastIndex = m.index + m[1]!.length + 1;
       const at = (m.index - lead + m[1]!.length) / width;
-      const k = Math.max(1, Math.round(at / LINE_END));
-      const off = Math.abs(at - k * LINE_END);
-      if (off > 0.14 || at >= length / width) continue;
+      const { k, off } = nearestLineEnd(at);
+      if (off > LINE_WINDOW || at >= length / width) continue;
       scoresOf(m[1]!, m[2]!).forEach((score, kind) => {
         const cur = best[kind]!.get(k);
         if (score > 0 && (!cur || score > cur.score || (score === cur.score && off < cur.off)))
@@ -170,6 +169,18 @@ interface Mend {
 
 /** Where the k-th printed line of a joined line ends: k times this share of the measure (a justified line is full). */
 const LINE_END = 0.96;
+
+/** How far from a printed line's end (in shares of the measure) a place still counts as at it. */
+const LINE_WINDOW = 0.14;
+
+/**
+ * The printed line of a joined line whose end is nearest to a place `at` shares of the measure
+ * from the line's start (the k-th, counted from 1), and how far that end is from it.
+ */
+function nearestLineEnd(at: number): { k: number; off: number } {
+  const k = Math.max(1, Math.round(at / LINE_END));
+  return { k, off: Math.abs(at - k * LINE_END) };
+}
 
 /**
  * Two vowels that would read as one sound where a compound's parts meet, so Dutch writes a
@@ -209,8 +220,8 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     // (the Dutch capital digraph IJ opens words: "IJsselmeer")
     // ("UWV|werkgevers…", or a capitalised word after the capitals: "MKB|Nederland")
     if (/^(?!IJ\p{Ll})\p{Lu}{2,}\p{Ll}{3,}$/u.test(w)) {
-      const caps = /^\p{Lu}+/u.exec(w)![0].length;
-      return [caps, caps - 1].filter((p) => p >= 2 && word(w.slice(p))).slice(0, 1);
+      const n = /^\p{Lu}+/u.exec(w)![0].length;
+      return [n, n - 1].filter((p) => p >= 2 && word(w.slice(p))).slice(0, 1);
     }
     const caps = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$/u.exec(w);
     if (caps) return word(caps[1]!) && word(caps[2]!) && !lex.listed(w) ? [caps[1]!.length] : [];
@@ -241,10 +252,8 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
       // (the one nearest a printed line's end, within the window there)
       let best: { cut: number; off: number } | undefined;
       for (const p of hyphenAt(core[2]!)) {
-        const at = (start + p - lead) / width;
-        const k = Math.max(1, Math.round(at / LINE_END));
-        const off = Math.abs(at - k * LINE_END);
-        if (off <= 0.14 && (!best || off < best.off)) best = { cut: start + p, off };
+        const { off } = nearestLineEnd((start + p - lead) / width);
+        if (off <= LINE_WINDOW && (!best || off < best.off)) best = { cut: start + p, off };
       }
       if (best) cuts.push(best.cut);
     }
