@@ -75,6 +75,9 @@ function folioOffset(lines: readonly Ln[], places: readonly number[], need: numb
   return best;
 }
 
+/** A line of a few words, then a number: a running head with the page's number beside it. */
+const HEAD_WITH_FOLIO = /^(\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
+
 /**
  * Remove running heads, running feet and page numbers where the pages are
  * certain (the reader saw form feeds). Evidence is position and repetition,
@@ -88,15 +91,16 @@ function folioOffset(lines: readonly Ln[], places: readonly number[], need: numb
  *  - a page number standing alone as a page's first or last line, or among
  *    its first or last few lines where it keeps the step of the page numbers
  *    of other pages (folio = page + a fixed difference); a lone number that
- *    breaks the step (a note's number set on its own line) stays.
+ *    breaks the step (a note's number set on its own line) stays;
+ *  - a page's very first line of a few words (eight at most, a capital first,
+ *    no sentence punctuation) that ends on the page's own number, or whose
+ *    next line is that number alone: a running head, also on a document of
+ *    one page, where nothing repeats it; the number goes with it.
  * Each page loses at most one line per repeated text, the one nearest its
  * edge, so a document title that the running head repeats stays where the
  * body prints it. The first remaining line of a page still opens it. Every
  * removal is reported.
  */
-/** A line of a few words, then a number: a running head with the page's number beside it. */
-const HEAD_WITH_FOLIO = /^(\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
-
 export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages = pagesOf(lines);
   if (pages.length === 0) return lines;
@@ -133,8 +137,9 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         // of one page, "Briefadvies digitale dienstverlening 1")
         // (or whose next line is that number alone, pdftotext's default mode setting it apart)
         const own = lines[i]!.page + (folioAt ?? 0);
-        const beside = edge === z.top && k === 0 && z.top[1] !== undefined && textOf(lines[z.top[1]]!) === String(own) ? `${t} ${own}` : t;
-        const numbered = edge === z.top && k === 0 && HEAD_WITH_FOLIO.exec(beside);
+        const topLine = edge === z.top && k === 0;
+        const beside = topLine && z.top[1] !== undefined && textOf(lines[z.top[1]]!) === String(own) ? `${t} ${own}` : t;
+        const numbered = topLine && HEAD_WITH_FOLIO.exec(beside);
         const head = !!numbered && Number(numbered[2]) === own && numbered[1]!.split(" ").length <= 8;
         if (head && beside !== t) drop.add(z.top[1]!);
         if ((key !== undefined && !used.has(key)) || echo || folio || head) {
