@@ -323,3 +323,51 @@ describe("a numbered heading over three lines", () => {
     expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["2 Kerncijfers over deelname aan scholing en de uitgaven daaraan in 2024", "2.1 Deelname naar opleidingsniveau en leeftijd"]);
   });
 });
+
+describe("a heading whose first line ends on a word no title ends on", () => {
+  // a narrow column, as a two-column layout sets it: every line of running text is short
+  const column = [
+    "Het aantal robots in de industrie groeit al jaren,",
+    "maar de verschillen tussen sectoren zijn groot. In",
+    "de voedingsindustrie gaat het vooral om verpakken",
+    "en sorteren.",
+  ];
+  const headings = (lines: string[]): string[] =>
+    normalise(raw(lines.join("\n")), undefined, { kind: "report" }).children.filter((b) => b.type === "heading").map(blockText);
+
+  it("goes on with a second line in upper case: a numbered heading", () => {
+    const text = ["3.1 Wat doen robots al in de fabriek?", ...column, "3.2 Hoe ver is de inzet van robots in", "Nederlandse fabrieken gevorderd?", ...column];
+    expect(headings(text)).toEqual(["3.1 Wat doen robots al in de fabriek?", "3.2 Hoe ver is de inzet van robots in Nederlandse fabrieken gevorderd?"]);
+  });
+
+  it("goes on with a second line in upper case: a heading without a number", () => {
+    const text = [...column, "", "Hoeveel jongeren werken er in", "Nederland, en in welke sectoren?", ...column];
+    expect(headings(text)).toEqual(["Hoeveel jongeren werken er in Nederland, en in welke sectoren?"]);
+  });
+
+  it("is no heading where no such second line follows: the first line of a paragraph", () => {
+    const text = [
+      "De secretaris geeft een korte toelichting op de stand van",
+      "zaken. Het kabinet heeft de planning van het wetsvoorstel",
+      "bevestigd, zodat de commissie beslist.",
+      "Verder meldt de secretaris dat de Tweede Kamer op",
+      "6 maart een hoorzitting heeft gehouden over de uitvoering",
+      "van de wet. Mevrouw Jansen heeft daar namens de commissie",
+      "aan deelgenomen en doet er in de volgende vergadering",
+      "verslag van.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+    expect(doc.children.map((b) => blockText(b).slice(0, 30))).toContain("Verder meldt de secretaris dat");
+  });
+
+  it("is no heading where it ends on a name's particle, its surname on the next line", () => {
+    const text = [...column, "Naar aanleiding daarvan vraagt mevrouw De", "Vries naar de stand van zaken rond het actiepunt.", ...column];
+    expect(headings(text)).toEqual([]);
+  });
+
+  it("does not take a paragraph's first line for its second line where the text runs on", () => {
+    const text = ["3.1 Hoe pakken we het aan", "De raad stelt voor om de regeling", "te verlengen tot het einde van het jaar, zodat", "de sector tijd heeft om zich voor te bereiden.", ...column];
+    expect(headings(text)).toEqual(["3.1 Hoe pakken we het aan"]);
+  });
+});

@@ -429,11 +429,12 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a numbered heading may run on to a short second line: "voeren beleid", "(R/2999)"
     // so may an unnumbered one (a title over two lines), when the line goes on in lower case
     // and is itself no sentence
-    if (cur.marker === undefined && !sawBlank && cur.lines.length < 3 && !hasLeadSpace(l) && STARTS_LOWER.test(t) && t.length <= 60 && !/[.,;:]$/.test(t) && !/[.,;:!?]$/.test(prev))
+    if (cur.marker === undefined && !sawBlank && cur.lines.length < 3 && !hasLeadSpace(l) && (STARTS_LOWER.test(t) || RUNS_ON.test(prev)) && t.length <= 60 && !/[.,;:]$/.test(t) && !/[.,;:!?]$/.test(prev))
       return true;
     // a numbered heading whose line ends on a word no title ends on goes on, also with a line
-    // that opens with a number: "… de uitgaven daaraan in" / "2024"
-    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && RUNS_ON.test(prev) && /^\p{N}/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && !ENDS_CLAUSE.test(t)) return true;
+    // that opens with a number, "… de uitgaven daaraan in" / "2024", or with a capital where the
+    // line ends short and text follows: "… verspreiding van AI in" / "Nederlandse organisaties gevorderd?"
+    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && RUNS_ON.test(prev) && /^[\p{N}\p{Lu}]/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && (!ENDS_CLAUSE.test(t) || /\p{L}\?$/u.test(t)) && (/^\p{N}/u.test(t) || closesHeading(doc, i, l, t))) return true;
     // (a heading of the numbering whose first line ended on a comma goes on: headingSequence)
     if (cur.marker !== undefined && cur.lines.length === 1 && doc.headings.has(cur.lines[0]!) && /,$/.test(prev) && commaRunsOn(doc, { j: i, blank: sawBlank })) return true;
     return (
@@ -644,6 +645,11 @@ const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[\p{Lu}‘“'"(]/u;
 /** A line that ends on a question mark, closing quotes or brackets after it. */
 const ASKS = /\?[’”'")]*$/;
 
+/**
+ * A line that ends on a word no sentence ends on: an article, "te", "van", a conjunction, or a
+ * name's particle after the line's first word, its surname on the next line ("mevrouw De" / "Vries").
+ */
+const NEVER_ENDS = /\s(?:de|een|te|van|en|of)$|\S\s(?:De|Van|Den|Der|Ter|Ten)$/u;
 /** A line that ends on a word no sentence or title ends on: an article, a preposition, a conjunction. */
 const RUNS_ON = /\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)$/u;
 /** A title line that goes on on the next line: it ends on a hyphen, comma, colon or a word no title ends on. */
@@ -703,6 +709,12 @@ function headingRunsOn(doc: Doc, i: number): boolean {
  */
 const bare = (t: string): string => t.replace(/(?<=[.,;:!?…])\d{1,3}$/u, "").replace(/(?<=[.!?…])[’”"')]+$/u, "");
 
+/** Whether a heading's line `t` may be its last: it ends short of the measure, and a block opens after it. */
+function closesHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
+  const after = nextText(doc.lines, i);
+  return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, l, t, after);
+}
+
 /**
  * Whether a heading's (last) line may end there: it is not a line of running text the
  * typesetter wrapped, one that fills over three quarters of the measure, not more than all of
@@ -752,10 +764,15 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   if (doc.lostBullets && !n.blank && hasLeadSpace(next)) return true;
   // a heading over two lines: the second goes on in lower case, is no sentence, and text follows
   // (where empty lines separate the blocks, a heading has one after it and needs no such guess)
-  if (!doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(bare(nt))) {
+  // (also in upper case or with a number, where the first ends on a word no title ends on: "…
+  // de verspreiding van AI in" / "Nederlandse organisaties gevorderd?"; a line that ends on a
+  // word no sentence ends on heads nothing where no such second line follows)
+  const goesOn = RUNS_ON.test(t) || NEVER_ENDS.test(t);
+  if (!doc.blankSeparated && !n.blank && (STARTS_LOWER.test(nt) || (goesOn && /^[\p{Lu}\p{N}]/u.test(nt))) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(bare(nt))) {
     const after = nextText(doc.lines, n.j);
     return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, next, nt, after);
   }
+  if (NEVER_ENDS.test(t)) return false;
   if (!endsShort(doc, l, t, n)) return false;
   return /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt) && !STRONG_BULLET.test(nt);
 }
