@@ -132,6 +132,23 @@ describe("a list whose bullets the extraction lost", () => {
     ]);
   });
 
+  it("opens an item after an item's last line of one word that would not have fitted on the line before it", () => {
+    const items = [
+      "een dagelijks gratis ontbijt voor alle leerlingen",
+      "afspraken met de gemeente over een snelle doorverwijzing naar",
+      "schuldhulpverlening",
+      "een verlengde schooldag met sport en muziek",
+    ];
+    const text = [...P1.slice(0, 3), "werken. De school heeft daarvoor een reeks voorzieningen:", ...items, "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual([
+      "een dagelijks gratis ontbijt voor alle leerlingen",
+      "afspraken met de gemeente over een snelle doorverwijzing naar schuldhulpverlening",
+      "een verlengde schooldag met sport en muziek",
+    ]);
+  });
+
   it("opens an item after an item's last line of one word that closes on a semicolon, also after a page break", () => {
     const text = [
       ...P1.slice(0, 3),

@@ -497,8 +497,11 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a line that ended short (the next word would have fitted in 0.9 of the measure) opens an
     // item; not a line that opens with a conjunction, and not where a line holds one word (an
     // extraction of justified text may give a word a line) unless that word closes a clause
-    // with a colon or semicolon, as the last word of an item or of a list's lead-in does
-    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev)) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
+    // with a colon or semicolon, as the last word of an item or of a list's lead-in does, or
+    // would not have fitted on the line before it: the typesetter wrapped it there
+    const before = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
+    const wrappedWord = before !== undefined && !nextWordFits(before, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
+    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
       doc.bareItem = true;
       return false;
     }
