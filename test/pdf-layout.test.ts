@@ -250,6 +250,15 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
     expect(items([stackedPage(1, [...lead, ...[1, 2, 3, 4, 5].flatMap(item)])])).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3", "Aanbeveling 4", "Aanbeveling 5"]);
   });
 
+  it("takes short indented lines for items where the lead-in ends on a colon, and not where it does not", () => {
+    const short: Stacked[] = [["Een bovenlaag (15%)", 80, 110], ["Jonge kansrijken (13%)", 80, 125], ["Werkende middengroep (27%)", 80, 150]];
+    const after = text(4, "het vervolg");
+    expect(items([stackedPage(1, [...text(6, "de inleiding"), ...leadIn, ...short, ...after])])).toEqual(["Een bovenlaag", "Jonge kansrij", "Werkende midd"]);
+    // (set in after a sentence: an address, a quotation; no list)
+    const plain: Stacked[] = [["Een alinea aan de linkerkant van de kolom die tot de rechterkant loopt, en de raad", 62, 460], ["schrijft aan het adres hieronder.", 62, 200]];
+    expect(items([stackedPage(1, [...text(6, "de inleiding"), ...plain, ...short, ...after])])).toEqual([]);
+  });
+
   it("goes on with such a list at the top of the next page, at the same indent", () => {
     const pages = [stackedPage(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), stackedPage(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);

@@ -186,7 +186,10 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
     // … or goes on from the foot of the column before, where such a list ended at the same indent
     const carriesOn = !!before && !sameColumn(before, l) && listIndent.has(i - 1) && Math.abs(before.left - l.left) < 0.3 * l.size;
-    if (run.length >= 2 && run.some(full) && !hangsOnItem && (leadIn || carriesOn) && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
+    // (where no line of the run reaches the edge, its items are short: a lead-in that ends on a
+    // colon announces them)
+    const announced = !!leadIn && /:$/.test(before!.text.trim());
+    if (run.length >= 2 && (run.some(full) || announced) && !hangsOnItem && (leadIn || carriesOn) && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
     i = j;
   }
 
