@@ -259,6 +259,14 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
     expect(items([stackedPage(1, [...text(6, "de inleiding"), ...plain, ...short, ...after])])).toEqual([]);
   });
 
+  it("takes indented lines at the top of a page for a list where the lead-in at the foot of the page before ends on a colon", () => {
+    const pages = [stackedPage(1, [...text(12, "de eerste pagina"), ...leadIn]), stackedPage(2, [...item(1), ...item(2), ...item(3), ...text(6, "de tweede pagina")])];
+    expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);
+    // (not after a page that ends in a sentence: set in at the top of a page, that is a quotation)
+    const ended: Stacked[] = [["Een alinea aan de linkerkant van de kolom die tot de rechterkant loopt, en de raad", 62, 460], ["doet de volgende aanbevelingen.", 62, 200]];
+    expect(items([stackedPage(1, [...text(12, "de eerste pagina"), ...ended]), stackedPage(2, [...item(1), ...item(2), ...item(3), ...text(6, "de tweede pagina")])])).toEqual([]);
+  });
+
   it("goes on with such a list at the top of the next page, at the same indent", () => {
     const pages = [stackedPage(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), stackedPage(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);

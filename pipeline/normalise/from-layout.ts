@@ -183,7 +183,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const hangsOnItem = before && sameColumn(before, l) && (before.marker || /^(?:\d{1,2}|[a-zA-Z])[.)]\s/.test(before.text)) && Math.abs(before.x - l.left) < 0.6 * l.size;
     // a list follows text set at the column's edge (its lead-in); an indented passage at the
     // top of a column or under a heading is a lead or a quotation, not a list
-    const leadIn = before && sameColumn(before, l) && bodyLine(before) && indentOf(before) < 0.3 * l.size;
+    // (a lead-in that ends on a colon at the foot of a column announces the list at the top of the next)
+    const leadIn = before && bodyLine(before) && indentOf(before) < 0.3 * l.size && (sameColumn(before, l) || /:$/.test(before.text.trim()));
     // … or goes on from the foot of the column before, where such a list ended at the same indent
     const carriesOn = !!before && !sameColumn(before, l) && listIndent.has(i - 1) && Math.abs(before.left - l.left) < 0.3 * l.size;
     // (where no line of the run reaches the edge, its items are short: a lead-in that ends on a
