@@ -149,6 +149,18 @@ describe("a list whose bullets the extraction lost", () => {
     ]);
   });
 
+  it("opens an item at each line that opens with a quantity after a colon, but not at a list number", () => {
+    const figures = ["62 melkkoeien en 35 stuks jongvee", "78 hectare grond, waarvan 20 hectare met natuurbeheer", "1 melkrobot en 1 parttime medewerker"];
+    const text = [...P1.slice(0, 3), "werken. Het bedrijf in cijfers:", ...figures, "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual(figures);
+    // (a number with a full stop is a list number: an ordered item, as before)
+    const numbered = ["1. vooraf brainstormen en een bredere groep uitkiezen;", "2. niet alleen een advies maken;", "3. allianties bouwen."];
+    const ordered = normalise(raw([...P1.slice(0, 3), "werken. De verbeterpunten zijn:", ...numbered, ...P1.slice(6)].join("\n")), undefined, { kind: "report" }).children.find((b) => b.type === "list");
+    expect(ordered?.type === "list" && ordered.ordered).toBe(true);
+  });
+
   it("opens an item after an item's last line of one word that closes on a semicolon, also after a page break", () => {
     const text = [
       ...P1.slice(0, 3),

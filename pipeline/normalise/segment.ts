@@ -59,6 +59,8 @@ const STRONG_BULLET = /^([■•▪●◦○‣➢►✓□])\s*(.*)$/u;
 const BARE_MARK = /^(?:[■•▪●◦○‣➢►✓□]|\d{1,2}[.)])$/u;
 const WEAK_BULLET = /^([-–*o])\s+(\S.*)$/u;
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
+/** A line that opens with a quantity, a number and a word in lower case: "62 melkkoeien", "1,2 miljoen euro". */
+const QUANTITY = /^\d+(?:[.,]\d+)*\s+\p{Ll}/u;
 const HEADING_START = /^[\p{Lu}‘“'"(]/u;
 /**
  * A letter's valediction, a line of its own before the signature: "Hoogachtend,", "Met
@@ -477,7 +479,11 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   }
   if (!sawBlank) {
     const m = NUMBERED.exec(t);
-    if (m && (m[2] || m[3])) {
+    // (a number that a word in lower case follows is a quantity, no list number: "62 melkkoeien
+    // en 35 stuks jongvee"; after a colon or in a list whose bullets were lost, it may open an
+    // item, as a line in lower case does below)
+    const quantity = QUANTITY.test(t) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === ""));
+    if (m && (m[2] || m[3]) && !quantity) {
       // the next number of the list, or a numbered line after a clause end
       if (nextNumber(cur, m[1]!)) return false;
       if (ENDS_CLAUSE.test(prev) && (HEADING_START.test(m[4]!) || /:$/.test(prev))) return false;
@@ -491,9 +497,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // sentence end, fill most of it: a short rest there is a heading or paragraph of its own)
     const together = prev.length + 1 + t.length;
     if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && together <= 1.05 * widthAt(doc, l) && (!ENDS_CLAUSE.test(prev) || together >= 0.75 * widthAt(doc, l))) return true;
-    if (!wrapped && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
+    if (!wrapped && !quantity && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a list whose bullets the extraction lost (a browser's list markers are not text): after a
-    // line that ends on a colon short of the measure, each line that goes on in lower case after
+    // line that ends on a colon short of the measure, each line that goes on in lower case (or
+    // with a quantity) after
     // a line that ended short (the next word would have fitted in 0.9 of the measure) opens an
     // item; not a line that opens with a conjunction, and not where a line holds one word (an
     // extraction of justified text may give a word a line) unless that word closes a clause
@@ -501,7 +508,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // would not have fitted on the line before it: the typesetter wrapped it there
     const before = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
     const wrappedWord = before !== undefined && !nextWordFits(before, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
-    if (!wrapped && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
+    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
       doc.bareItem = true;
       return false;
     }
