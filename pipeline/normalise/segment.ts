@@ -500,12 +500,12 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     if (!wrapped && !quantity && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a list whose bullets the extraction lost (a browser's list markers are not text): after a
     // line that ends on a colon short of the measure, each line that goes on in lower case (or
-    // with a quantity) after
-    // a line that ended short (the next word would have fitted in 0.9 of the measure) opens an
-    // item; not a line that opens with a conjunction, and not where a line holds one word (an
-    // extraction of justified text may give a word a line) unless that word closes a clause
-    // with a colon or semicolon, as the last word of an item or of a list's lead-in does, or
-    // would not have fitted on the line before it: the typesetter wrapped it there
+    // with a quantity) after a line that ended short (the next word would have fitted in 0.9 of
+    // the measure) opens an item; not a line that opens with a conjunction, and not where a
+    // line holds one word (an extraction of justified text may give a word a line) unless that
+    // word closes a clause with a colon or semicolon, as the last word of an item or of a
+    // list's lead-in does, or would not have fitted on the line before it: the typesetter
+    // wrapped it there
     const before = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
     const wrappedWord = before !== undefined && !nextWordFits(before, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
     if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
@@ -779,8 +779,7 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // word no sentence ends on heads nothing where no such second line follows)
   const goesOn = RUNS_ON.test(t) || NEVER_ENDS.test(t);
   if (!doc.blankSeparated && !n.blank && (STARTS_LOWER.test(nt) || (goesOn && /^[\p{Lu}\p{N}]/u.test(nt))) && !hasLeadSpace(next) && nt.length <= 60 && !/[.,;:]$/.test(bare(nt))) {
-    const after = nextText(doc.lines, n.j);
-    return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, next, nt, after);
+    return closesHeading(doc, n.j, next, nt);
   }
   if (NEVER_ENDS.test(t)) return false;
   if (!endsShort(doc, l, t, n)) return false;
