@@ -150,7 +150,7 @@ describe("a list whose bullets the extraction lost", () => {
   });
 
   it("opens an item at each line that opens with a quantity after a colon, but not at a list number", () => {
-    const figures = ["62 melkkoeien en 35 stuks jongvee", "78 hectare grond, waarvan 20 hectare met natuurbeheer", "1 melkrobot en 1 parttime medewerker"];
+    const figures = ["62 melkkoeien en 35 stuks jongvee", "78 hectare grond, waarvan 20 hectare met natuurbeheer", "1 melkrobot en 1 parttime medewerker", "2 stallen van elk 40 meter"];
     const text = [...P1.slice(0, 3), "werken. Het bedrijf in cijfers:", ...figures, "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.", ...P1.slice(6)];
     const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
     const list = doc.children.find((b) => b.type === "list");

@@ -627,7 +627,9 @@ function startBlock(
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
   if (BOX_TITLE.test(t)) return { t: "boxTitle", lines: [l], texts: [t] };
   const num = NUMBERED.exec(t);
-  if (num && (num[2] || num[3])) {
+  // (a quantity that opens a bulletless item is no list number, even where the next item's
+  // quantity happens to follow it: "1 dag per week …" / "2 jaar om …")
+  if (num && (num[2] || num[3]) && !(bareItem && QUANTITY.test(t))) {
     const marker = num[1]!;
     const depth = marker.split(".").length;
     const n = Number(marker.split(".").pop());
