@@ -369,6 +369,19 @@ describe("words split where the extraction joined printed lines", () => {
     expect(text("beweegclubjes, beweeg- en sportlocaties")).toContain("de beweegclubjes, beweeg- en");
   });
 
+  it("puts back a date's hyphen in a web address that pdftotext's default mode dropped, on a line of any length", () => {
+    expect(text("regeling, https://wetten.overheid.nl/BWBR0040936/2018-0701")).toContain("https://wetten.overheid.nl/BWBR0040936/2018-07-01");
+    expect(text("regeling, https://wetten.overheid.nl/BWBR0048163/202307-01#Hoofdstuk1")).toContain("https://wetten.overheid.nl/BWBR0048163/2023-07-01#Hoofdstuk1");
+    // (a short line too: a note's line, set smaller than the text)
+    const short = page("Zie https://wetten.overheid.nl/BWBR0050125/2025-0101#Hoofdstuk2 voor de tekst.");
+    expect(short.children.map(blockText).join(" ")).toContain("BWBR0050125/2025-01-01#Hoofdstuk2");
+    expect(short.diagnostics.some((x) => x.code === "normalise:dropped-hyphen" && x.position?.line === 5)).toBe(true);
+    // (no date: a range of years, a month past twelve, a number outside an address)
+    expect(text("regeling, https://www.actiz.nl/cao-vvt-2022-2025-afspraken")).toContain("cao-vvt-2022-2025-afspraken");
+    expect(text("regeling, https://www.voorbeeld.nl/nummer/2018-1301")).toContain("nummer/2018-1301");
+    expect(text("regeling 2018-0701 met kenmerk")).toContain("regeling 2018-0701 met");
+  });
+
   it("leaves a split far from where the first printed line ended", () => {
     const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");

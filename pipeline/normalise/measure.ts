@@ -186,6 +186,8 @@ function nearestLineEnd(at: number): { k: number; off: number } {
  * Two vowels that would read as one sound where a compound's parts meet, so Dutch writes a
  * hyphen between them ("re-integratie", "wo-opleiding", "diploma-erkenning", "mbo-instelling").
  */
+/** A date, year first, with one of its two hyphens: "2018-0701" (groups 1–3) or "201807-01" (groups 4–6). */
+const DATE_ONE_HYPHEN = /(?<!\d)(?:(\d{4})-(\d{2})(\d{2})|(\d{4})(\d{2})-(\d{2}))(?![\d-])/gu;
 const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"]);
 
 /**
@@ -201,6 +203,9 @@ const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii",
  *    list: the document writes the first part before a hyphen in a compound elsewhere
  *    ("mbo-diploma"), or the vowels where they meet would read as one sound
  *    ("diploma|erkenning"), the first part a word of the list of three letters at least.
+ * A date in a web address that kept one of its two hyphens ("…/2018-0701", "…/202307-01") gets
+ * the other back, on a line of any length (notes are set smaller): year first, a month and a day
+ * that can be; an address breaks at a hyphen, and no address writes a date half joined.
  * Each mend is reported (info) with the line.
  */
 export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lexicon, ctx: LineCtx): Ln[] {
@@ -240,12 +245,19 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
   return lines.map((l) => {
     if (isBlank(l) || l.role) return l;
     const raw = l.raw;
-    const length = raw.trim().length;
-    if (!isJoined(length, width)) return l;
+    const cuts: { at: number; what: string }[] = [];
+    // a date in a web address ("…/BWBR0040936/2018-07-01") that lost one of its two hyphens
+    // where the extraction joined its printed lines: "2018-0701", "202307-01" (on a line of any
+    // length: notes are set in smaller type, their lines longer than the measure)
+    for (const u of raw.matchAll(/(?:https?:\/\/|www\.)\S+/gu)) {
+      for (const d of u[0].matchAll(DATE_ONE_HYPHEN)) {
+        const [y, m, day] = [d[1] ?? d[4]!, d[2] ?? d[5]!, d[3] ?? d[6]!].map(Number) as [number, number, number];
+        if (y >= 1900 && m >= 1 && m <= 12 && day >= 1 && day <= 31) cuts.push({ at: u.index! + d.index! + (d[1] !== undefined ? 7 : 4), what: "a date's hyphen in a web address" });
+      }
+    }
     const lead = raw.length - raw.trimStart().length;
-    const cuts: number[] = [];
     const re = /\S+/gu;
-    for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    for (let m = isJoined(raw.trim().length, width) ? re.exec(raw) : null; m; m = re.exec(raw)) {
       const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
       if (!core) continue;
       const start = m.index + core[1]!.length;
@@ -255,12 +267,12 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
         const { off } = nearestLineEnd((start + p - lead) / width);
         if (off <= LINE_WINDOW && (!best || off < best.off)) best = { cut: start + p, off };
       }
-      if (best) cuts.push(best.cut);
+      if (best) cuts.push({ at: best.cut, what: "a compound's hyphen" });
     }
     if (cuts.length === 0) return l;
     let out = raw;
-    for (const c of [...cuts].reverse()) {
-      diag(ctx, "info", "normalise:dropped-hyphen", `"${raw.slice(c - 8, c)}${raw.slice(c, c + 8)}" read as "${raw.slice(c - 8, c)}-${raw.slice(c, c + 8)}": a compound's hyphen dropped where the extraction joined two printed lines`, l);
+    for (const { at: c, what } of [...cuts].sort((a, b) => b.at - a.at)) {
+      diag(ctx, "info", "normalise:dropped-hyphen", `"${raw.slice(c - 8, c)}${raw.slice(c, c + 8)}" read as "${raw.slice(c - 8, c)}-${raw.slice(c, c + 8)}": ${what} dropped where the extraction joined two printed lines`, l);
       out = out.slice(0, c) + "-" + out.slice(c);
     }
     return { ...l, raw: out };
