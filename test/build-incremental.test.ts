@@ -1,6 +1,6 @@
 // Incremental builds: unchanged files come from the cache, byte for byte what a build without it writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../pipeline/build.ts";
 import type { Manifest } from "../pipeline/publish/manifest.ts";
@@ -68,9 +68,13 @@ describe("incremental builds", () => {
     // Every entry of the first build looks a month old; three more: old and unused, young and unused, an old unfinished write.
     const entries = files(cacheDir);
     for (const f of entries) utimesSync(f, month, month);
-    const stale = join(cacheDir, "artefacts", "ab", "ab0000.json");
-    const young = join(cacheDir, "artefacts", "cd", "cd0000.json");
-    const debris = join(cacheDir, "documents", "ef", "ef0000.v8.123.tmp");
+    // (in folders no entry of the build is in: a key's first two hex digits may be any, and the
+    // pipeline's own code is part of every key, so a fixed folder is taken now and then)
+    const taken = new Set(entries.map((f) => basename(dirname(f))));
+    const [a, b, c] = [...Array(256).keys()].map((n) => n.toString(16).padStart(2, "0")).filter((p) => !taken.has(p));
+    const stale = join(cacheDir, "artefacts", a!, `${a}0000.json`);
+    const young = join(cacheDir, "artefacts", b!, `${b}0000.json`);
+    const debris = join(cacheDir, "documents", c!, `${c}0000.v8.123.tmp`);
     for (const f of [stale, young, debris]) {
       mkdirSync(dirname(f), { recursive: true });
       writeFileSync(f, "{}\n");
