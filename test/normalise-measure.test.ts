@@ -161,6 +161,19 @@ describe("a list whose bullets the extraction lost", () => {
     expect(ordered?.type === "list" && ordered.ordered).toBe(true);
   });
 
+  it("closes an item at a semicolon and the list at the full stop of the item after it, however full their lines", () => {
+    const items = [
+      "flexibele werktijden en de mogelijkheid om de uren tijdelijk te verschuiven;",
+      "een aanvulling op het wettelijke zorgverlof tot een groot deel van het loon;",
+      "voortzetting van de volledige pensioenopbouw bij een tijdelijke vermindering.",
+    ];
+    const text = [...P1.slice(0, 3), "werken. Daarbij valt te denken aan:", ...items, "Werkgevers kunnen daarnaast gebruikmaken van bestaande keurmerken.", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual(items);
+    expect(doc.children.map(blockText)).toContain("Werkgevers kunnen daarnaast gebruikmaken van bestaande keurmerken.");
+  });
+
   it("opens an item after an item's last line of one word that closes on a semicolon, also after a page break", () => {
     const text = [
       ...P1.slice(0, 3),

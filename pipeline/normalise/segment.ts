@@ -96,6 +96,8 @@ interface Doc {
   pendingItems: string[];
   /** The line being started opens an item whose bullet the extraction lost (continues() found it). */
   bareItem?: boolean;
+  /** The block before the one being continued. */
+  blockBefore?: RawBlock;
   /** How many bare glyphs came in a row before the block being started: a list needs two. */
   bareRun: number;
   /** SegmentOptions.questionHeadings. */
@@ -214,6 +216,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     // that signature, up to four of them)
     const before = blocks[blocks.length - 1];
     if (b.t === "para" && before && ((before.t === "para" && before.lines.length === 1 && VALEDICTION.test(before.texts[0]!)) || doc.signature.has(before)) && doc.signature.size < 4) doc.signature.add(b);
+    doc.blockBefore = before;
     blocks.push(b);
     cur = b;
   };
@@ -508,7 +511,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // wrapped it there
     const before = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
     const wrappedWord = before !== undefined && !nextWordFits(before, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
-    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) {
+    // (in such a list, a line that closes on a semicolon closes its item, however full: Dutch
+    // closes every item but the last so)
+    const closesItem = cur.t === "item" && cur.marker === "" && /;$/.test(prev);
+    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)))) {
       doc.bareItem = true;
       return false;
     }
@@ -527,6 +533,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       // line does not end on a word no sentence ends on, also where the item closes no sentence)
       const short = lastFill(prev.length, widthAt(doc, l)) < 0.6 * doc.width || (!wrapped && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) && !RUNS_ON.test(prev));
       if (short && !/:$/.test(prev)) return false;
+      // (the last item of a list whose bullets were lost, after an item that closed on a
+      // semicolon, closes the list on a full stop, however full its line)
+      const before = doc.blockBefore;
+      if (cur.marker === "" && before?.t === "item" && before.marker === "" && /;$/.test(before.texts[before.texts.length - 1] ?? "") && /[.!?][’”'")]*$/u.test(prev)) return false;
       if (opts.doubleSpaced && prevLn.gapAfter && /[.!?)%\d]$/.test(prev)) return false;
     }
     return true;
