@@ -182,12 +182,13 @@ function nearestLineEnd(at: number): { k: number; off: number } {
   return { k, off: Math.abs(at - k * LINE_END) };
 }
 
+/** A date, year first, with one of its two hyphens: "2018-0701" (groups 1–3) or "201807-01" (groups 4–6). */
+const DATE_ONE_HYPHEN = /(?<!\d)(?:(\d{4})-(\d{2})(\d{2})|(\d{4})(\d{2})-(\d{2}))(?![\d-])/gu;
+
 /**
  * Two vowels that would read as one sound where a compound's parts meet, so Dutch writes a
  * hyphen between them ("re-integratie", "wo-opleiding", "diploma-erkenning", "mbo-instelling").
  */
-/** A date, year first, with one of its two hyphens: "2018-0701" (groups 1–3) or "201807-01" (groups 4–6). */
-const DATE_ONE_HYPHEN = /(?<!\d)(?:(\d{4})-(\d{2})(\d{2})|(\d{4})(\d{2})-(\d{2}))(?![\d-])/gu;
 const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"]);
 
 /**
