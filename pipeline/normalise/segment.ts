@@ -62,6 +62,8 @@ const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
 /** A line that opens with a quantity, a number and a word in lower case: "62 melkkoeien", "1,2 miljoen euro". */
 const QUANTITY = /^\d+(?:[.,]\d+)*\s+\p{Ll}/u;
 const HEADING_START = /^[\p{Lu}‘“'"(]/u;
+/** A line that may open a block after a heading: a capital or a number, a quotation mark or bracket before it. */
+const OPENS_BLOCK = /^[‘“'"(]?[\p{Lu}\p{N}]/u;
 /**
  * A letter's valediction, a line of its own before the signature: "Hoogachtend,", "Met
  * vriendelijke groet,", "Yours sincerely,".
@@ -345,8 +347,13 @@ function commaRunsOn(doc: Doc, n: { j: number; blank: boolean }): boolean {
   if (n.blank) return false;
   const nt = textOf(doc.lines[n.j]!);
   if (!STARTS_LOWER.test(nt) || nt.length > 60 || /[.,;:!?]$/.test(bare(nt))) return false;
-  const after = nextText(doc.lines, n.j);
-  return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!));
+  return blockAfter(doc, n.j) !== undefined;
+}
+
+/** The next line of text after line `i`, where it may open a block (OPENS_BLOCK). */
+function blockAfter(doc: Doc, i: number): { j: number; blank: boolean } | undefined {
+  const after = nextText(doc.lines, i);
+  return after !== undefined && OPENS_BLOCK.test(textOf(doc.lines[after.j]!)) ? after : undefined;
 }
 
 /** Whether heading number `q` may follow `p`: the next sibling, a first child, or the next of an ancestor. */
@@ -485,7 +492,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // (a number that a word in lower case follows is a quantity, no list number: "62 melkkoeien
     // en 35 stuks jongvee"; after a colon or in a list whose bullets were lost, it may open an
     // item, as a line in lower case does below)
-    const quantity = QUANTITY.test(t) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === ""));
+    const bulletless = cur.t === "item" && cur.marker === "";
+    const quantity = QUANTITY.test(t) && (/:$/.test(prev) || bulletless);
     if (m && (m[2] || m[3]) && !quantity) {
       // the next number of the list, or a numbered line after a clause end
       if (nextNumber(cur, m[1]!)) return false;
@@ -509,12 +517,12 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // word closes a clause with a colon or semicolon, as the last word of an item or of a
     // list's lead-in does, or would not have fitted on the line before it: the typesetter
     // wrapped it there
-    const before = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
-    const wrappedWord = before !== undefined && !nextWordFits(before, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
+    const lineBefore = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
+    const wrappedWord = lineBefore !== undefined && !nextWordFits(lineBefore, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
     // (in such a list, a line that closes on a semicolon closes its item, however full: Dutch
     // closes every item but the last so)
-    const closesItem = cur.t === "item" && cur.marker === "" && /;$/.test(prev);
-    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (cur.t === "item" && cur.marker === "" && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)))) {
+    const closesItem = bulletless && /;$/.test(prev);
+    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)))) {
       doc.bareItem = true;
       return false;
     }
@@ -535,8 +543,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       if (short && !/:$/.test(prev)) return false;
       // (the last item of a list whose bullets were lost, after an item that closed on a
       // semicolon, closes the list on a full stop, however full its line)
-      const before = doc.blockBefore;
-      if (cur.marker === "" && before?.t === "item" && before.marker === "" && /;$/.test(before.texts[before.texts.length - 1] ?? "") && /[.!?][’”'")]*$/u.test(prev)) return false;
+      const itemBefore = doc.blockBefore;
+      if (bulletless && itemBefore?.t === "item" && itemBefore.marker === "" && /;$/.test(itemBefore.texts[itemBefore.texts.length - 1] ?? "") && /[.!?][’”'")]*$/u.test(prev)) return false;
       if (opts.doubleSpaced && prevLn.gapAfter && /[.!?)%\d]$/.test(prev)) return false;
     }
     return true;
@@ -712,7 +720,7 @@ function titleBlock(doc: Doc): Ln[] {
       continue;
     }
     const all = out.map(textOf).join(" ");
-    if (/[.;!]$/.test(t) || /[,:]$/.test(t) || !/^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt)) return [];
+    if (/[.;!]$/.test(t) || /[,:]$/.test(t) || !OPENS_BLOCK.test(nt)) return [];
     if (all.length > 200 || all.split(" ").length > 30) return [];
     if (!nextWordFits(t, nt, 0.9 * widthAt(doc, l), widthAt(doc, l))) return [];
     return out;
@@ -733,8 +741,8 @@ const bare = (t: string): string => t.replace(/(?<=[.,;:!?…])\d{1,3}$/u, "").r
 
 /** Whether a heading's line `t` may be its last: it ends short of the measure, and a block opens after it. */
 function closesHeading(doc: Doc, i: number, l: Ln, t: string): boolean {
-  const after = nextText(doc.lines, i);
-  return after !== undefined && /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(textOf(doc.lines[after.j]!)) && endsShort(doc, l, t, after);
+  const after = blockAfter(doc, i);
+  return after !== undefined && endsShort(doc, l, t, after);
 }
 
 /**
@@ -795,5 +803,5 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   }
   if (NEVER_ENDS.test(t)) return false;
   if (!endsShort(doc, l, t, n)) return false;
-  return /^[‘“'"(]?[\p{Lu}\p{N}]/u.test(nt) && !STRONG_BULLET.test(nt);
+  return OPENS_BLOCK.test(nt) && !STRONG_BULLET.test(nt);
 }
