@@ -124,10 +124,12 @@ export class FootnoteSettler {
    * The notes at the foot of `page`, for the page's chrome. Pages are laid
    * out in order; a page before the last one seen starts a new round of
    * pagination (react-pdf paginates twice when the chrome shows the number
-   * of pages), and every round places the notes afresh.
+   * of pages), and every round that fills the pages places the notes afresh.
+   * A round that only builds the pages again around what landed on them
+   * (`replay`, patches/@react-pdf+layout*) keeps the notes placed before.
    */
-  readonly notesOn = (page: number): readonly string[] => {
-    if (page < this.page) {
+  readonly notesOn = (page: number, replay = false): readonly string[] => {
+    if (page < this.page && !replay) {
       this.byPage.clear();
       this.set.clear();
       this.page = 0;

@@ -45,7 +45,8 @@ export interface PassData {
  * body page is given (patches/@react-pdf+layout*).
  */
 export interface FootnoteLayout {
-  notesOn(page: number): readonly string[];
+  /** The notes at the foot of `page`; `replay`: the page is built again around what landed on it before, nothing is filled. */
+  notesOn(page: number, replay?: boolean): readonly string[];
   settle?: (props: { pageNumber: number }, nodes: never[], height: number) => boolean | number;
 }
 

@@ -117,8 +117,8 @@ function settling(ctx: RenderContext): { settle?: NonNullable<RenderContext["foo
 
 /** Running head, flow region and running foot around every body page; footnotes of the page when notes go at the foot. */
 export function chrome(ctx: RenderContext, s: HouseStyles, titleOnFirstPage = false) {
-  return ({ pageNumber, totalPages, children }: { pageNumber?: number; totalPages?: number; children?: ReactNode }): ReactNode => {
-    const notes = ctx.noteMode === "foot" ? ctx.footnotes.notesOn(pageNumber ?? 0) : [];
+  return ({ pageNumber, totalPages, replay, children }: { pageNumber?: number; totalPages?: number; replay?: boolean; children?: ReactNode }): ReactNode => {
+    const notes = ctx.noteMode === "foot" ? ctx.footnotes.notesOn(pageNumber ?? 0, replay) : [];
     return [
       // The first page carries the title block; a running head above it would repeat it.
       titleOnFirstPage && pageNumber === 1 ? <View key="head" style={{ height: 22 }} /> : <RunningHead key="head" ctx={ctx} s={s} />,
