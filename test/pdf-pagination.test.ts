@@ -68,3 +68,24 @@ describe("the totals round", () => {
     expect(fill(changing)).toEqual(fill(high));
   }, 60_000);
 });
+
+describe("a Text that shows the page of a destination (pageOf)", () => {
+  it("shows the page the destination landed on, in the same layout, at its own width", async () => {
+    registerHouseFonts();
+    const layout = ({ children }: { children?: ReactNode }) => [h(View, { key: "flow", style: { flexGrow: 1 } }, children), h(View, { key: "foot", style: { height: 12 } })];
+    const entry = h(View, { key: "entry", style: { flexDirection: "row" } }, h(Text, { style: { flex: 1 } }, "Het doel"), h(Text, { style: { width: 30, textAlign: "right" }, pageOf: "doel" } as never, "\u00a0"));
+    const doc = h(
+      Document,
+      {},
+      h(Page, { size: "A5", style: { padding: 30, fontFamily: SERIF, fontSize: 10 }, experimentalPagination: true, layout } as never, entry, ...Array.from({ length: 30 }, (_, i) => h(Text, { key: i, style: { marginBottom: 6 } }, paragraph(i))), h(View, { key: "doel", id: "doel" } as never, h(Text, {}, "Het doel"))),
+    );
+    const laid = (await (pdf(doc as never) as unknown as { toLayout(): Promise<Node> }).toLayout()) as Node;
+    const pages = laid.children ?? [];
+    const holds = (n: Node): boolean => n.props?.id === "doel" || (n.children ?? []).some(holds);
+    const landed = pages.findIndex(holds) + 1;
+    expect(landed).toBeGreaterThan(2);
+    const shown = pages[0]!.children![0]!.children![0]!.children![1]!;
+    expect(shown.children?.map((c) => (c as { value?: string }).value).join("")).toBe(String(landed));
+    expect(shown.box?.width).toBe(30);
+  }, 60_000);
+});

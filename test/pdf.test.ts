@@ -24,6 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha256 = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+const sha256Of = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 const flat = (s: string): string => s.normalize("NFKC").replace(/\s+/g, " ");
 
 function fonts(file: string): { name: string; emb: string }[] {
@@ -124,6 +125,14 @@ describe.each(["nl", "en"] as const)("renderPdf, %s edition", (lang) => {
       expect(tocPage).toMatch(new RegExp(`${title} ${page}\\b`));
     }
     expect([...layout.linksByPage.get(2) ?? []]).toContain("h-inleiding");
+  });
+
+  it("sets the contents' page numbers in the layout that puts the headings on their pages: one layout pass", async () => {
+    // (in this process: the renderer processes send back the PDF only)
+    const { layoutAndRender } = await import("../pipeline/render-pdf/render.ts");
+    const { passes, pdf } = await layoutAndRender(sampleDoc(lang, "report"));
+    expect(passes).toBe(1);
+    expect(sha256Of(pdf)).toBe(sha256(file));
   });
 
   it("gives the same bytes on a second render", async () => {

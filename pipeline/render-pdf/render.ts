@@ -1,11 +1,13 @@
 /**
  * Lays a document out and renders it to PDF bytes in this process: the
- * template of its kind, and as many passes as the contents need. Footnotes
- * go at the foot of the page their reference lands on, decided as the pages
- * are filled (footnotes.ts). The table of contents shows page numbers, read
- * from the previous pass's layout (where its named destinations would be in
- * the PDF, see layout-positions.ts): the document is laid out again until
- * they stay; only the pass that is kept is written as PDF.
+ * template of its kind, in one layout pass as a rule. Footnotes go at the
+ * foot of the page their reference lands on, decided as the pages are filled
+ * (footnotes.ts). The table of contents shows the page each heading landed
+ * on in the same layout (react-pdf's second round of pagination sets them,
+ * templates/pdf/house.tsx); where an entry shows another page than the one
+ * its heading is on in the layout (layout-positions.ts), the document is
+ * laid out again with the pages found, until they stay; only the pass that
+ * is kept is written as PDF.
  *
  * renderPdf runs this in warm renderer processes (pool.ts, child.ts), one
  * document after another; nothing here may depend on what was rendered
@@ -38,6 +40,8 @@ const MAX_HELD = TEXT_BLOCK_HEIGHT / 4;
 export interface LaidOut {
   /** Where things landed: what the written PDF would show (layout-positions.ts). */
   positions: PdfLayout;
+  /** What each contents entry shows for a page number, by the name of its heading's destination. */
+  contents: ReadonlyMap<string, string>;
   /** This layout written as PDF bytes. */
   write(): Promise<Buffer>;
 }
@@ -45,13 +49,13 @@ export interface LaidOut {
 export async function layOut(doc: RenderableDocument, pass: PassData): Promise<LaidOut> {
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   const measure = A4.width - design.page.marginInner - design.page.marginOuter;
-  const ctx = makeContext(doc, tpl.noteMode, measure, pass);
+  const ctx = makeContext(doc, tpl.noteMode, measure, { ...pass, contentsInLayout: true });
   // The document's own date, so that two renders give the same bytes.
   const date = fixedDate(doc.meta.date);
   const element = createElement(HouseDocument, { ctx, opts: { titlePage: tpl.titlePage, toc: tpl.toc, date } });
   const instance = reactPdf(element as Parameters<typeof reactPdf>[0]) as unknown as LayingInstance;
   const layout = await instance.toLayout();
-  return { positions: positionsOf(layout), write: async () => streamBytes(await instance.toBuffer(layout)) };
+  return { positions: positionsOf(layout), contents: contentsOf(layout), write: async () => streamBytes(await instance.toBuffer(layout)) };
 }
 
 /** react-pdf's pdf() instance as patched (patches/@react-pdf+renderer*): a layout, and that layout written. */
@@ -108,14 +112,14 @@ async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<{ 
   const tpl = KIND_TEMPLATES[doc.meta.kind];
   // Notes at the feet of the pages are placed as the pages are filled (footnotes.ts).
   const settler = tpl.noteMode === "foot" && doc.notes.length > 0 ? new FootnoteSettler(plan, MAX_HELD) : undefined;
-  let pass: PassData = { footnotes: settler };
-  let current = await lay(pass);
-  // The contents show the pages the previous pass put the headings on: lay out again until they stay.
+  let current = await lay({ footnotes: settler });
+  // The contents show the pages the headings landed on in the same layout (templates/pdf/house.tsx);
+  // where an entry shows another page (its page was filled afresh), lay out again with the pages
+  // found, until they stay.
   for (let i = 1; tpl.toc && i < MAX_PASSES; i++) {
-    const headingPages = headingPagesOf(current.positions);
-    if (sameMap(pass.headingPages, headingPages)) break;
-    pass = { headingPages, footnotes: settler };
-    current = await lay(pass);
+    const { destinations } = current.positions;
+    if ([...current.contents].every(([name, shown]) => shown === String(destinations.get(name)))) break;
+    current = await lay({ headingPages: headingPagesOf(current.positions), footnotes: settler });
   }
   const unset = settler?.unset() ?? [];
   if (unset.length === 0) return keep(current);
@@ -127,7 +131,19 @@ async function layoutPasses(doc: RenderableDocument, plan: NotePlan): Promise<{ 
     const page = refs.get(id);
     if (page !== undefined) byPage.set(page, [...(byPage.get(page) ?? []), id]);
   }
-  return keep(await lay({ headingPages: pass.headingPages, footnotes: fixedFootnotes(byPage) }));
+  return keep(await lay({ headingPages: headingPagesOf(current.positions), footnotes: fixedFootnotes(byPage) }));
+}
+
+/** What each contents entry of a layout shows (a Text with `pageOf`, templates/pdf/house.tsx), by destination name. */
+function contentsOf(root: LayoutNode): Map<string, string> {
+  const shown = new Map<string, string>();
+  const visit = (node: LayoutNode): void => {
+    const name = node.props?.pageOf;
+    if (node.type === "TEXT" && typeof name === "string") shown.set(name, (node.children ?? []).map((c) => (c as { value?: string }).value ?? "").join(""));
+    else for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return shown;
 }
 
 function headingPagesOf(layout: PdfLayout): Map<string, number> {
@@ -163,8 +179,4 @@ function referencePages(layout: PdfLayout, plan: NotePlan): Map<string, number> 
       refs.splice(at < 0 ? refs.length : at, 0, [id, page]);
     }
   return new Map(refs);
-}
-
-function sameMap<K, V>(x?: ReadonlyMap<K, V>, y?: ReadonlyMap<K, V>): boolean {
-  return JSON.stringify([...(x ?? [])]) === JSON.stringify([...(y ?? [])]);
 }

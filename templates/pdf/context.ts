@@ -23,6 +23,13 @@ export interface RenderContext {
   noteMode: NoteMode;
   /** Page number of each heading/article id, from a previous pass (for the table of contents). */
   headingPages: ReadonlyMap<string, number>;
+  /**
+   * The headings are laid out in the same layout as the contents that list
+   * them: each entry shows the page its heading landed on, set by the
+   * paginator (house.tsx, tocPage). Not so in the magazine, whose contents
+   * are laid out apart from the articles (pipeline/render-pdf/magazine.ts).
+   */
+  contentsInLayout: boolean;
   /** The notes at the foot of each page (noteMode "foot"). */
   footnotes: FootnoteLayout;
   /** Text width in points of the flow region (full page or one magazine column). */
@@ -35,6 +42,8 @@ export interface RenderContext {
 
 export interface PassData {
   headingPages?: ReadonlyMap<string, number>;
+  /** See RenderContext.contentsInLayout (default false). */
+  contentsInLayout?: boolean;
   /** Where the notes go at the feet of the pages (none: no notes at any foot). */
   footnotes?: FootnoteLayout;
 }
@@ -113,6 +122,7 @@ export function makeContext(doc: RenderableDocument, noteMode: NoteMode, measure
     plan: notePlan(doc),
     noteMode,
     headingPages: pass.headingPages ?? new Map(),
+    contentsInLayout: pass.contentsInLayout ?? false,
     footnotes: pass.footnotes ?? fixedFootnotes(new Map()),
     measure,
     noteHeading: t(doc.lang, "notes"),

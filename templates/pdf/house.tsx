@@ -231,14 +231,33 @@ export function Toc({ ctx, s }: { ctx: RenderContext; s: HouseStyles }): ReactEl
         <Link key={e.id} src={`#${headingAnchor(e.id)}`} style={{ textDecoration: "none" }} {...tag("TOCI")}>
           <View style={{ ...s.tocRow, marginTop: e.level === 1 ? 4 : 0 }} wrap={false}>
             <Text style={e.level === 1 ? s.tocText1 : s.tocText2}>{e.title}</Text>
-            {/* A fixed-width number column, so the first pass (no numbers yet) lays out as the last. */}
-            <Text style={s.tocPage}>{String(ctx.headingPages.get(e.id) ?? "")}</Text>
+            {/* A fixed-width number column one line high: the contents take as much room with their numbers as without. */}
+            <Text style={s.tocPage} {...pageOf(ctx, e.id)}>
+              {tocPage(ctx, e.id)}
+            </Text>
           </View>
         </Link>
       ))}
       </View>
     </View>
   );
+}
+
+/**
+ * What a contents entry shows before the pages are known: the page its
+ * heading landed on in the pass before, or a no-break space (one line high,
+ * like a number). Where the headings are in the same layout as the contents,
+ * the paginator sets the page they landed on in its place (pageOf,
+ * patches/@react-pdf+layout*).
+ */
+function tocPage(ctx: RenderContext, id: string): string {
+  const page = ctx.headingPages.get(id);
+  return page !== undefined ? String(page) : ctx.contentsInLayout ? "\u00a0" : "";
+}
+
+/** The paginator sets the page the heading landed on in the entry (see tocPage). */
+function pageOf(ctx: RenderContext, id: string): { pageOf?: string } {
+  return ctx.contentsInLayout ? { pageOf: headingAnchor(id) } : {};
 }
 
 /** The text, chapter by chapter, with end notes after each chapter when notes do not go at the foot. */
