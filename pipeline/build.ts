@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import pLimit from "p-limit";
 import { BuildCache, type CachedArtefact } from "./build/cache.ts";
-import { artefactKey, catalogueKey, editionKeys, FileDigests } from "./build/keys.ts";
+import { artefactKey, catalogueKey, codeDigest, editionKeys, FileDigests } from "./build/keys.ts";
 import { lockOutput } from "./build/lock.ts";
 import { removeOrphanTemp } from "./build/process.ts";
 import { reuseOrRun } from "./build/reuse-step.ts";
@@ -22,6 +22,7 @@ import { EPUB_TEMP_PREFIX } from "./render-epub/work-dir.ts";
 import { markDraft, translationCompleteness } from "./translate/completeness.ts";
 import type { QaReport } from "./translate/index.ts";
 import type { RenderPool } from "./render-pdf/pool.ts";
+import type { PageFonts } from "./publish/catalog.ts";
 
 export type OutputFormat = "md" | "pdf" | "epub";
 const FORMATS: readonly OutputFormat[] = ["md", "pdf", "epub"];
@@ -309,6 +310,17 @@ function place(cached: CachedArtefact, staging: string, path: string, slug: stri
 
 const reportText = (report: StageReport): string => `${JSON.stringify(report, null, 2)}\n`;
 
+/** The catalogue page's fonts (publish/catalog.ts), from the cache where this code made them before. */
+async function cachedPageFonts(cache: BuildCache): Promise<PageFonts> {
+  const key = artefactKey(codeDigest(), "page-fonts");
+  const cached = cache.value<PageFonts>("page-fonts", key);
+  if (cached) return cached;
+  const { makePageFonts } = await import("./publish/catalog.ts");
+  const made = await makePageFonts();
+  cache.putValue("page-fonts", key, made);
+  return made;
+}
+
 /**
  * Build every edition of the given sources with bounded concurrency, reusing
  * from the cache every file whose inputs are unchanged. One build per output
@@ -344,22 +356,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const staging = openStaging(output);
     try {
       const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency), prepareInTurn: pLimit(1), renderers };
-      const documents = await Promise.all(
-        slugs.map(async (slug): Promise<DocumentResult> => {
-          const started = Date.now();
-          try {
-            const r = await buildDocument(slug, ctx);
-            const files = r.artefacts.filter((a) => a.format !== "report");
-            const reused = files.filter((a) => a.reused).length;
-            log(`${slug}: ${reused === files.length ? "unchanged" : "built"} in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.length - reused} written, ${reused} reused)`);
-            return r;
-          } catch (err) {
-            const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
-            log(`${slug}: FAILED ${error.format()}`);
-            return { slug, reports: [], artefacts: [], error };
-          }
-        }),
-      );
+      const building = slugs.map(async (slug): Promise<DocumentResult> => {
+        const started = Date.now();
+        try {
+          const r = await buildDocument(slug, ctx);
+          const files = r.artefacts.filter((a) => a.format !== "report");
+          const reused = files.filter((a) => a.reused).length;
+          log(`${slug}: ${reused === files.length ? "unchanged" : "built"} in ${((Date.now() - started) / 1000).toFixed(1)} s (${files.length - reused} written, ${reused} reused)`);
+          return r;
+        } catch (err) {
+          const error = err instanceof TweeluikError ? err : new TweeluikError("render:failed", `${slug}: ${(err as Error).message}`, { cause: err });
+          log(`${slug}: FAILED ${error.format()}`);
+          return { slug, reports: [], artefacts: [], error };
+        }
+      });
+      // The catalogue page's fonts depend on no document: they are made (or taken from the cache)
+      // once every document is prepared, while the documents' files are still being written, not
+      // after them. (a failure here is the catalogue's, reported when it waits for them)
+      const pageFonts = ctx.prepareInTurn(() => cachedPageFonts(cache));
+      const documents = await Promise.all(building);
+      // (nothing goes on after the build: a failed one too waits for them)
+      await pageFonts.catch(() => undefined);
 
       const failed = documents.some((d) => d.error);
       const hasErrors = documents.some((d) => d.reports.some((r) => r.summary.error > 0));
@@ -377,7 +394,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // The catalogue (feeds, covers, index page) is made again only when what it shows changed.
       await reuseOrRun(cache, "catalogue", catalogueKey(root, manifest.artefacts, digests), staging.dir, async () => {
         const { publishCatalog } = await import("./publish/catalog.ts");
-        await publishCatalog(root, staging.dir, manifest.artefacts);
+        await publishCatalog(root, staging.dir, manifest.artefacts, { pageFonts });
       });
       staging.commit();
       const days = opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS;

@@ -1,6 +1,7 @@
 // Incremental builds: unchanged files come from the cache, byte for byte what a build without it writes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../pipeline/build.ts";
 import type { Manifest } from "../pipeline/publish/manifest.ts";
@@ -58,6 +59,23 @@ describe("incremental builds", () => {
     expect(written(await build({ ...opts, force: true }))).toHaveLength(4);
   }, 300_000);
 
+  it("makes the catalogue page's fonts once: a build into another output folder takes them from the cache", async () => {
+    const root = project("tweeluik-page-fonts-", { copyLocales: true });
+    const cacheDir = join(root, ".tweeluik-cache");
+    const opts = { root, formats: ["md"] as const };
+    expect((await build({ ...opts, output: join(root, "output") })).promoted).toBe(true);
+    const entries = files(join(cacheDir, "page-fonts"));
+    expect(entries).toHaveLength(1);
+    const cached = deserialize(readFileSync(entries[0]!)) as Map<string, Uint8Array>;
+    expect([...cached.keys()].sort()).toEqual(["assets/sans-400.woff2", "assets/sans-600.woff2", "assets/serif-400.woff2", "assets/serif-600.woff2"]);
+    // (a cached entry that is not the fonts' own bytes shows where the second build took them from)
+    const marked = new Map([...cached].map(([file, bytes]) => [file, Uint8Array.from([...bytes, 0])]));
+    writeFileSync(entries[0]!, serialize(marked));
+    expect((await build({ ...opts, output: join(root, "other") })).promoted).toBe(true);
+    for (const [file, bytes] of marked) expect(new Uint8Array(readFileSync(join(root, "other", file)))).toEqual(bytes);
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+
   it("removes cache entries no build used for the set number of days, and keeps those it used and young ones", async () => {
     const root = project("tweeluik-prune-", { copyLocales: true });
     const output = join(root, "output");
@@ -85,10 +103,10 @@ describe("incremental builds", () => {
     const lines: string[] = [];
     const again = await build({ ...opts, log: (l) => lines.push(l) });
     expect(again.documents.flatMap((d) => d.artefacts).filter((a) => a.format === "md").every((a) => a.reused)).toBe(true);
-    // What the build used (the Markdown files and reports it reused, the catalogue's record) stays and is
+    // What the build used (the Markdown files and reports it reused, the catalogue's record and page fonts) stays and is
     // young again; the young stranger stays; the old ones go, with their folders, and so does the
     // normalised document this build did not need (every file was reused).
-    const used = entries.filter((f) => /[/\\](artefacts|reports|catalogue)[/\\]/.test(f));
+    const used = entries.filter((f) => /[/\\](artefacts|reports|catalogue|page-fonts)[/\\]/.test(f));
     expect(used.length).toBeGreaterThanOrEqual(6);
     for (const f of used) expect(existsSync(f), f).toBe(true);
     expect(used.every((f) => statSync(f).mtimeMs > month.getTime() + 86_400_000)).toBe(true);

@@ -27,6 +27,8 @@ export interface CatalogData {
 export interface CatalogOptions {
   /** Entries per page of an acquisition feed (default 50). */
   pageSize?: number;
+  /** The catalogue page's fonts, made beforehand (makePageFonts); made here when not given. */
+  pageFonts?: Promise<PageFonts>;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function publishCatalog(root: string, output: string, artefacts: re
     if (existsSync(file)) configs.set(slug, loadYamlConfig(file, sourceConfigSchema, `source/${slug}.yaml`));
   }
   // The page's fonts are made while the covers are drawn (pdftoppm runs beside this process).
-  const fonts = writePageFonts(output);
+  const fonts = writePageFonts(output, opts.pageFonts);
   // Covers of a few editions at a time, one per core: the editions keep their order.
   const limit = pLimit(Math.max(1, availableParallelism()));
   const made: Promise<Edition>[] = [];
@@ -138,9 +140,23 @@ function removeEmptyDirs(dir: string): void {
   if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
 }
 
-/** The catalogue page's web fonts: WOFF2 subsets of the house fonts (FONT_CHARS), made once. */
-async function writePageFonts(output: string): Promise<void> {
+/** The catalogue page's web fonts, by their path below the output folder. */
+export type PageFonts = ReadonlyMap<string, Uint8Array>;
+
+/**
+ * The catalogue page's web fonts: WOFF2 subsets of the house fonts
+ * (FONT_CHARS). They depend on nothing but the fonts and this code, so a
+ * build can make them (or take them from its cache) before the catalogue.
+ */
+export async function makePageFonts(): Promise<PageFonts> {
+  const made = await Promise.all(PAGE_FONTS.map(async (f) => [f.file, new Uint8Array(await subsetFont(readFileSync(fontFile(f.family, f.style)), FONT_CHARS, { targetFormat: "woff2" }))] as const));
+  return new Map(made);
+}
+
+/** Writes the page's fonts that the output folder does not hold yet. */
+async function writePageFonts(output: string, fonts?: Promise<PageFonts>): Promise<void> {
   const missing = PAGE_FONTS.filter((f) => !existsSync(join(output, f.file)));
-  const made = await Promise.all(missing.map(async (f) => [join(output, f.file), await subsetFont(readFileSync(fontFile(f.family, f.style)), FONT_CHARS, { targetFormat: "woff2" })] as const));
-  if (made.length) writeFilesAtomic(made);
+  if (missing.length === 0) return;
+  const made = await (fonts ?? makePageFonts());
+  writeFilesAtomic(missing.map((f) => [join(output, f.file), made.get(f.file)!] as const));
 }
