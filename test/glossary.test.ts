@@ -61,6 +61,23 @@ describe("term matching with Dutch morphology", () => {
   it("ignores terms inside URLs", () => {
     expect(ids("Zie: www.raadrvs.nl/documenten/publicaties/2020/10/03/gezondheidsverschillen-voorbij.")).toEqual([]);
   });
+  it("takes a letter or digit of any script for part of the word, and nothing else", () => {
+    // (Latin Extended letters, and letters and digits of other scripts, beside the term: no match)
+    expect(ids("het dagelijks bestuurǆ")).toEqual([]);
+    expect(ids("het dagelijks bestuurж")).toEqual([]);
+    expect(ids("het dagelijks bestuur٣")).toEqual([]);
+    expect(ids("ǅde zorggezondheidsverschillen")).toEqual(["gezondheidsverschil:zorggezondheidsverschillen"]);
+    // (and a compound's head may be of any script)
+    expect(ids("жzorggezondheidsverschillen")).toEqual(["gezondheidsverschil:жzorggezondheidsverschillen"]);
+    // (typographic punctuation and symbols of other blocks are word edges)
+    expect(ids("„het dagelijks bestuur”—en de SER€")).toEqual(["dagelijks-bestuur:dagelijks bestuur", "ser:SER"]);
+    expect(findRendering("the policyж", ["policy"], false)).toBeUndefined();
+    expect(findRendering("the policyǆ", ["policy"], false)).toBeUndefined();
+    expect(findRendering("“the policy”", ["policy"], false)).toBe("policy");
+    expect(findRendering("International Responsible Business Conduct (IRBCЖ) agreements", ["International Responsible Business Conduct agreements"], false)).toBe("International Responsible Business Conduct (IRBCЖ) agreements");
+    expect(findRendering("International Responsible Business Conduct (IRBC€) agreements", ["International Responsible Business Conduct agreements"], false)).toBeUndefined();
+    expect(findRendering("International Responsible Business Conduct (IRBC) agreements", ["International Responsible Business Conduct agreements"], false)).toBe("International Responsible Business Conduct (IRBC) agreements");
+  });
   it("English renderings tolerate plural and possessive", () => {
     expect(findRendering("two Crown-appointed members", ["Crown-appointed member"], false)).toBe("Crown-appointed members");
     expect(findRendering("the health inequality's causes", ["health inequality"], false)).toBe("health inequality's");
