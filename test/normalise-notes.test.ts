@@ -144,6 +144,26 @@ describe("endnotes whose references come in a run", () => {
   });
 });
 
+describe("a document with one endnote", () => {
+  const body = [
+    "De secretaris geeft een korte toelichting op de recente voortgangsrapportage van het",
+    "kabinet.1 Daaruit blijkt dat het grondstoffengebruik in Nederland sinds 2016 met ongeveer",
+    "8% is gedaald, maar dat het doel voor 2030 buiten bereik lijkt.",
+    "Volgende vergadering: donderdag 26 maart 2026, 13.30 uur.",
+  ];
+  it("takes it for the note where it ends on the back link a browser prints after an endnote", () => {
+    const doc = normalise(raw([...body, "1. Zie https://www.rijksoverheid.nl/documenten/kamerstukken/2026/01/29/voortgangsrapportage-", "nationaal-programma-circulaire-economie-2025.↩︎"].join("\n")), undefined, { kind: "minutes" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1"]);
+    expect(inlineText(doc.notes[0]!.children)).toBe("Zie https://www.rijksoverheid.nl/documenten/kamerstukken/2026/01/29/voortgangsrapportage-nationaal-programma-circulaire-economie-2025.");
+    expect(doc.children.map(blockText).join(" ")).not.toMatch(/↩|kabinet\.1/u);
+  });
+  it("leaves one numbered line at the end without it in the text", () => {
+    const doc = normalise(raw([...body, "1. Zie de voortgangsrapportage van het kabinet over de circulaire economie."].join("\n")), undefined, { kind: "minutes" });
+    expect(doc.notes).toEqual([]);
+    expect(doc.children.map(blockText).join(" ")).toMatch(/Zie de voortgangsrapportage van het kabinet over de circulaire economie\./u);
+  });
+});
+
 describe("a line broken after a raised note number (pdftotext -raw)", () => {
   const before = [
     "In de vierde plaats is er behoefte aan betere monitoring, zodat regio’s van elkaar kunnen",

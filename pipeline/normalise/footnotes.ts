@@ -309,6 +309,7 @@ function endsInAddress(texts: readonly string[]): boolean {
  * numbered 1, 2, 3 … that closes the document is taken as the notes when the
  * text before it carries most of those numbers, glued, in that order, and the
  * run holds more than twice the notes the page bottoms gave (none, mostly).
+ * A run of one note must end on the back link a browser prints after it.
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[] } {
   const pages: [number, number][] = [];
@@ -401,13 +402,18 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   return { body: lines.filter((_, i) => !dropped.has(i)), notes };
 }
 
+/** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */
+const backLinked = (note: RawNote): boolean => /↩\uFE0E?\s*$/u.test(textOf(note.lines[note.lines.length - 1]!));
+
 function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
   const cands = candidates(lines, 0, lines.length, ENDNOTE_START);
   for (let k = cands.length - 1; k >= 0; k--) {
     if (cands[k]!.n !== 1) continue;
     const start = cands[k]!.i;
     const found = chain(lines, start, lines.length, ENDNOTE_START, 0).notes;
-    if (found.length < 2) continue;
+    // (one numbered line at the end passes for a note only with the back link a browser prints
+    // after an endnote: else it may be a list's item or a heading)
+    if (found.length < 2 && !(found.length === 1 && backLinked(found[0]!))) continue;
     // the text before the run must carry (most of) its numbers, glued, in order; a number that
     // follows the one before after a comma ("verschillen.1, 2") is a reference of the same run
     const above = lines.slice(0, start).map(textOf).join("\n");
