@@ -132,6 +132,25 @@ describe("a list whose bullets the extraction lost", () => {
     ]);
   });
 
+  it("takes a run of three lines or more, each at most half the measure, after a colon for a list of short items", () => {
+    const text = [...P1.slice(0, 3), "werken. Voorbeelden van regio's met een lage jeugdwerkloosheid zijn:", "Achterhoek (5,1%)", "Noordoost-Brabant (5,4%)", "Food Valley (5,6%)", "Rivierenland (5,9%)", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual(["Achterhoek (5,1%)", "Noordoost-Brabant (5,4%)", "Food Valley (5,6%)", "Rivierenland (5,9%)"]);
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+    const words = [...P1.slice(0, 3), "werken. Volgens haar draait het om een paar dingen:", "geduld", "vakkennis", "eerlijke feedback", "ruimte voor fouten", ...P1.slice(6)];
+    const list2 = normalise(raw(words.join("\n")), undefined, { kind: "report" }).children.find((b) => b.type === "list");
+    expect(list2?.type === "list" && list2.children.map(blockText)).toEqual(["geduld", "vakkennis", "eerlijke feedback", "ruimte voor fouten"]);
+  });
+
+  it("does not take a justified line the extraction gave a word a line each for such a list", () => {
+    // (the lead-in one word, and a word alone no sentence ends on among the lines)
+    const text = [...P1.slice(0, 3), "werken. Het gaat om een combinatie van maatschappelijke", "factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken als SER naar de domeinen waar die problemen vaak", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.some((b) => b.type === "list")).toBe(false);
+    expect(doc.children.map(blockText).join(" ")).toContain("factoren: schulden, armoede, laaggeletterdheid en werkloosheid.");
+  });
+
   it("opens an item after an item's last line of one word that would not have fitted on the line before it", () => {
     const items = [
       "een dagelijks gratis ontbijt voor alle leerlingen",

@@ -106,6 +106,8 @@ interface Doc {
   questionHeadings: boolean;
   /** Blocks of a letter's signature: those that follow its valediction (segment). */
   signature: Set<RawBlock>;
+  /** Lines that are items of a list of short items whose bullets the extraction lost (shortItemRuns). */
+  shortItems: Set<Ln>;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -193,11 +195,13 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     doubleSpaced: opts.doubleSpaced,
     questionHeadings: opts.questionHeadings ?? true,
     signature: new Set(),
+    shortItems: new Set(),
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
   doc.blankSeparated = blankSeparated(doc);
   doc.headings = headingSequence(doc);
+  doc.shortItems = shortItemRuns(doc);
   doc.title = titleBlock(doc);
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
@@ -350,6 +354,46 @@ function commaRunsOn(doc: Doc, n: { j: number; blank: boolean }): boolean {
   return blockAfter(doc, n.j) !== undefined;
 }
 
+/** How many short lines in a row after a lead-in make a list of short items (shortItemRuns). */
+const SHORT_ITEMS = 3;
+
+/**
+ * The lines of lists of short items whose bullets the extraction lost (a
+ * browser draws its list markers, they are no text): after a line that
+ * closes on a colon (the list's lead-in), a run of three lines or more, each
+ * at most half the measure and none closing a sentence but the last. A
+ * paragraph has one line that short, its last; so each line of such a run is
+ * an item of its own, in lower case ("geduld", "eerlijke feedback") or not
+ * ("Achterhoek (5,1%)"). Not where the extraction set the lines apart with
+ * empty lines (each is a block of its own there), not a line the headings'
+ * numbering or a bullet claims, and not where the lead-in is one word or a
+ * line of the run a word alone that no sentence ends on (a justified line
+ * the extraction gave a word a line each).
+ */
+function shortItemRuns(doc: Doc): Set<Ln> {
+  const items = new Set<Ln>();
+  if (doc.blankSeparated || doc.doubleSpaced) return items;
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    // (a lead-in of one word, or a word alone that no sentence ends on in the run, is a justified
+    // line the extraction gave a word a line each: "factoren:" / "schulden," / "armoede," / "en")
+    const lead = textOf(lines[i]!);
+    if (isBlank(lines[i]) || !/:$/.test(lead) || !lead.includes(" ")) continue;
+    const run: Ln[] = [];
+    let words = true;
+    for (let n = nextText(lines, i); n !== undefined; n = nextText(lines, n.j)) {
+      const l = lines[n.j]!;
+      const t = textOf(l);
+      if (l.role || doc.headings.has(l) || t.length > 0.5 * widthAt(doc, l) || bulletStart(t, undefined, true, undefined) || NUMBERED.test(t)) break;
+      if (RUNS_ON.test(` ${t}`)) words = false;
+      run.push(l);
+      if (ENDS_SENTENCE.test(t)) break;
+    }
+    if (words && run.length >= SHORT_ITEMS) for (const l of run) items.add(l);
+  }
+  return items;
+}
+
 /** The next line of text after line `i`, where it may open a block (OPENS_BLOCK). */
 function blockAfter(doc: Doc, i: number): { j: number; blank: boolean } | undefined {
   const after = nextText(doc.lines, i);
@@ -434,6 +478,10 @@ function trailingSpaceTells(lines: Ln[]): boolean {
 
 function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i: number, sawBlank: boolean, opts: SegmentOptions, doc: Doc, interrupted = false): boolean {
   if (cur.t === "boxTitle") return false;
+  if (doc.shortItems.has(l)) {
+    doc.bareItem = true;
+    return false;
+  }
   if (doc.title.length && cur.lines[0] === doc.title[0]) return doc.title.includes(l);
   if (cur.t === "heading") {
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
