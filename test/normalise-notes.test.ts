@@ -157,6 +157,26 @@ describe("a document with one endnote", () => {
     expect(inlineText(doc.notes[0]!.children)).toBe("Zie https://www.rijksoverheid.nl/documenten/kamerstukken/2026/01/29/voortgangsrapportage-nationaal-programma-circulaire-economie-2025.");
     expect(doc.children.map(blockText).join(" ")).not.toMatch(/↩|kabinet\.1/u);
   });
+  it("closes a list whose bullets were lost at the document's end, before the endnote", () => {
+    const list = [
+      "De commissie heeft in deze vergadering de volgende besluiten genomen en",
+      "actiepunten vastgesteld:",
+      "Het verslag van de vergadering van 5 februari 2025 wordt met één wijziging",
+      "vastgesteld.",
+      "Het secretariaat werkt de positie van baanwisselaars tijdens de",
+      "pensioentransitie nader uit.",
+      "Het secretariaat onderzoekt de mogelijkheden voor een werkbezoek aan een",
+      "pensioenuitvoerder in het najaar.",
+    ];
+    const doc = normalise(raw([...body.slice(0, 3), ...list, "1. Zie https://wetten.overheid.nl/BWBR0048163/2023-07-01#Hoofdstuk1↩︎"].join("\n")), undefined, { kind: "minutes" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1"]);
+    const items = doc.children.find((b) => b.type === "list");
+    expect(items?.type === "list" && items.children.map(blockText)).toEqual([
+      "Het verslag van de vergadering van 5 februari 2025 wordt met één wijziging vastgesteld.",
+      "Het secretariaat werkt de positie van baanwisselaars tijdens de pensioentransitie nader uit.",
+      "Het secretariaat onderzoekt de mogelijkheden voor een werkbezoek aan een pensioenuitvoerder in het najaar.",
+    ]);
+  });
   it("leaves one numbered line at the end without it in the text", () => {
     const doc = normalise(raw([...body, "1. Zie de voortgangsrapportage van het kabinet over de circulaire economie."].join("\n")), undefined, { kind: "minutes" });
     expect(doc.notes).toEqual([]);

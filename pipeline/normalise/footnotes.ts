@@ -311,7 +311,7 @@ function endsInAddress(texts: readonly string[]): boolean {
  * run holds more than twice the notes the page bottoms gave (none, mostly).
  * A run of one note must end on the back link a browser prints after it.
  */
-export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[] } {
+export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[]; endnotes: boolean } {
   const pages: [number, number][] = [];
   let s = 0;
   for (let i = 1; i <= lines.length; i++) {
@@ -399,7 +399,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
     where = "the end of the document";
   }
   if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
-  return { body: lines.filter((_, i) => !dropped.has(i)), notes };
+  return { body: lines.filter((_, i) => !dropped.has(i)), notes, endnotes: dropped === atEnd };
 }
 
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */

@@ -127,8 +127,8 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   // (pdftotext's default mode, pages parted by form feeds, drops a line-end hyphen where it joins printed lines)
   if (convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
   lines = splitGluedNoteStarts(lines, width, ctx);
-  const { body, notes: rawNotes } = extractFootnotes(lines, ctx);
-  const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true }, kind), ctx);
+  const { body, notes: rawNotes, endnotes } = extractFootnotes(lines, ctx);
+  const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true, endnotesAfter: endnotes }, kind), ctx);
   if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);
   if (kind === "magazine") markOpenings(rawBlocks, lex, ctx);
 

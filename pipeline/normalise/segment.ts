@@ -52,6 +52,11 @@ export interface SegmentOptions {
    * mis?"), as in advice and reports (default). Not in a magazine, where it is an interviewer's.
    */
   questionHeadings?: boolean;
+  /**
+   * The document's notes were taken from after its text (endnotes): the text's last block was
+   * followed by them, set apart, as by an empty line.
+   */
+  endnotesAfter?: boolean;
 }
 
 const STRONG_BULLET = /^([■•▪●◦○‣➢►✓□])\s*(.*)$/u;
@@ -278,22 +283,22 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     prevLn = l;
     sawBlank = false;
   }
-  if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l));
+  if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l), opts.endnotesAfter ?? false);
   return blocks;
 }
 
 /**
  * A list whose bullets were not text (a browser draws them), its items starting with a capital:
  * after a paragraph that ends on a colon, two or more short blocks (at most three lines each, a
- * capital first, a clause end last) with no empty line among them, where an empty line or a
- * heading follows the last (the extraction sets the list apart as a block of its own, not from
- * the lead-in). Blocks whose lines stand back from the measure by the list's indent (two lines
+ * capital first, a clause end last) with no empty line among them, where an empty line, a
+ * heading or the endnotes follow the last (the extraction sets the list apart as a block of its
+ * own, not from the lead-in). Blocks whose lines stand back from the measure by the list's indent (two lines
  * or more, the longest at most 0.94 of the page's full line) count whatever their length, and
  * their run ends, and is closed, by a block of two lines or more that fills the measure again.
  * A run of three blocks at least, whatever their fill, is also closed by a paragraph longer than
  * each of them (four lines or more).
  */
-function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => number): void {
+function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => number, endnotesAfter: boolean): void {
   const at = new Map<Ln, number>();
   lines.forEach((l, i) => at.set(l, i));
   const first = (b: RawBlock): number => at.get(b.lines[0]!)!;
@@ -326,7 +331,8 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
     // (or, where the items stand back from the measure, by a paragraph that fills it again)
     const items = blocks.slice(i + 1, j);
     const back = items.every(indented) && !!after && after.t === "para" && fills(after);
-    const closed = (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back || longer;
+    // (the document's end closes a list where endnotes followed it, set apart as by an empty line)
+    const closed = (!after && endnotesAfter) || (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back || longer;
     if (!closed) continue;
     for (let k = i + 1; k < j; k++) {
       const b = blocks[k]!;
