@@ -1,4 +1,4 @@
-import { diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { BACK_LINK, diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /**
  * A page's first note run into the page's last line of text: pdftotext's
@@ -403,7 +403,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
 }
 
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */
-const backLinked = (note: RawNote): boolean => /↩\uFE0E?\s*$/u.test(textOf(note.lines[note.lines.length - 1]!));
+const backLinked = (note: RawNote): boolean => BACK_LINK.test(textOf(note.lines[note.lines.length - 1]!));
 
 function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
   const cands = candidates(lines, 0, lines.length, ENDNOTE_START);

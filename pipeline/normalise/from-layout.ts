@@ -3,7 +3,7 @@ import { textAfterMarker, type Layout, type LayoutLine } from "../read/layout.ts
 import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
 import type { RawNote } from "./footnotes.ts";
 import { buildLexicon } from "./lexicon.ts";
-import { textOf, type Ln } from "./lines.ts";
+import { BACK_LINK, textOf, type Ln } from "./lines.ts";
 import type { RawBlock } from "./segment.ts";
 
 /**
@@ -356,7 +356,7 @@ export function takeEndnotes(blocks: RawBlock[], diagnostics: Diagnostic[], file
   start += first;
   items = items.slice(first);
   if (!items.every((b, k) => numberOf(b) === String(k + 1))) return [];
-  const arrows = items.filter((b) => /↩\uFE0E?\s*$/u.test(b.texts[b.texts.length - 1] ?? "")).length;
+  const arrows = items.filter((b) => BACK_LINK.test(b.texts[b.texts.length - 1] ?? "")).length;
   if (arrows < Math.max(1, 0.5 * items.length)) return [];
   blocks.splice(start);
   for (const b of items) if (b.t === "para") b.texts[0] = b.texts[0]!.replace(/^\d{1,3}[.)]?\s+/, "");

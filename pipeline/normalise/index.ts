@@ -1,6 +1,6 @@
 import { KINDS, type Diagnostic, type Kind, type Meta, type NormalisedDocument, type Note, type PageConvention, type RawSource } from "../document/types.ts";
 import { inLang, type SourceConfig } from "../config/schema.ts";
-import { diag, posOf, type LineCtx, type Ln } from "./lines.ts";
+import { BACK_LINK, diag, posOf, type LineCtx, type Ln } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
 import { orderColumns } from "./columns.ts";
 import { removeRunningHeads } from "./running-heads.ts";
@@ -76,7 +76,7 @@ function magazineOr(o: SegmentOptions, kind: Kind): SegmentOptions {
  */
 function noteLine(raw: string, label: string | undefined): string {
   const t = label === undefined ? raw : raw.trim().slice(label.length).replace(/^[.)]?\s*/, "");
-  return t.replace(/\s*↩\uFE0E?\s*$/u, "");
+  return t.replace(BACK_LINK, "");
 }
 
 /** The corpus without the source itself, so that its own forms count once. */

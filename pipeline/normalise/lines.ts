@@ -73,6 +73,8 @@ export function diag(
 
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
 export const ENDS_SENTENCE = /[.!?…][’”'")\]]*$/;
+/** The back-link arrow a browser prints after an endnote ("↩︎"), with the space before it, at a line's end. */
+export const BACK_LINK = /\s*↩\uFE0E?\s*$/u;
 /** A line end after which a new block may well begin (a glued note number after it does not count). */
 export const ENDS_CLAUSE = /[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$/;
 export const STARTS_LOWER = /^[a-zà-ÿ]/;
