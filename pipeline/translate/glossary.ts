@@ -100,6 +100,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * faster; any other text gets the property classes.
  */
 interface Classes {
+  /** Which way they are written: part of the key of every pattern compiled with them. */
+  name: "unicode" | "latin";
   /** A letter or digit: a word goes on (\p{L}\p{N}). */
   word: string;
   /** A letter (\p{L}). */
@@ -108,7 +110,7 @@ interface Classes {
   upperOrDigit: string;
 }
 
-const UNICODE: Classes = { word: "\\p{L}\\p{N}", letter: "\\p{L}", upperOrDigit: "\\p{Lu}\\d" };
+const UNICODE: Classes = { name: "unicode", word: "\\p{L}\\p{N}", letter: "\\p{L}", upperOrDigit: "\\p{Lu}\\d" };
 
 const LATIN_BLOCKS: readonly (readonly [number, number])[] = [
   [0x0000, 0x024f],
@@ -133,7 +135,7 @@ function latinRanges(re: RegExp): string {
   return out.join("");
 }
 
-const LATIN: Classes = { word: latinRanges(/[\p{L}\p{N}]/u), letter: latinRanges(/\p{L}/u), upperOrDigit: latinRanges(/[\p{Lu}\d]/u) };
+const LATIN: Classes = { name: "latin", word: latinRanges(/[\p{L}\p{N}]/u), letter: latinRanges(/\p{L}/u), upperOrDigit: latinRanges(/[\p{Lu}\d]/u) };
 
 /** A letter or digit outside the Latin blocks. */
 const OTHER_SCRIPT = /(?![\u0000-\u024f\u1e00-\u1eff])[\p{L}\p{N}]/u;
@@ -237,7 +239,7 @@ export function findTerms(text: string, glossary: Glossary): GlossaryHit[] {
 const englishCompiled = new Map<string, RegExp>();
 /** The pattern for an English rendering (makeEnglishRegex), compiled once. */
 function englishRegex(rendering: string, caseSensitive: boolean, cls: Classes): RegExp {
-  const key = `${caseSensitive ? "s" : "i"}${cls === LATIN ? "l" : "u"}${rendering}`;
+  const key = `${caseSensitive ? "s" : "i"} ${cls.name} ${rendering}`;
   let re = englishCompiled.get(key);
   if (!re) {
     re = makeEnglishRegex(rendering, caseSensitive, cls);
@@ -260,7 +262,7 @@ function makeEnglishRegex(rendering: string, caseSensitive: boolean, cls: Classe
 const masks = new Map<string, RegExp>();
 /** Every place of a rendering (case aside), to blank out: a global regex, whose lastIndex replace() resets. */
 function maskRegex(rendering: string, cls: Classes): RegExp {
-  const key = `${cls === LATIN ? "l" : "u"}${rendering}`;
+  const key = `${cls.name} ${rendering}`;
   let re = masks.get(key);
   if (!re) {
     re = new RegExp(englishRegex(rendering, false, cls).source, "giu");
