@@ -463,3 +463,31 @@ describe("endnotes beside a number at a page's foot that passes for a note", () 
     expect(doc.children.map(blockText).join(" ")).toContain("Per 1 januari geldt een nieuwe regeling");
   });
 });
+
+describe("a numbered list in the text, note marks above it", () => {
+  it("is no run of endnotes where running text and a heading follow it: every word stays", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling.1 Die",
+      "werd vooral benut door mensen die al relatief vaak scholing volgen.2 Dat is een les",
+      "voor de vormgeving van een nieuw instrument, zoals de raad eerder opmerkte.3 Regionaal",
+      "lopen de cijfers uiteen,4 en het bereik is het laagst in kleine bedrijven.5",
+      "In de gesprekken kwamen drie drempels steeds terug:",
+      "1. werknemers willen niet dat collega’s weten dat zij moeite hebben met taal;",
+      "2. het aanbod sluit slecht aan op wisselende werktijden;",
+      "3. kleine werkgevers hebben geen tijd om zelf een traject te organiseren.",
+      "Vooral de eerste drempel is hardnekkig, vertelde een chauffeur uit de regio.",
+      "4",
+      "Zie de regionale schattingen van de stichting.",
+      "5",
+      "Zie het onderzoek onder oud-studenten.",
+      "4 Conclusies en aanbevelingen",
+      "4.1 Conclusies",
+      "Laaggeletterdheid onder werkenden is omvangrijk, hardnekkig en grotendeels verborgen.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["4", "5"]);
+    const body = doc.children.map(blockText).join(" ");
+    expect(body).toContain("kleine werkgevers hebben geen tijd");
+    expect(body).toContain("grotendeels verborgen.");
+  });
+});

@@ -410,7 +410,9 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
   for (let k = cands.length - 1; k >= 0; k--) {
     if (cands[k]!.n !== 1) continue;
     const start = cands[k]!.i;
-    const found = chain(lines, start, lines.length, ENDNOTE_START, 0).notes;
+    const { notes: found, end } = chain(lines, start, lines.length, ENDNOTE_START, 0);
+    // (the run closes the document: one that running text or a heading follows is a numbered list)
+    if (lines.slice(end).some((l) => !isBlank(l))) continue;
     // (one numbered line at the end passes for a note only with the back link a browser prints
     // after an endnote: else it may be a list's item or a heading)
     if (found.length < 2 && !(found.length === 1 && backLinked(found[0]!))) continue;
