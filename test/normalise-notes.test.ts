@@ -491,3 +491,53 @@ describe("a numbered list in the text, note marks above it", () => {
     expect(body).toContain("grotendeels verborgen.");
   });
 });
+
+describe("a page's note numbers apart from their texts (pdftotext's default mode)", () => {
+  const notes = (lines: string[]): string[] => normalise(raw(lines.join("\n")), undefined, { kind: "report" }).notes.map((n) => `${n.label} ${inlineText(n.children)}`);
+
+  it("gives each text its number where the numbers came out of order among the texts", () => {
+    expect(
+      notes([
+        ...page1.slice(0, 4),
+        "sociale partners hebben daarin een rol, zoals de raad eerder heeft opgemerkt.3",
+        "1",
+        "",
+        "Zie de evaluatie van de regeling door het onderzoeksbureau.",
+        "Zie het eerdere advies van de raad over scholing.",
+        "3",
+        "Zie de monitor van vorig jaar.",
+        "2",
+      ]),
+    ).toEqual([
+      "1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2 Zie het eerdere advies van de raad over scholing.",
+      "3 Zie de monitor van vorig jaar.",
+    ]);
+  });
+
+  it("opens a note where its number stands and where a web address opens a line after a closed note", () => {
+    expect(
+      notes([
+        "De coaches bezochten vooral huurders van corporaties, zoals hoofdstuk 4 laat zien.1 De",
+        "handreiking voor gemeenten geeft voorbeelden van een aanpak die werkt.2 Volgens de",
+        "evaluatie besparen huishoudens gemiddeld een tiende van hun verbruik.3 Die cijfers komen",
+        "uit interviews met coaches in twaalf gemeenten, gehouden in het voorjaar.4",
+        "1",
+        "",
+        "Zie hoofdstuk 4 van dit rapport.",
+        "https://www.pharos.nl/kennisbank/energiearmoede-handreiking-voor-gemeenten/",
+        "3",
+        "https://www.tno.nl/nl/newsroom/2025/03/evaluatie-energiecoaches-laag-inkom",
+        "en/",
+        "4",
+        "Het gaat om interviews met 38 energiecoaches in 12 gemeenten.",
+        "2",
+      ]),
+    ).toEqual([
+      "1 Zie hoofdstuk 4 van dit rapport.",
+      "2 https://www.pharos.nl/kennisbank/energiearmoede-handreiking-voor-gemeenten/",
+      "3 https://www.tno.nl/nl/newsroom/2025/03/evaluatie-energiecoaches-laag-inkomen/",
+      "4 Het gaat om interviews met 38 energiecoaches in 12 gemeenten.",
+    ]);
+  });
+});

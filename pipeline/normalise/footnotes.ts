@@ -173,6 +173,7 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
 function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false, known: (label: string) => boolean = () => true): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
   const displaced: Ln[] = [];
+  const loose = new Set<Ln>();
   let next = -1;
   let resume: { i: number; note: number; keep: number } | undefined;
   for (let i = from; i < to; i++) {
@@ -198,6 +199,14 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
       next++;
       continue;
     }
+    // (a number alone a little ahead of the sequence, its mark in the text above, among the notes'
+    // texts: such a column of raised numbers may come out in any order, "1" / note 1's text / note
+    // 2's text / "3" / note 3's text / "2"; it stays where it stands unless settle() can place it)
+    if (/^\d{1,3}$/.test(t) && Number(t) > next && Number(t) <= next + 3 && known(t)) {
+      loose.add(l);
+      cur.lines.push(l);
+      continue;
+    }
     const before = textOf(cur.lines[cur.lines.length - 1]!);
     // (a note that ends on an address closes there where the next line opens with a word, not
     // with the rest of the address: "…/bedrijfsgrootte-2015-2024" / "zo laag mogelijk …")
@@ -220,27 +229,41 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
   return { notes, end: to };
 
   /**
-   * Give displaced labels their notes: the last note's lines are split where a line opens with a
-   * capital after one that closed a sentence or an address, where there are as many such places
-   * as labels; else the labels stay on the last note's text, as they stood.
+   * Give displaced labels (those after the notes, and loose ones among the last note's lines)
+   * their notes: the last note's other lines are split where a loose label stood and where a
+   * line opens with a capital or a web address after one that closed a sentence or an address
+   * (as pdftotext's default mode prints a page's raised numbers apart from the notes' texts),
+   * where there are as many such places as labels and
+   * the labels, in order of their numbers, go on from the last note's; each part takes the next
+   * label. Else the labels stay on the last note's text, as they stood.
    */
   function settle(): void {
-    if (!displaced.length) return;
-    const last = notes[notes.length - 1]!;
-    const texts = last.lines.map(textOf);
+    const last = notes[notes.length - 1];
+    if (!last) return;
+    const inside = last.lines.filter((l) => loose.has(l));
+    if (!displaced.length && !inside.length) return;
+    const kept = last.lines.filter((l) => !loose.has(l));
+    const texts = kept.map(textOf);
+    // (a note opens where a loose label stands, or after a line that closed a sentence or an
+    // address, with a capital or a web address of its own)
+    const marked = new Set<number>();
+    let seen = 0;
+    for (const l of last.lines) if (loose.has(l)) marked.add(seen);
+    else seen++;
     const at: number[] = [];
     for (let k = 1; k < texts.length; k++) {
       const closed = closesSentence(texts[k - 1]!) || endsInAddress(texts.slice(0, k));
-      if (closed && /^[\p{Lu}‘“"']/u.test(texts[k]!)) at.push(k);
+      if (marked.has(k) || (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(texts[k]!))) at.push(k);
     }
-    if (at.length !== displaced.length) {
+    const labels = [...inside, ...displaced].sort((a, b) => Number(textOf(a)) - Number(textOf(b)));
+    if (at.length !== labels.length || labels.some((l, j) => Number(textOf(l)) !== Number(last.label) + j + 1)) {
       last.lines.push(...displaced);
       return;
     }
-    const parts = [...at, texts.length].map((end, j) => last.lines.slice(j === 0 ? 0 : at[j - 1]!, end));
+    const parts = [...at, texts.length].map((end, j) => kept.slice(j === 0 ? 0 : at[j - 1]!, end));
     last.lines = parts[0]!;
     // (a note's first line carries its label: here the label's own line, its text after it)
-    displaced.forEach((l, j) => notes.push({ label: textOf(l), run, lines: [l, ...parts[j + 1]!] }));
+    labels.forEach((l, j) => notes.push({ label: textOf(l), run, lines: [l, ...parts[j + 1]!] }));
   }
 
   function done(i: number): { notes: RawNote[]; end: number } {
