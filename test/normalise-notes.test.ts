@@ -541,3 +541,55 @@ describe("a page's note numbers apart from their texts (pdftotext's default mode
     ]);
   });
 });
+
+describe("endnotes as a browser prints them", () => {
+  const body = [
+    "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling.1 Die",
+    "werd vooral benut door mensen die al relatief vaak scholing volgen.2 Dat is een les",
+    "voor de vormgeving van een nieuw instrument, zoals de raad eerder opmerkte.3",
+    "",
+  ];
+  const notes = (lines: string[]): string[] => normalise(raw([...body, ...lines].join("\n")), undefined, { kind: "report" }).notes.map((n) => inlineText(n.children));
+
+  it("goes on with a web address broken at a hyphen, whatever the next line opens with", () => {
+    expect(
+      notes([
+        "1. Zie de evaluatie van de regeling.↩︎",
+        "2. Zie artikel 14 van de Huisvestingswet 2014, https://wetten.overheid.nl/BWBR0035303/2025-01-",
+        "01. Met de wet krijgen gemeenten meer ruimte.↩︎",
+        "3. Zie de monitor van vorig jaar.↩︎",
+      ]),
+    ).toEqual([
+      "Zie de evaluatie van de regeling.",
+      "Zie artikel 14 van de Huisvestingswet 2014, https://wetten.overheid.nl/BWBR0035303/2025-01-01. Met de wet krijgen gemeenten meer ruimte.",
+      "Zie de monitor van vorig jaar.",
+    ]);
+  });
+
+  it("takes a number after a line that ends on a word no sentence ends on for the note's text, not the next note", () => {
+    expect(notes(["1. Kamerbrief", "van", "2", "oktober", "2026.↩︎", "2. Zie het eerdere advies.↩︎", "3. Zie de monitor van vorig jaar.↩︎"])).toEqual([
+      "Kamerbrief van 2 oktober 2026.",
+      "Zie het eerdere advies.",
+      "Zie de monitor van vorig jaar.",
+    ]);
+  });
+});
+
+describe("a column's note ending on a place of publication with a slash", () => {
+  it("closes its sentence there: the column's text resumes in lower case after it", () => {
+    const text = [
+      "Ruud Verhoef verkocht bijna dertig jaar kantoormeubi-",
+      "lair. Hij was er goed in, zegt hij, maar het raakte hem",
+      "nooit echt. Dat veranderde toen zijn vader in 2019 over-",
+      "leed, al was de overstap toen nog niet in zicht.1 “De",
+      "uitvaartbegeleider die ons hielp, was zo rustig",
+      "1Zie: CBS (2026), Beroepswisselingen van oudere werkenden,",
+      "2015–2025, Den Haag/Heerlen.",
+      "en zo precies. Ze wist wat we nodig hadden voordat we",
+      "het zelf wisten. Ik dacht: dát wil ik ook kunnen.”",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual(["Zie: CBS (2026), Beroepswisselingen van oudere werkenden, 2015–2025, Den Haag/Heerlen."]);
+    expect(doc.children.map(blockText).join(" ")).toContain("was zo rustig en zo precies.");
+  });
+});

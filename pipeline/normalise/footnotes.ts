@@ -183,7 +183,10 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     // (the next number on a numbered heading whose number no text above carries as a mark is
     // the next column's first heading, after the notes under the first: "2 De opgave in de …")
     if (label !== undefined && next !== -1 && Number(label) === next && headingLike(lines, i) && !known(label)) return done(i);
-    if (label !== undefined && (next === -1 || Number(label) === next)) {
+    // (a number after a note's line that ends on a word no sentence ends on goes on with it, as a
+    // browser sets a justified note word by word: "1. Kamerbrief" / "van" / "2" / "oktober")
+    const runsOn = notes.length > 0 && RUNS_ON.test(textOf(notes[notes.length - 1]!.lines.at(-1)!)) && /^\d{1,3}(?:$|\s+\p{Ll})/u.test(textOf(l));
+    if (label !== undefined && (next === -1 || Number(label) === next) && !runsOn) {
       notes.push({ label, run, lines: [l] });
       next = Number(label) + 1;
       resume = undefined;
@@ -213,6 +216,12 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const sentence = closesSentence(before);
     const address = endsInAddress(cur.lines.map(textOf));
     const closed = sentence || (address && /^\p{Ll}+ /u.test(t));
+    // (a web address broken at a hyphen or slash goes on on the next line, whatever that
+    // line opens with: ".../BWBR0035303/2025-01-" / "01. Met de Wet …")
+    if (address && /[-/_=&#]$/u.test(before) && /^[\p{Ll}\p{N}]/u.test(t)) {
+      cur.lines.push(l);
+      continue;
+    }
     // (a numbered heading after a note that closed is the next column's: one numbered in levels,
     // "3.2.3 Scenario …", or one that reads as a heading, "3 Gevolgen voor …" above "3.1 …")
     if ((sentence || address) && (SUBHEADING.test(t) || (/^\d{1,2}\s/.test(t) && headingLike(lines, i)))) return cut(resume, i);
@@ -280,9 +289,16 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
   }
 }
 
-/** Whether a note's line closes a sentence: an address that ends in "?" or "." closes none. */
+/** A line that ends on a word no sentence ends on: an article, a preposition, a conjunction. */
+const RUNS_ON = /(?:^|\s)(?:en|of|de|het|een|van|voor|in|op|met|tot|bij|naar|aan|om|door|uit|te)$/u;
+
+/**
+ * Whether a note's line closes a sentence: an address that ends in "?" or "." closes none; words
+ * joined by a slash, each with a capital, are no address ("Den Haag/Heerlen.", "SZW/OCW.").
+ */
 function closesSentence(t: string): boolean {
-  return ENDS_SENTENCE.test(t) && !/\//.test(t.split(" ").pop() ?? "");
+  const last = t.split(" ").pop() ?? "";
+  return ENDS_SENTENCE.test(t) && (!/\//.test(last) || /^[‘“"'(]?\p{Lu}\p{L}*(?:\/\p{Lu}\p{L}*)+[.!?][’”"')]*$/u.test(last));
 }
 
 /** Whether the lines after i, up to `to`, hold nothing but empty lines and numbers alone (a page's number). */
