@@ -371,3 +371,38 @@ describe("a heading whose first line ends on a word no title ends on", () => {
     expect(headings(text)).toEqual(["3.1 Hoe pakken we het aan"]);
   });
 });
+
+describe("an unnumbered heading in a narrow column (pdftotext -raw)", () => {
+  const headings = (lines: string[]): string[] =>
+    normalise(raw(lines.join("\n")), undefined, { kind: "report" }).children.filter((b) => b.type === "heading").map(blockText);
+  // (the column's measure: 55 characters; a heading's line may run past it, set in other type)
+  const before = [
+    "De krappe arbeidsmarkt speelt daarbij een rol. Werk-",
+    "gevers kijken minder naar leeftijd en meer naar moti-",
+    "vatie. Toch is zo’n overstap geen vanzelfsprekendheid:",
+    "wie na zijn vijftigste opnieuw begint, levert vaak in",
+    "op salaris, status of zekerheid.",
+  ];
+  const after = [
+    "Vijfentwintig jaar werkte Marieke Hofstede bij een ver-",
+    "zekeraar in Apeldoorn, de laatste tien als hoofd van",
+    "een afdeling. Een goede baan, zegt ze zelf, met een",
+    "leaseauto en een team van veertig mensen. Op een ge-",
+    "geven moment merkte ze dat ze op zondagavond al moe",
+    "werd van de week die nog moest komen.",
+  ];
+
+  it("goes on over a word broken at its first line's end, its rest a short line of its own", () => {
+    expect(headings([...before, "Marieke, 57: van afdelingshoofd naar bus-", "chauffeur", ...after])).toEqual(["Marieke, 57: van afdelingshoofd naar buschauffeur"]);
+  });
+
+  it("is not a paragraph's first line broken at its end, the next line full and running on", () => {
+    expect(headings([...before, "De voorzitter concludeert dat de secretaris een con-", "ceptbrief opstelt, waarin de punten van mevrouw Van", "Dijk en de heer Ter Horst worden meegenomen.", ...after])).toEqual([]);
+  });
+
+  it("is not a line that closes one sentence and opens the next", () => {
+    expect(
+      headings([...before, "Ze zijn niet de enigen. Het aantal 50-plussers dat van", "beroep wisselt, is de afgelopen jaren gestaag gestegen: in", "2025 maakte ongeveer 6% van de werkenden tussen 50", "en 65 jaar de overstap naar een ander beroep.", ...after]),
+    ).toEqual([]);
+  });
+});

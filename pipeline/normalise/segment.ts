@@ -831,7 +831,13 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
   if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : t.length > 60 || t.split(" ").length > 10) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
-  if (/[.,;:!?…\-–]$/.test(bare(t)) && !asked) return false;
+  // (a line that closes a sentence and opens the next is running text: "Ze zijn niet de enigen. Het aantal …")
+  if (/\p{Ll}{2}\.[’”'")]*\s+[‘“'"(]?\p{Lu}/u.test(t)) return false;
+  // (a word broken at the line's end goes on on the next line: "… naar bus-" / "chauffeur")
+  // (and ends the heading well short of the measure, on a word a title may end on)
+  const rest = n.blank ? "" : textOf(doc.lines[n.j]!);
+  const broken = /\p{L}-$/u.test(t) && STARTS_LOWER.test(rest) && rest.length <= 0.6 * widthAt(doc, doc.lines[n.j]!) && !RUNS_ON.test(` ${rest}`) && !NEVER_ENDS.test(` ${rest}`);
+  if (/[.,;:!?…\-–]$/.test(bare(t)) && !asked && !broken) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   // a trailing space tells a wrapped line, but not on a line an empty line ends (single-spaced text)
