@@ -252,6 +252,27 @@ describe("the title over a minutes header", () => {
     expect(doc.meta.minutes?.present).toEqual(["de heer Van den Berg (voorzitter)", "mevrouw De Vries (FNV)"]);
   });
 
+  it("is a paragraph's first line where the line after it goes on with a number and closes the sentence: no word is left out", () => {
+    const text = [
+      "Verslag van de openbare vergadering van de raad, gehouden op vrijdag 20 maart",
+      "2026 van 13.30 tot 16.15 uur in het raadsgebouw te Den Haag.",
+      "Aanwezig: mevrouw De Vries-Bakker (voorzitter), de heer Özdemir, mevrouw Scholten-",
+      "Dijkman, de heer De Jong",
+      "Afwezig: de heer Brouwer (met bericht van verhindering).",
+      "1 Opening en mededelingen",
+      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom, in",
+      "het bijzonder de heer Bakker, die voor het eerst aan de vergadering deelneemt als",
+      "vertegenwoordiger van LTO Nederland. De secretaris meldt dat het dagelijks bestuur",
+      "op 3 maart heeft ingestemd met de planning van het advies over de uitvoering van",
+      "de pensioenwet.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.children.map((b) => `${b.type} ${blockText(b)}`)[0]).toBe(
+      "paragraph Verslag van de openbare vergadering van de raad, gehouden op vrijdag 20 maart 2026 van 13.30 tot 16.15 uur in het raadsgebouw te Den Haag.",
+    );
+    expect(doc.meta.minutes?.present).toEqual(["mevrouw De Vries-Bakker (voorzitter)", "de heer Özdemir", "mevrouw Scholten-Dijkman", "de heer De Jong"]);
+  });
+
   it("has its lines joined as a block's are: a word broken at a line end is whole again", () => {
     const text = [
       "Verslag van de vergadering van de commissie Sociale Ze-",

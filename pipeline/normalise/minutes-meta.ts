@@ -1,5 +1,5 @@
 import type { MinutesMeta } from "../document/types.ts";
-import { diag, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, ENDS_SENTENCE, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 const FIELD = /^([\p{L}][\p{L} ]{2,30}):\s*(.*)$/u;
 const FIELDS: [RegExp, keyof MinutesMeta][] = [
@@ -22,6 +22,11 @@ export interface MinutesHeader {
   date?: string;
   /** Lines after the header. */
   rest: Ln[];
+}
+
+/** A value's lines joined: a name broken at its hyphen goes on without a space ("Scholten-" / "Dijkman"). */
+function joinValue(texts: string[]): string {
+  return texts.reduce((out, t) => (out === "" ? t : /\p{L}-$/u.test(out) ? `${out}${t}` : `${out} ${t}`), "");
 }
 
 /** Whether a value runs on after this line: an open bracket, a comma, a name particle at the end ("Van der" + "Meulen"). */
@@ -99,7 +104,7 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
   const append = (key: keyof MinutesMeta, more: string, at: Ln): void => {
     if (LISTS.has(key)) {
       const list = (minutes[key] as string[] | undefined) ?? [];
-      const names = splitNames(`${list.pop() ?? ""} ${more}`);
+      const names = splitNames(joinValue([list.pop() ?? "", more]));
       (minutes[key] as string[]) = [...list, ...names];
     } else if (key === "meeting") minutes.meeting = `${minutes.meeting ?? ""} ${more}`.trim();
     else (minutes[key] as string) = `${(minutes[key] as string | undefined) ?? ""} ${more}`.trim();
@@ -108,6 +113,8 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
   let lastKey: keyof MinutesMeta | undefined;
   let inTitle = false;
   let titleSeen = false;
+  /** Where the title's lines stand in `kept`. */
+  let titleAt = 0;
   let fieldSeen = false;
   for (const grp of groups) {
     const first = textOf(grp[0]!);
@@ -119,7 +126,7 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       fieldSeen = true;
     }
     if (f && key) {
-      const v = [f[2]!, ...grp.slice(1).map(textOf)].join(" ").trim();
+      const v = joinValue([f[2]!, ...grp.slice(1).map(textOf)]).trim();
       if (v) set(key, v, grp[0]!);
       else waiting.push(key);
       lastKey = v ? key : undefined;
@@ -155,11 +162,28 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       const title = grp.map((l) => ({ ...l, title: true }));
       // (before the empty line that ends the title's first group)
       if (inTitle) kept.splice(kept.length - 1, 0, ...title);
-      else kept.push(...title, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      else {
+        titleAt = kept.length;
+        kept.push(...title, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      }
       inTitle = titleSeen = true;
       continue;
     }
+    // A group that goes on from the title's lines in lower case or with a number and closes a
+    // sentence ("Verslag van de vergadering …, gehouden op vrijdag 20 maart" / "2026 van 13.30 tot
+    // 16.15 uur …."): the title was a paragraph's first line, and the two stay in the text as one.
+    if (inTitle && adjoining.has(grp) && /^[\p{Ll}\p{N}]/u.test(first) && ENDS_SENTENCE.test(value)) {
+      const opening = kept.splice(titleAt).filter((l) => !isBlank(l)).map((l) => ({ ...l, title: false }));
+      kept.push(...opening, ...grp, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      inTitle = false;
+      continue;
+    }
     inTitle = false;
+    // A sentence is no letterhead: it stays in the text.
+    if (ENDS_SENTENCE.test(value) && value.split(" ").length >= 4) {
+      kept.push(...grp, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      continue;
+    }
     // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.
     for (const l of grp) diag(ctx, "info", "normalise:minutes-header", `header line left out of the text: "${textOf(l)}"`, l);
   }
