@@ -427,3 +427,21 @@ describe("an unnumbered heading in a narrow column (pdftotext -raw)", () => {
     ).toEqual([]);
   });
 });
+
+describe("a heading of a few words with a list under it at once", () => {
+  it("is a heading where the list's bullets follow on the next line", () => {
+    const text = [
+      "Dhr. El Amrani wijst op het congres over duurzame inzetbaarheid op 16 april 2026 in",
+      "Utrecht en nodigt de commissieleden uit om deel te nemen aan een van de werkgroepen.",
+      "De voorzitter sluit de vergadering om 16.45 uur en dankt de aanwezigen voor hun inbreng.",
+      "Actielijst",
+      "• 2026-01: Het secretariaat verwerkt de opmerkingen over het conceptadvies en stuurt",
+      "uiterlijk 12 maart 2026 een herziene versie rond aan alle commissieleden.",
+      "• 2026-02: De rapporteur overlegt met de woordvoerders van werkgevers- en werknemers-",
+      "zijde over de passage over beloning in de bouw- en installatiesector.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.children.map((b) => b.type).slice(-2)).toEqual(["heading", "list"]);
+    expect(blockText(doc.children.at(-2)!)).toBe("Actielijst");
+  });
+});

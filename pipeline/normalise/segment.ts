@@ -863,5 +863,6 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   }
   if (NEVER_ENDS.test(t)) return false;
   if (!endsShort(doc, l, t, n)) return false;
-  return OPENS_BLOCK.test(nt) && !STRONG_BULLET.test(nt);
+  // (a list may follow a heading of a few words at once: "Actielijst" / "• 2026-01: …")
+  return OPENS_BLOCK.test(nt) || (STRONG_BULLET.test(nt) && t.split(" ").length <= 4);
 }
