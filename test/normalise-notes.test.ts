@@ -313,6 +313,26 @@ describe("a page's first note run into the page's last line of text (pdftotext's
   });
 });
 
+describe("a page's first note run into the page's last line, a space before its number", () => {
+  it("reads the note apart where the extraction set a space between the broken word and the number", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit",
+      "bleek dat die vooral werd benut door mensen die al relatief vaak scholing volgen.1 Bij",
+      "de vormgeving van een nieuw instrument is het van belang om die les ter harte te nemen,",
+      "zeker waar het om nieuwkomers gaat, zoals statushouders die snel aan het werk willen zonder Neder 1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2 Zie het eerdere advies van de raad over scholing.",
+      "\flandse diploma’s, zoals de raad eerder heeft opgemerkt.2",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.children.map((b) => blockText(b)).join(" ")).toContain("zonder Nederlandse diploma’s, zoals");
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "Zie het eerdere advies van de raad over scholing.",
+    ]);
+  });
+});
+
 describe("notes under each column of a two-column page (pdftotext -raw)", () => {
   /** The first column's text, its note 1 referenced. */
   const firstColumn = [

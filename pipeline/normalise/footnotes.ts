@@ -5,7 +5,8 @@ import { BACK_LINK, diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextTe
  * default mode joins a line that ends on a hyphen with the next line, and
  * where the text breaks off mid-word at the page's foot, the next line is
  * the first note ("… in dit verband gewe4 Centraal Bureau voor …"). Such a
- * line is cut in two where a number follows a letter in lower case and a
+ * line is cut in two where a number follows a letter in lower case (glued,
+ * or after a space where the extraction set one: "… zonder Neder 2 De …") and a
  * capital follows it (and a space), past 0.75 of the measure (the printed
  * line before the join was full), where the text above on the page carries
  * that number as a note mark and, within the next three lines of text, the
@@ -18,9 +19,11 @@ export function splitGluedNoteStarts(lines: readonly Ln[], width: number, ctx: L
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.pageStart) pageFrom = out.length;
-    const m = isBlank(l) || l.role ? null : /(?<=\p{Ll})(\d{1,3}) (?=[\p{Lu}‘“"'(])/u.exec(l.raw);
+    // (the note's number glued to the broken word, or set off from it by a space)
+    const m = isBlank(l) || l.role ? null : /(?<=\p{Ll}) ?(\d{1,3}) (?=[\p{Lu}‘“"'(])/u.exec(l.raw);
     if (m && m.index - (l.raw.length - l.raw.trimStart().length) >= 0.75 * width) {
       const n = m[1]!;
+      const at = m.index + m[0].indexOf(n);
       const above = [...out.slice(pageFrom).map(textOf), l.raw.slice(0, m.index)].join("\n");
       // (within the note's next few lines: the next note's number, or the page's end)
       const opensNext = new RegExp(`^${Number(n) + 1}(?:\\s|(?=\\p{Lu}))`, "u");
@@ -38,7 +41,7 @@ export function splitGluedNoteStarts(lines: readonly Ln[], width: number, ctx: L
         }
       }
       if (hasRef(above, n) && nextNote) {
-        out.push({ ...l, raw: `${l.raw.slice(0, m.index)}-` }, { ...l, raw: l.raw.slice(m.index), pageStart: false });
+        out.push({ ...l, raw: `${l.raw.slice(0, m.index)}-` }, { ...l, raw: l.raw.slice(at), pageStart: false });
         diag(ctx, "info", "normalise:note-split", `note ${n} read apart from the line of text it was joined to: "…${l.raw.slice(Math.max(0, m.index - 12), m.index)}-" / "${n} …"`, l);
         continue;
       }
