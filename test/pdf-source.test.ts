@@ -242,6 +242,35 @@ describe("PDFs that cannot be read", () => {
   }, 300_000);
 });
 
+describe("running heads of a PDF of two pages", () => {
+  async function twoPages(top1: { text: string; size: number }): Promise<string[]> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const body = ["Ze zaten jaren in hetzelfde vak. En toen, ergens na hun vijftigste,", "kozen ze voor iets heel anders. Niet omdat het moest, maar omdat het kon."];
+    for (const [k, top] of [top1, { text: "Tweede carrière na je vijftigste", size: 9 }].entries()) {
+      const page = doc.addPage([595, 842]);
+      page.drawText(top.text, { x: 62, y: 790, size: top.size, font });
+      body.forEach((t, j) => page.drawText(t, { x: 62, y: 740 - 14 * j, size: 10, font }));
+      page.drawText(String(k + 1), { x: 290, y: 60, size: 9, font });
+    }
+    const file = join(work, `two-pages-${top1.size}.pdf`);
+    writeFileSync(file, await doc.save());
+    return layout((await readPdf(file)).pages).lines.map((l) => l.text);
+  }
+
+  it("leaves out a head both pages repeat at their top in the same size", async () => {
+    const texts = await twoPages({ text: "Tweede carrière na je vijftigste", size: 9 });
+    expect(texts.filter((t) => t.includes("Tweede carrière"))).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("Ze zaten jaren"))).toHaveLength(2);
+  });
+
+  it("keeps a title at the top of the first page that the second page's head repeats in a smaller size", async () => {
+    const texts = await twoPages({ text: "Tweede carrière na je vijftigste", size: 18 });
+    // (the second page's head, repeated nowhere in its size, stays as well: nothing tells it)
+    expect(texts[0]).toBe("Tweede carrière na je vijftigste");
+  });
+});
+
 describe("letter-spaced lines", () => {
   it("keeps the words of a line set with wide letter-spacing, from the space glyphs the page draws", async () => {
     const doc = await PDFDocument.create();

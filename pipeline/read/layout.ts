@@ -303,8 +303,8 @@ function shape(text: string): string {
 
 /**
  * Running heads, footers and page numbers: segments in the top or bottom band
- * of the page that repeat (digits aside) on several pages, or that are a page
- * number alone there.
+ * of the page that repeat (digits aside) on several pages (both pages of two,
+ * in the same size), or that are a page number alone there.
  */
 function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
   const out = new Set<Seg>();
@@ -331,13 +331,15 @@ function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
         out.add(s);
         continue;
       }
-      const key = `${b}|${Math.round(s.x / 20)}|${shape(t)}`;
+      // (two pages are weak evidence: there the size must repeat too, as a running head's does,
+      // so a title at the top of page 1 is not taken for the head of page 2 that repeats it)
+      const key = `${b}|${Math.round(s.x / 20)}|${shape(t)}${n <= 2 ? `|${Math.round(s.size * 2)}` : ""}`;
       cands.push({ s, key });
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(p.number);
     }
   }
-  const need = n <= 2 ? Infinity : Math.max(2, Math.ceil(n * 0.3));
+  const need = n < 2 ? Infinity : Math.max(2, Math.ceil(n * 0.3));
   for (const c of cands) if ((seen.get(c.key)?.size ?? 0) >= need) out.add(c.s);
   return out;
 }
