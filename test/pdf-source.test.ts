@@ -25,6 +25,7 @@ import { normalisePdf } from "../pipeline/normalise/source.ts";
 import { layout } from "../pipeline/read/layout.ts";
 import { applyActualText, letterSpaced, readPdf, repairGlyphs } from "../pipeline/read/pdf.ts";
 import { project } from "./build-helpers.ts";
+import { blockText } from "./normalise-helpers.ts";
 import { blockCounts, corpusKind, score, type Score } from "./score-helpers.ts";
 
 const work = mkdtempSync(join(tmpdir(), "tweeluik-pdf-source-"));
@@ -268,6 +269,35 @@ describe("running heads of a PDF of two pages", () => {
     const texts = await twoPages({ text: "Tweede carrière na je vijftigste", size: 18 });
     // (the second page's head, repeated nowhere in its size, stays as well: nothing tells it)
     expect(texts[0]).toBe("Tweede carrière na je vijftigste");
+  });
+});
+
+describe("a numbered list of one-line items across a page break", () => {
+  it("reads each numbered line as an item where the next line of text opens with the next number at the same place", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const para = [
+      "Platformwerk is de afgelopen jaren sterk gegroeid. Het gaat om werk dat via een app",
+      "wordt verdeeld, zoals maaltijdbezorging, schoonmaak en klussen aan huis.1 Dit rapport",
+      "beantwoordt de volgende vragen:",
+    ];
+    const page1 = doc.addPage([595, 842]);
+    para.forEach((t, j) => page1.drawText(t, { x: 62, y: 760 - 14 * j, size: 10, font }));
+    page1.drawText("1. Hoe groot is platformwerk in Nederland en hoe heeft het zich ontwikkeld?", { x: 62, y: 718, size: 10, font });
+    page1.drawText("1 Zie de uitspraak van de Hoge Raad van 24 maart 2023 over de bezorgers.", { x: 62, y: 90, size: 8, font });
+    const page2 = doc.addPage([595, 842]);
+    page2.drawText("2. Wie zijn de platformwerkers en waarom kiezen zij voor dit werk?", { x: 62, y: 760, size: 10, font });
+    page2.drawText("3. Welke vraagstukken vloeien hieruit voort?", { x: 62, y: 746, size: 10, font });
+    page2.drawText("Het onderzoek combineert verschillende bronnen, waaronder een enquête.", { x: 62, y: 732, size: 10, font });
+    const file = join(work, "numbered-across-pages.pdf");
+    writeFileSync(file, await doc.save());
+    const out = await normalisePdf(file, { slug: "numbered-across-pages", kind: "report", structure: false });
+    const items = out.children.flatMap((b) => (b.type === "list" ? b.children.map((it) => blockText(it)) : []));
+    expect(items).toEqual([
+      "Hoe groot is platformwerk in Nederland en hoe heeft het zich ontwikkeld?",
+      "Wie zijn de platformwerkers en waarom kiezen zij voor dit werk?",
+      "Welke vraagstukken vloeien hieruit voort?",
+    ]);
   });
 });
 

@@ -258,7 +258,16 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // (a dash item of one line, hanging nothing, opens a list where the next line opens with the
     // same dash at the same place: "– een verplichte kredietwaardigheidstoets" / "– registratie …")
     const dashRun = !!numbered && /^[–—-]$/.test(numbered[1]!) && !!next && bodyLine(next) && sameColumn(next, l) && Math.abs(next.left - l.left) < 0.3 * l.size && next.text.startsWith(`${numbered[1]!} `);
-    if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun)) {
+    // (a numbered item of one line opens a list where the next line of text, in this column or
+    // at the top of the next page, opens with the next number at the same place: "1. Hoe groot
+    // …?" / the page's notes / "2. Wie zijn …?")
+    let after = i + 1;
+    while (after < lines.length && after <= i + 12 && !bodyLine(lines[after])) after++;
+    const nextBody = lines[after];
+    const n = numbered && /^\d/.test(numbered[1]!) ? Number(numbered[1]!.slice(0, -1)) : undefined;
+    const numberRun =
+      n !== undefined && !!nextBody && bodyLine(nextBody) && (sameColumn(nextBody, l) || nextBody.page === l.page + 1) && Math.abs(nextBody.left - l.left) < 0.3 * l.size && nextBody.text.startsWith(`${n + 1}${numbered![1]!.slice(-1)} `);
+    if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun || numberRun)) {
       close();
       const dash = /^[–—-]$/.test(numbered[1]!);
       const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: !dash, marker: dash ? numbered[1]! : numbered[1]!.replace(/[.)]/g, "") };
