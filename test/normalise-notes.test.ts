@@ -613,3 +613,21 @@ describe("a column's note ending on a place of publication with a slash", () => 
     expect(doc.children.map(blockText).join(" ")).toContain("was zo rustig en zo precies.");
   });
 });
+
+describe("a note whose first line holds a sentence end and the next sentence's first word", () => {
+  it("is a note, not a numbered heading: a heading closes no sentence before another", () => {
+    const text = [
+      "Sindsdien is het speelveld sterk in beweging. Sommige",
+      "platforms zijn overgestapt op werken met werknemers of",
+      "uitzendkrachten, na een uitspraak van de Hoge Raad.1",
+      "1 HR 24 maart 2023, ECLI:NL:HR:2023:443 (Deliveroo). De",
+      "Hoge Raad liet het oordeel van het gerechtshof in stand.",
+      "\fDe vraag of zij zelfstandig ondernemer zijn of eigenlijk",
+      "werknemer, heeft geleid tot een reeks rechtszaken.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual(["HR 24 maart 2023, ECLI:NL:HR:2023:443 (Deliveroo). De Hoge Raad liet het oordeel van het gerechtshof in stand."]);
+    expect(doc.children.filter((b) => b.type === "heading")).toEqual([]);
+  });
+});

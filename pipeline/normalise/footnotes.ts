@@ -120,7 +120,8 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
 
 /**
  * A numbered line that reads as a heading rather than a note: short (under
- * 60 characters), ending on no punctuation, its number set off by a space,
+ * 60 characters), ending on no punctuation, holding no sentence end before
+ * another sentence, its number set off by a space,
  * and followed by a line that starts with a capital or a number
  * ("3 Knelpunten" above "3.1 Financiering").
  */
@@ -130,6 +131,8 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   // (a number glued to its text is a note's: a heading sets a space after its number)
   if (/^\d{1,3}\p{L}/u.test(t)) return false;
   if (t.length >= 60 || /[.,;:)\]’”"'!?]$/u.test(t) || /^\d+$/.test(t)) return false;
+  // (a line that closes one sentence and opens the next is a note's: "1 HR 24 maart 2023, … (Deliveroo). De")
+  if (/[\p{L})\]’”]\.\s+\p{Lu}/u.test(t)) return false;
   let j = nextText(lines, i)?.j;
   if (j === undefined) return false;
   // (a heading over two lines: the second goes on in lower case and closes nothing, the rest of
