@@ -225,6 +225,17 @@ describe("a heading in larger type over two lines", () => {
 });
 
 describe("the title over a minutes header", () => {
+  // the first agenda item, in full lines of 80 characters: the title's joined line is no wider
+  // than 1.2 of that measure
+  const opening = [
+    "1 Opening en mededelingen",
+    "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom, in",
+    "het bijzonder de heer Bakker, die voor het eerst aan de vergadering deelneemt als",
+    "vertegenwoordiger van LTO Nederland. De secretaris meldt dat het dagelijks bestuur",
+    "op 3 maart heeft ingestemd met de planning van het advies over de uitvoering van",
+    "de pensioenwet.",
+  ];
+
   it("is the document's title and first heading, on one line, where the letterhead is left out", () => {
     const text = [
       "Algemeen Secretariaat",
@@ -233,13 +244,7 @@ describe("the title over a minutes header", () => {
       "Sociale Zekerheid en Pensioenen van 12 maart 2025",
       "Aanwezig: de heer Van den Berg (voorzitter), mevrouw De Vries (FNV)",
       "Afwezig met kennisgeving: mevrouw Van Leeuwen (kroonlid).",
-      "1 Opening en mededelingen",
-      // (full lines of 80 characters: the title's joined line is no wider than 1.2 of that measure)
-      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom, in",
-      "het bijzonder de heer Bakker, die voor het eerst aan de vergadering deelneemt als",
-      "vertegenwoordiger van LTO Nederland. De secretaris meldt dat het dagelijks bestuur",
-      "op 3 maart heeft ingestemd met de planning van het advies over de uitvoering van",
-      "de pensioenwet.",
+      ...opening,
     ].join("\n");
     const doc = normalise(raw(text), undefined, { kind: "minutes" });
     const all = doc.children.map((b) => blockText(b)).join(" | ");
@@ -259,12 +264,7 @@ describe("the title over a minutes header", () => {
       "Aanwezig: mevrouw De Vries-Bakker (voorzitter), de heer Özdemir, mevrouw Scholten-",
       "Dijkman, de heer De Jong",
       "Afwezig: de heer Brouwer (met bericht van verhindering).",
-      "1 Opening en mededelingen",
-      "De voorzitter opent de vergadering om 14.00 uur en heet de aanwezigen welkom, in",
-      "het bijzonder de heer Bakker, die voor het eerst aan de vergadering deelneemt als",
-      "vertegenwoordiger van LTO Nederland. De secretaris meldt dat het dagelijks bestuur",
-      "op 3 maart heeft ingestemd met de planning van het advies over de uitvoering van",
-      "de pensioenwet.",
+      ...opening,
     ].join("\n");
     const doc = normalise(raw(text), undefined, { kind: "minutes" });
     expect(doc.children.map((b) => `${b.type} ${blockText(b)}`)[0]).toBe(
