@@ -445,3 +445,20 @@ describe("a heading of a few words with a list under it at once", () => {
     expect(blockText(doc.children.at(-2)!)).toBe("Actielijst");
   });
 });
+
+describe("a numbered heading whose lines end on words broken with a hyphen", () => {
+  it("goes on over each broken word, however long the next line", () => {
+    const text = [
+      "3 Conceptadvies over de verduurzaming van de gebouwde om-",
+      "geving en de gevolgen voor werkgelegenheid in bouw en instal-",
+      "latietechniek",
+      "Dhr. De Groot licht als rapporteur de hoofdlijnen van het conceptadvies toe. Om de kli-",
+      "maatdoelen voor 2030 te halen, moeten jaarlijks honderdduizenden woningen worden",
+      "verduurzaamd, en daarvoor zijn veel meer vakmensen nodig dan er nu zijn.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual([
+      "3 Conceptadvies over de verduurzaming van de gebouwde omgeving en de gevolgen voor werkgelegenheid in bouw en installatietechniek",
+    ]);
+  });
+});

@@ -490,6 +490,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   }
   if (doc.title.length && cur.lines[0] === doc.title[0]) return doc.title.includes(l);
   if (cur.t === "heading") {
+    // (a word broken at a heading line's end goes on on the next line, however long that line:
+    // "3 Conceptadvies over de verduurzaming van de gebouwde om-" / "geving en de gevolgen …")
+    if (!sawBlank && cur.lines.length < 3 && /\p{L}-$/u.test(prev) && STARTS_LOWER.test(t)) return true;
     const open = (cur.texts.join(" ").match(/\(/g) ?? []).length > (cur.texts.join(" ").match(/\)/g) ?? []).length;
     if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && open && t.length <= 60 && /\)$/.test(t)) return true;
     // a numbered heading may run on to a short second line: "voeren beleid", "(R/2999)"
