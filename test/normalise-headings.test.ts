@@ -462,3 +462,27 @@ describe("a numbered heading whose lines end on words broken with a hyphen", () 
     ]);
   });
 });
+
+describe("an unnumbered heading of more than ten words", () => {
+  const body = [
+    "Het bedrijf investeert daarom bewust in begeleiding. Elke leerling heeft een vaste",
+    "praktijkopleider, en eens per maand bespreken leerling en opleider samen de voortgang. De",
+    "kosten zijn aanzienlijk: Dekker schat dat de begeleiding per leerling zo’n € 9.000 per jaar",
+    "kost aan uren en materiaal, waarvan een deel wordt gecompenseerd via een subsidieregeling.",
+  ];
+  const after = [
+    "Wat maakt iemand een goede leermeester? Dekker hoeft er niet lang over na te denken. Het",
+    "draait volgens haar om geduld, om uitleg die aansluit bij wat een leerling al kan, en om",
+    "ruimte om fouten te maken zonder dat daar meteen een oordeel aan wordt verbonden.",
+  ];
+  const headings = (line: string): string[] =>
+    normalise(raw([...body, line, ...after].join("\n")), undefined, { kind: "report" }).children.filter((b) => b.type === "heading").map(blockText);
+
+  it("heads a section where its line ends well short of the measure", () => {
+    expect(headings("Van de vloer naar het kantoor, maar nooit ver van de werkplaats")).toEqual(["Van de vloer naar het kantoor, maar nooit ver van de werkplaats"]);
+  });
+
+  it("is running text where its line nearly fills the measure", () => {
+    expect(headings("Leermeester zijn kost tijd, maar het levert het bedrijf ook veel op, zegt zij")).toEqual([]);
+  });
+});

@@ -832,7 +832,10 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   const w = widthAt(doc, l);
   const display = !n.blank && STARTS_LOWER.test(textOf(doc.lines[n.j]!)) && t.split(" ").length >= 3 && nextWordFits(t, textOf(doc.lines[n.j]!), 0.85 * w, w);
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
-  if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : t.length > 60 || t.split(" ").length > 10) return false;
+  // (a longer line, up to 14 words, may head a section where it ends well short of the measure:
+  // the next line's first word would have fitted in 0.85 of it)
+  const long = !n.blank && t.split(" ").length <= 14 && t.length <= 0.75 * w && nextWordFits(t, textOf(doc.lines[n.j]!), 0.85 * w, w);
+  if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : (t.length > 60 || t.split(" ").length > 10) && !long) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   // (a line that closes a sentence and opens the next is running text: "Ze zijn niet de enigen. Het aantal …")
   if (/\p{Ll}{2}\.[’”'")]*\s+[‘“'"(]?\p{Lu}/u.test(t)) return false;
