@@ -261,10 +261,10 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // (a numbered item of one line opens a list where the next line of text, in this column or
     // at the top of the next page, opens with the next number at the same place: "1. Hoe groot
     // …?" / the page's notes / "2. Wie zijn …?")
-    let after = i + 1;
-    while (after < lines.length && after <= i + 12 && !bodyLine(lines[after])) after++;
-    const nextBody = lines[after];
     const n = numbered && /^\d/.test(numbered[1]!) ? Number(numbered[1]!.slice(0, -1)) : undefined;
+    let after = i + 1;
+    while (n !== undefined && after < lines.length && after <= i + 12 && !bodyLine(lines[after])) after++;
+    const nextBody = n !== undefined ? lines[after] : undefined;
     const numberRun =
       n !== undefined && !!nextBody && bodyLine(nextBody) && (sameColumn(nextBody, l) || nextBody.page === l.page + 1) && Math.abs(nextBody.left - l.left) < 0.3 * l.size && nextBody.text.startsWith(`${n + 1}${numbered![1]!.slice(-1)} `);
     if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun || numberRun)) {

@@ -29,6 +29,11 @@ function joinValue(texts: string[]): string {
   return texts.reduce((out, t) => (out === "" ? t : /\p{L}-$/u.test(out) ? `${out}${t}` : `${out} ${t}`), "");
 }
 
+/** The empty line that ends a group kept in the text. */
+function emptyAfter(grp: readonly Ln[]): Ln {
+  return { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false };
+}
+
 /** Whether a value runs on after this line: an open bracket, a comma, a name particle at the end ("Van der" + "Meulen"). */
 function runsOn(l: Ln, depth: number): boolean {
   return depth > 0 || /[,(]$/.test(textOf(l)) || /\b(van|der|den|de|ten|ter|te)$/i.test(textOf(l)) || FIELD.test(textOf(l));
@@ -164,7 +169,7 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       if (inTitle) kept.splice(kept.length - 1, 0, ...title);
       else {
         titleAt = kept.length;
-        kept.push(...title, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+        kept.push(...title, emptyAfter(grp));
       }
       inTitle = titleSeen = true;
       continue;
@@ -174,14 +179,14 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     // 16.15 uur …."): the title was a paragraph's first line, and the two stay in the text as one.
     if (inTitle && adjoining.has(grp) && /^[\p{Ll}\p{N}]/u.test(first) && ENDS_SENTENCE.test(value)) {
       const opening = kept.splice(titleAt).filter((l) => !isBlank(l)).map((l) => ({ ...l, title: false }));
-      kept.push(...opening, ...grp, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      kept.push(...opening, ...grp, emptyAfter(grp));
       inTitle = false;
       continue;
     }
     inTitle = false;
     // A sentence is no letterhead: it stays in the text.
     if (ENDS_SENTENCE.test(value) && value.split(" ").length >= 4) {
-      kept.push(...grp, { line: grp[grp.length - 1]!.line, page: grp[0]!.page, raw: "", pageStart: false });
+      kept.push(...grp, emptyAfter(grp));
       continue;
     }
     // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.

@@ -825,31 +825,30 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   const asked = question && /\p{L}\?$/u.test(t);
   const n = nextText(doc.lines, i);
   if (!n) return false;
+  const next = doc.lines[n.j]!;
+  const nt = textOf(next);
   // (a line that wrapped where the next line's first word would still have fitted in 0.85 of the
   // measure, the next line going on in lower case, was set to a narrower measure than the text's,
   // in larger type: a heading's first line may then be longer, up to 16 words on a line that ends
   // well short of the measure)
   const w = widthAt(doc, l);
-  const display = !n.blank && STARTS_LOWER.test(textOf(doc.lines[n.j]!)) && t.split(" ").length >= 3 && nextWordFits(t, textOf(doc.lines[n.j]!), 0.85 * w, w);
+  const display = !n.blank && STARTS_LOWER.test(nt) && t.split(" ").length >= 3 && nextWordFits(t, nt, 0.85 * w, w);
   // (a question heading may be longer: up to 14 words on a line that ends well short of the measure)
   // (a longer line, up to 14 words, may head a section where it ends well short of the measure:
   // the next line's first word would have fitted in 0.85 of it)
-  const long = !n.blank && t.split(" ").length <= 14 && t.length <= 0.75 * w && nextWordFits(t, textOf(doc.lines[n.j]!), 0.85 * w, w);
+  const long = !n.blank && t.split(" ").length <= 14 && t.length <= 0.75 * w && nextWordFits(t, nt, 0.85 * w, w);
   if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : (t.length > 60 || t.split(" ").length > 10) && !long) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   // (a line that closes a sentence and opens the next is running text: "Ze zijn niet de enigen. Het aantal …")
   if (/\p{Ll}{2}\.[’”'")]*\s+[‘“'"(]?\p{Lu}/u.test(t)) return false;
   // (a word broken at the line's end goes on on the next line: "… naar bus-" / "chauffeur")
   // (and ends the heading well short of the measure, on a word a title may end on)
-  const rest = n.blank ? "" : textOf(doc.lines[n.j]!);
-  const broken = /\p{L}-$/u.test(t) && STARTS_LOWER.test(rest) && rest.length <= 0.6 * widthAt(doc, doc.lines[n.j]!) && !RUNS_ON.test(` ${rest}`) && !NEVER_ENDS.test(` ${rest}`);
+  const broken = !n.blank && /\p{L}-$/u.test(t) && STARTS_LOWER.test(nt) && nt.length <= 0.6 * widthAt(doc, next) && !RUNS_ON.test(` ${nt}`) && !NEVER_ENDS.test(` ${nt}`);
   if (/[.,;:!?…\-–]$/.test(bare(t)) && !asked && !broken) return false;
   // a line that ends on a conjunction or holds an e-mail address runs on: no heading
   if (/\s(?:en|of)$/.test(t) || /\S@\S/.test(t)) return false;
   // a trailing space tells a wrapped line, but not on a line an empty line ends (single-spaced text)
   if (doc.trailingSpaceTells && /\S\s+$/.test(l.raw) && !(n.blank && !doc.doubleSpaced)) return false;
-  const next = doc.lines[n.j]!;
-  const nt = textOf(next);
   // (a question opens a section where the text after it runs on in full lines; a run of short
   // questions, or one question answered by another line, is running text)
   if (asked) {
