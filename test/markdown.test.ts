@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../pipeline/markdown/to-markdown.ts";
 import { fromMarkdown } from "../pipeline/markdown/from-markdown.ts";
+import { escapeInline } from "../pipeline/markdown/escape.ts";
 import type { NormalisedDocument } from "../pipeline/document/types.ts";
 
 const pos = { file: "x.txt", line: 1 };
@@ -58,6 +59,13 @@ describe("toMarkdown", () => {
     expect(md).toContain("\n## 5.1 Inleiding heer Noorlander {#s-5-1}\n");
     expect(md).toContain("Zie \\*dit\\* en \\[dat\\] voor 1. of \\#1.[^1] Verder.[nog niet]{lang=nl .untranslated}");
     expect(md).toContain("\n1\\. Geen lijst\n");
+  });
+  it("leaves an underscore or at sign inside a word as it is printed, and escapes it elsewhere", () => {
+    const url = "https://www.ser.nl/downloads/werkprogramma_2026-2027_definitief.pdf";
+    expect(escapeInline(`Zie ${url} of mail info@ser.nl.`)).toBe(`Zie ${url} of mail info@ser.nl.`);
+    expect(escapeInline("_nadruk_ en @bron en a_ en _b")).toBe("\\_nadruk\\_ en \\@bron en a\\_ en \\_b");
+    const back = fromMarkdown(toMarkdown({ ...doc, children: [{ type: "paragraph", children: [{ type: "text", value: `Zie ${url}, _x_.` }], position: pos }] }), "x.md");
+    expect(back.children[0]).toMatchObject({ type: "paragraph", children: [{ type: "text", value: `Zie ${url}, _x_.` }] });
   });
   it("puts a note right after the block that first references it", () => {
     expect(md).toMatch(/\{lang=nl \.untranslated\}\n\n\[\^1\]: Een noot\.\n\n1\\\. Geen lijst/);
