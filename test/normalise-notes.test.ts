@@ -435,6 +435,24 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
     expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["3.2.3 Scenario ‘anders werken’"]);
   });
 
+  it("ends the first column's notes at the second column's line that carries the next mark, right after a note that closed", () => {
+    const text = [
+      ...firstColumn,
+      "1Adviesaanvraag van de minister van Volkshuisvesting, 2 juli",
+      "2026. De brief is niet openbaar gemaakt.",
+      "(VNG) in 2024 heeft vastgesteld.2 Dat kader geeft voorrang",
+      "aan projecten die de congestie verminderen.",
+      "2Autoriteit Consument & Markt, Codebesluit prioriteringsruimte.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Adviesaanvraag van de minister van Volkshuisvesting, 2 juli 2026. De brief is niet openbaar gemaakt.",
+      "Autoriteit Consument & Markt, Codebesluit prioriteringsruimte.",
+    ]);
+    expect(doc.children.map((b) => blockText(b).replace(/\s+/g, " ")).at(-1)).toBe("(VNG) in 2024 heeft vastgesteld. Dat kader geeft voorrang aan projecten die de congestie verminderen.");
+  });
+
   it("ends the notes where the next column's text resumed, where a numbered heading follows that text", () => {
     const text = [
       "Subsidies dekken een deel van die kosten, maar vereisen dat",

@@ -174,7 +174,8 @@ const BODY_START = /^(?:[•■▪●◦○‣➢►✓□–-]\s|\d{1,2}[.)]\s+
  * closed its sentence or address, or at the next number where it opens a
  * numbered heading and is not `known` as a note mark in the text above. Where
  * the notes end at a heading or at the next note's mark, running text resumed
- * at the first line in a capital after a note had closed, if there is one.
+ * at the first line in a capital after a note had closed, if there is one, or
+ * at the line with that mark itself where it follows a note that closed.
  */
 function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, run: number, open = false, known: (label: string) => boolean = () => true): { notes: RawNote[]; end: number } {
   const notes: RawNote[] = [];
@@ -235,9 +236,11 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     if ((BODY_START.test(t) && !/[:;]$/.test(before)) || (open && closed && STARTS_LOWER.test(t))) return done(i);
     // (a note never carries the next note's mark: where a line does, running text resumed, at the
     // last line that opened with a capital after a note's sentence or address had closed, as the
-    // next column's text does after the notes under the first)
-    if (/^\p{Lu}/u.test(t) && (sentence || address)) resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
-    if (resume && gluedRefPattern(String(next)).test(t)) return cut(resume, i);
+    // next column's text does after the notes under the first, or at that line itself where it
+    // follows such a note at once: "… niet centraal geregistreerd." / "(ACM) in 2024 heeft vastgesteld.2")
+    const marked = gluedRefPattern(String(next)).test(t);
+    if ((/^\p{Lu}/u.test(t) || marked) && (sentence || address)) resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
+    if (resume && marked) return cut(resume, i);
     cur.lines.push(l);
   }
   settle();
