@@ -486,3 +486,38 @@ describe("an unnumbered heading of more than ten words", () => {
     expect(headings("Leermeester zijn kost tijd, maar het levert het bedrijf ook veel op, zegt zij")).toEqual([]);
   });
 });
+
+describe("a list whose dashes follow a label at once", () => {
+  const before = [
+    "De automatisering van de containeroverslag gaat sneller dan veel mensen in de haven hadden",
+    "verwacht, en de gevolgen voor het werk zijn nog lang niet overal goed in beeld gebracht.",
+  ];
+  it("takes lines that open with the same dash, one after the other, for items, not for the label's text", () => {
+    const text = [
+      ...before,
+      "Feiten en cijfers",
+      "– Overslag in de Rotterdamse haven in 2025: 437 miljoen ton",
+      "– Containeroverslag: 14,1 miljoen TEU",
+      "– Aandeel vrouwen in operationele functies: 9%",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "magazine" });
+    const list = doc.children.at(-1)!;
+    expect(list.type).toBe("list");
+    expect(list.type === "list" && list.children.map((it) => blockText(it))).toEqual([
+      "Overslag in de Rotterdamse haven in 2025: 437 miljoen ton",
+      "Containeroverslag: 14,1 miljoen TEU",
+      "Aandeel vrouwen in operationele functies: 9%",
+    ]);
+    expect(doc.children.map((b) => blockText(b))).toContain("Feiten en cijfers");
+  });
+  it("leaves a dash that opens one line of a sentence in it", () => {
+    const text = [
+      ...before,
+      "Het tekort aan technici",
+      "– vooral in de elektrotechniek en de installatiebranche – groeit volgens de werkgevers nog",
+      "elk jaar, en de opleidingen kunnen de vraag van de bedrijven in de regio niet bijhouden.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "magazine" });
+    expect(doc.children.some((b) => b.type === "list")).toBe(false);
+  });
+});

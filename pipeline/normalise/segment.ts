@@ -125,6 +125,12 @@ function pageWidths(lines: Ln[], width: number): Map<number, number> {
 
 const firstWord = (t: string): string => t.split(" ")[0] ?? "";
 
+/** The text of the next line with text after line `i`, if any. */
+function textAfter(doc: Doc, i: number): string | undefined {
+  const n = nextText(doc.lines, i);
+  return n === undefined ? undefined : textOf(doc.lines[n.j]!);
+}
+
 /** The full line's length on a line's page (the document's where the page is too short to tell). */
 const widthAt = (doc: Doc, l: Ln): number => doc.pageWidth.get(l.page) ?? doc.width;
 
@@ -168,13 +174,16 @@ function detectLostBullets(lines: Ln[]): boolean {
 /**
  * A bullet at the start of a line. A weak glyph (a dash, an asterisk, "o") opens an item after an
  * empty line or a clause end, or where the item before has the same glyph (a list of items
- * without closing punctuation goes on).
+ * without closing punctuation goes on), or where the `next` line opens with the same glyph and
+ * the line before does not go on (a comma, a hyphen, a word no sentence ends on): a list under
+ * a heading or a label ("Feiten en cijfers" / "– Overslag …: 437 miljoen ton" / "– …").
  */
-function bulletStart(t: string, prev: string | undefined, sawBlank: boolean, cur?: RawBlock): { glyph: string; rest: string } | undefined {
+function bulletStart(t: string, prev: string | undefined, sawBlank: boolean, cur?: RawBlock, next?: string): { glyph: string; rest: string } | undefined {
   const s = STRONG_BULLET.exec(t);
   if (s) return { glyph: s[1]!, rest: s[2]! };
   const w = WEAK_BULLET.exec(t);
-  if (w && (sawBlank || prev === undefined || ENDS_CLAUSE.test(prev) || (cur?.t === "item" && cur.marker === w[1]))) return { glyph: w[1]!, rest: w[2]! };
+  const listFollows = (): boolean => next !== undefined && next.startsWith(`${w![1]} `) && prev !== undefined && !/[,-]$/.test(prev) && !RUNS_ON.test(prev);
+  if (w && (sawBlank || prev === undefined || ENDS_CLAUSE.test(prev) || (cur?.t === "item" && cur.marker === w[1]) || listFollows())) return { glyph: w[1]!, rest: w[2]! };
   return undefined;
 }
 
@@ -521,7 +530,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // drs. A.M. Verhoeven" / "de algemeen secretaris, …")
   if (cur.t === "para" && cur.lines.length === 1 && VALEDICTION.test(prev)) return false;
   if (doc.signature.has(cur) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) return false;
-  if (bulletStart(t, prev, sawBlank, cur) || bareNumber(doc, t) !== undefined) return false;
+  if (bulletStart(t, prev, sawBlank, cur, textAfter(doc, i)) || bareNumber(doc, t) !== undefined) return false;
   // bullets set apart from their items (bare glyphs before the text): each promises one item,
   // and the next begins at a sentence end
   // (or where a line ended short: the next word would have fitted in 0.9 of the measure, an item
@@ -684,7 +693,7 @@ function startBlock(
     doc.bareRun++;
     return undefined;
   }
-  const bullet = bulletStart(t, prev, sawBlank, cur);
+  const bullet = bulletStart(t, prev, sawBlank, cur, textAfter(doc, i));
   if (bullet) {
     if (!bullet.rest.trim()) {
       // a glyph alone: the extraction set the bullets apart from their items, which follow
