@@ -46,6 +46,10 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
   // the texts' own spelling comes before the form of the parts: "SERmagazine" is written so
   if (cj > 0) return { keep: false, space: false, doubtful: false, reason: "the texts write it joined" };
   if (/\p{Lu}{2,}$/u.test(lastPart)) return { keep: true, space: false, doubtful: false, reason: "abbreviation before hyphen" };
+  // a first part the texts join to other words with a hyphen and never without ("mbo-opleidingen",
+  // "hbo-ingenieurs": an initialism; "niet-werkenden") keeps it before this word too, unless the
+  // word list has the two joined
+  if (lex.hyphenHead(lastPart) && !lex.opensJoined(lastPart) && !lex.listed(joined)) return { keep: true, space: false, doubtful: false, reason: "the texts write compounds of it with a hyphen, none without" };
   if (lex.known(joined)) return { keep: false, space: false, doubtful: false, reason: "a known word" };
   if (VOWEL_END.test(lastPart) && VOWEL_START.test(right) && lex.known(lastPart) && lex.known(right))
     return { keep: true, space: false, doubtful: true, reason: "vowel clash between known words" };

