@@ -143,6 +143,20 @@ describe("a list whose bullets the extraction lost", () => {
     expect(list2?.type === "list" && list2.children.map(blockText)).toEqual(["geduld", "vakkennis", "eerlijke feedback", "ruimte voor fouten"]);
   });
 
+  it("takes a run of lines in a capital that end short of the measure after a label for a list, and stops at a sentence", () => {
+    const items = ["Overslag in de haven van Rotterdam in 2025: 437 miljoen ton", "Containeroverslag: 14,1 miljoen TEU", "Investeringen in automatisering sinds 2015: € 2,3 miljard", "Aandeel vrouwen in operationele functies: 9%"];
+    // (enough running text before it for the measure to be read from its wrapped lines)
+    const text = [...P1, ...P1.slice(0, 3), "werken. Dat is de opgave voor de komende jaren.", "Feiten en cijfers", ...items, "Wat vraagt u van het kabinet?", ...P1.slice(6)];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "magazine" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual(items);
+    expect(doc.children.map(blockText)).toContain("Feiten en cijfers");
+    expect(doc.children.map(blockText).some((t) => t.startsWith("Wat vraagt u van het kabinet?"))).toBe(true);
+    // (a paragraph's first line, however short, that the next goes on from in lower case is no item)
+    const two = [...P1, ...P1.slice(0, 3), "werken. Het gaat om twee dingen:", "geduld", "vakkennis", "Dit advies gaat over de vraag hoe de overstap naar warmte", "zonder aardgas kan worden vormgegeven.", ...P1.slice(6)];
+    expect(normalise(raw(two.join("\n")), undefined, { kind: "report" }).children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("does not take a justified line the extraction gave a word a line each for such a list", () => {
     // (the lead-in one word, and a word alone no sentence ends on among the lines)
     const text = [...P1.slice(0, 3), "werken. Het gaat om een combinatie van maatschappelijke", "factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken als SER naar de domeinen waar die problemen vaak", ...P1.slice(6)];

@@ -215,8 +215,8 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   doc.pageWidth = pageWidths(lines, doc.width);
   doc.blankSeparated = blankSeparated(doc);
   doc.headings = headingSequence(doc);
-  doc.shortItems = shortItemRuns(doc);
   doc.title = titleBlock(doc);
+  doc.shortItems = shortItemRuns(doc);
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let prev: string | undefined;
@@ -379,27 +379,43 @@ const SHORT_ITEMS = 3;
  * at most half the measure and none closing a sentence but the last. A
  * paragraph has one line that short, its last; so each line of such a run is
  * an item of its own, in lower case ("geduld", "eerlijke feedback") or not
- * ("Achterhoek (5,1%)"). Not where the extraction set the lines apart with
- * empty lines (each is a block of its own there), not a line the headings'
- * numbering or a bullet claims, and not where the lead-in is one word or a
- * line of the run a word alone that no sentence ends on (a justified line
- * the extraction gave a word a line each).
+ * ("Achterhoek (5,1%)"). A line that opens with a capital and ends short of
+ * the measure (0.9 of it) on no comma, hyphen or word no sentence ends on,
+ * the next line not going on in lower case, counts as short too: a wrapped
+ * line of running text is full, and the next rarely opens with a capital. After a label (a short line in a capital
+ * that closes no clause, after a sentence's end or an empty line: "Feiten
+ * en cijfers"), such a run of capitalised lines is a list as well: headings
+ * do not follow each other three times over. Not where the extraction set
+ * the lines apart with empty lines (each is a block of its own there), not a
+ * line the headings' numbering or a bullet claims, and not where the lead-in
+ * is one word or a line of the run a word alone that no sentence ends on (a
+ * justified line the extraction gave a word a line each).
  */
 function shortItemRuns(doc: Doc): Set<Ln> {
   const items = new Set<Ln>();
   if (doc.blankSeparated || doc.doubleSpaced) return items;
   const lines = doc.lines;
-  for (let i = 0; i < lines.length; i++) {
+  // (the title printed at the top of the first page is no lead-in, nor a list: lines after it are)
+  const after = doc.title.length ? lines.indexOf(doc.title[doc.title.length - 1]!) + 1 : 0;
+  for (let i = after; i < lines.length; i++) {
     // (a lead-in of one word, or a word alone that no sentence ends on in the run, is a justified
     // line the extraction gave a word a line each: "factoren:" / "schulden," / "armoede," / "en")
     const lead = textOf(lines[i]!);
-    if (isBlank(lines[i]) || !/:$/.test(lead) || !lead.includes(" ")) continue;
+    if (isBlank(lines[i]) || !lead.includes(" ")) continue;
+    const colon = /:$/.test(lead);
+    if (!colon && !isLabel(doc, i)) continue;
     const run: Ln[] = [];
     let words = true;
     for (let n = nextText(lines, i); n !== undefined; n = nextText(lines, n.j)) {
       const l = lines[n.j]!;
       const t = textOf(l);
-      if (l.role || doc.headings.has(l) || t.length > 0.5 * widthAt(doc, l) || bulletStart(t, undefined, true, undefined) || NUMBERED.test(t)) break;
+      const w = widthAt(doc, l);
+      // (a line the next goes on from in lower case is a wrapped line of running text)
+      const goesOn = STARTS_LOWER.test(textAfter(doc, n.j) ?? "");
+      const capital = /^\p{Lu}/u.test(t) && t.length <= 0.9 * w && !/[,-]$/.test(t) && !RUNS_ON.test(` ${t}`) && !goesOn;
+      if (l.role || doc.headings.has(l) || !(capital || (colon && t.length <= 0.5 * w)) || bulletStart(t, undefined, true, undefined) || NUMBERED.test(t)) break;
+      // (a list after a colon may close on a full stop; after a label, a sentence is the text that follows)
+      if (!colon && ENDS_SENTENCE.test(t)) break;
       if (RUNS_ON.test(` ${t}`)) words = false;
       run.push(l);
       if (ENDS_SENTENCE.test(t)) break;
@@ -407,6 +423,15 @@ function shortItemRuns(doc: Doc): Set<Ln> {
     if (words && run.length >= SHORT_ITEMS) for (const l of run) items.add(l);
   }
   return items;
+}
+
+/** A label over a list: a short line in a capital that closes no clause, after a sentence's end or an empty line. */
+function isLabel(doc: Doc, i: number): boolean {
+  const l = doc.lines[i]!;
+  const t = textOf(l);
+  if (l.role || !/^\p{Lu}/u.test(t) || t.length > 0.5 * widthAt(doc, l) || ENDS_CLAUSE.test(t) || /[,-]$/.test(t)) return false;
+  const j = lineAbove(doc.lines, i);
+  return j !== undefined && (j < i - 1 || ENDS_SENTENCE.test(textOf(doc.lines[j]!)));
 }
 
 /** The next line of text after line `i`, where it may open a block (OPENS_BLOCK). */
