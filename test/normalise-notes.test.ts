@@ -453,6 +453,24 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
     expect(doc.children.map((b) => blockText(b).replace(/\s+/g, " ")).at(-1)).toBe("(VNG) in 2024 heeft vastgesteld. Dat kader geeft voorrang aan projecten die de congestie verminderen.");
   });
 
+  it("takes a note that ends on a reference number with a slash for closed, so the next column's text resumes after it", () => {
+    const text = [
+      ...firstColumn,
+      "1Adviesaanvraag van de minister van Volkshuisvesting,",
+      "brief van 3 maart 2026, kenmerk VRO/26045871.",
+      "Dat klinkt als een open deur, maar de gevolgen zijn",
+      "concreet: de wachttijd liep op tot negen maanden.2",
+      "Ook de woningbouw wordt geraakt.",
+      "2Techniek Nederland (2025), Monitor installatiecapaciteit.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => inlineText(n.children))).toEqual([
+      "Adviesaanvraag van de minister van Volkshuisvesting, brief van 3 maart 2026, kenmerk VRO/26045871.",
+      "Techniek Nederland (2025), Monitor installatiecapaciteit.",
+    ]);
+  });
+
   it("ends the notes where the next column's text resumed, where a numbered heading follows that text", () => {
     const text = [
       "Subsidies dekken een deel van die kosten, maar vereisen dat",

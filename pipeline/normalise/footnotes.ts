@@ -302,12 +302,14 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
 const RUNS_ON = /(?:^|\s)(?:en|of|de|het|een|van|voor|in|op|met|tot|bij|naar|aan|om|door|uit|te)$/u;
 
 /**
- * Whether a note's line closes a sentence: an address that ends in "?" or "." closes none; words
- * joined by a slash, each with a capital, are no address ("Den Haag/Heerlen.", "SZW/OCW.").
+ * Whether a note's line closes a sentence: an address that ends in "?" or "." closes none; a word
+ * with a slash is an address only with a scheme, "www." or a domain before a slash in it, so
+ * words joined by a slash ("Den Haag/Heerlen.", "SZW/OCW.") and a reference number
+ * ("kenmerk EZK/26045871.") close theirs.
  */
 function closesSentence(t: string): boolean {
   const last = t.split(" ").pop() ?? "";
-  return ENDS_SENTENCE.test(t) && (!/\//.test(last) || /^[‘“"'(]?\p{Lu}\p{L}*(?:\/\p{Lu}\p{L}*)+[.!?][’”"')]*$/u.test(last));
+  return ENDS_SENTENCE.test(t) && !/^[‘“"'(<]?(?:https?:\/\/|www\.)|\.\p{L}{2,}\//iu.test(last);
 }
 
 /** Whether the lines after i, up to `to`, hold nothing but empty lines and numbers alone (a page's number). */
