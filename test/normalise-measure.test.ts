@@ -307,6 +307,31 @@ describe("a list whose bullets or numbers the extraction set apart from their it
   const lead = [...P1.slice(0, 3), "werken. De raad komt tot de volgende aanbevelingen:"];
   const items = (...marks: string[]): string[] => [...marks, ""];
 
+  it("closes an item in lower case at a semicolon, however full its line, and not one that opens a sentence", () => {
+    const full = [
+      "de minister heeft op 27 februari de ontvangst van het advies over laaggeletterdheid bevestigd;",
+      "het rondetafelgesprek over de arbeidsmarkt in het onderwijs, dat gepland stond op 9 april,",
+      "wordt in verband met de Kamerbehandeling van de begroting verplaatst naar 14 mei;",
+      "de vacature voor een beleidsmedewerker onderwijseconomie is vervuld.",
+    ];
+    const doc = normalise(raw([...lead, ...items("•", "•", "•"), ...full, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual([
+      full[0],
+      `${full[1]} ${full[2]}`,
+      full[3],
+    ]);
+    const sentences = [
+      "Het werk dat statushouders vinden, is vaak tijdelijk, in deeltijd en onder hun niveau;",
+      "ruim de helft heeft na vijf jaar een flexibel contract, en dat aandeel neemt nauwelijks af.",
+      "Vrouwen blijven sterk achter: na vijf jaar werkt een kwart van hen, tegenover bijna zestig",
+      "procent van de mannen.",
+    ];
+    const doc2 = normalise(raw([...lead, ...items("•", "•"), ...sentences, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const list2 = doc2.children.find((b) => b.type === "list");
+    expect(list2?.type === "list" && list2.children.map(blockText)).toEqual([`${sentences[0]} ${sentences[1]}`, `${sentences[2]} ${sentences[3]}`]);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

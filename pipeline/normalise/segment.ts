@@ -557,7 +557,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   if (doc.signature.has(cur) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) return false;
   if (bulletStart(t, prev, sawBlank, cur, textAfter(doc, i)) || bareNumber(doc, t) !== undefined) return false;
   // bullets set apart from their items (bare glyphs before the text): each promises one item,
-  // and the next begins at a sentence end
+  // and the next begins at a sentence end or after a semicolon
   // (or where a line ended short: the next word would have fitted in 0.9 of the measure, an item
   // being indented, and the line does not end on a word no sentence ends on; where the extraction
   // joined printed lines, whose last one's fill is an estimate, only before a capital)
@@ -567,7 +567,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     if (BARE_MARK.test(prev)) return cur.t === "item" && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(cur.texts[cur.texts.length - 1]!);
     const w = widthAt(doc, l);
     const short = !RUNS_ON.test(prev) && nextWordFits(prev, t, 0.9 * w, w) && (!isJoined(prev.length, w) || /^\p{Lu}/u.test(t));
-    if (cur.t === "item" && ((ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) || short)) return false;
+    // (an item in lower case that closes on a semicolon is closed, however full its line: Dutch
+    // closes every item of such a list but the last so; an item that opens a sentence may hold one)
+    const closed = /;$/.test(prev) && STARTS_LOWER.test(cur.texts[0] ?? "");
+    if (cur.t === "item" && ((ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) || short || closed)) return false;
   }
   if (doc.headings.has(l)) return false;
   if (l.pageStart && !opts.joinAcrossPages) return false;
