@@ -238,7 +238,8 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     // last line that opened with a capital after a note's sentence or address had closed, as the
     // next column's text does after the notes under the first, or at that line itself where it
     // follows such a note at once: "… niet centraal geregistreerd." / "(ACM) in 2024 heeft vastgesteld.2")
-    const marked = gluedRefPattern(String(next)).test(t);
+    // (the mark's pattern is made only where it can decide something: after a closed note, or once resumed)
+    const marked = (sentence || address || resume !== undefined) && gluedRefPattern(String(next)).test(t);
     if ((/^\p{Lu}/u.test(t) || marked) && (sentence || address)) resume ??= { i, note: notes.length - 1, keep: cur.lines.length };
     if (resume && marked) return cut(resume, i);
     cur.lines.push(l);

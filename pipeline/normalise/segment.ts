@@ -382,10 +382,11 @@ const SHORT_ITEMS = 3;
  * ("Achterhoek (5,1%)"). A line that opens with a capital and ends short of
  * the measure (0.9 of it) on no comma, hyphen or word no sentence ends on,
  * the next line not going on in lower case, counts as short too: a wrapped
- * line of running text is full, and the next rarely opens with a capital. After a label (a short line in a capital
- * that closes no clause, after a sentence's end or an empty line: "Feiten
- * en cijfers"), such a run of capitalised lines is a list as well: headings
- * do not follow each other three times over. Not where the extraction set
+ * line of running text is full, and the next rarely opens with a capital.
+ * After a label (a short line in a capital that closes no clause, after a
+ * sentence's end or an empty line: "Feiten en cijfers"), such a run of
+ * capitalised lines is a list as well: headings do not follow each other
+ * three times over. Not where the extraction set
  * the lines apart with empty lines (each is a block of its own there), not a
  * line the headings' numbering or a bullet claims, and not where the lead-in
  * is one word or a line of the run a word alone that no sentence ends on (a
@@ -406,12 +407,13 @@ function shortItemRuns(doc: Doc): Set<Ln> {
     if (!colon && !isLabel(doc, i)) continue;
     const run: Ln[] = [];
     let words = true;
-    for (let n = nextText(lines, i); n !== undefined; n = nextText(lines, n.j)) {
+    for (let n = nextText(lines, i), after: typeof n; n !== undefined; n = after) {
       const l = lines[n.j]!;
       const t = textOf(l);
       const w = widthAt(doc, l);
+      after = nextText(lines, n.j);
       // (a line the next goes on from in lower case is a wrapped line of running text)
-      const goesOn = STARTS_LOWER.test(textAfter(doc, n.j) ?? "");
+      const goesOn = after !== undefined && STARTS_LOWER.test(textOf(lines[after.j]!));
       const capital = /^\p{Lu}/u.test(t) && t.length <= 0.9 * w && !/[,-]$/.test(t) && !RUNS_ON.test(` ${t}`) && !goesOn;
       if (l.role || doc.headings.has(l) || !(capital || (colon && t.length <= 0.5 * w)) || bulletStart(t, undefined, true, undefined) || NUMBERED.test(t)) break;
       // (a list after a colon may close on a full stop; after a label, a sentence is the text that follows)
