@@ -40,7 +40,7 @@ output as it was. One build per output folder at a time.
 Options:
   --strict              fail (exit 1) on warnings as well as errors
   --concurrency N       steps run at the same time: writing a file, preparing a document (one at a time);
-                        and PDF renderer processes (default: CPU cores)
+                        PDF renderer processes: one fewer, at least one (default: CPU cores)
   --format LIST         comma-separated subset of md,pdf,epub (default all)
   --output DIR          output folder (default output/)
   --root DIR            project folder holding source/ and locales/ (default: this checkout)

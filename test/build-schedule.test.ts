@@ -2,8 +2,9 @@
 // same time, and what it records is the same whichever write ends first.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { build } from "../pipeline/build.ts";
+import { RenderPool } from "../pipeline/render-pdf/pool.ts";
 import { project, snapshot, TEXT, YAML } from "./build-helpers.ts";
 
 describe("build steps on every core", () => {
@@ -66,4 +67,25 @@ describe("writing a document's editions", () => {
     expect(steps).toEqual(["checking the cache", "normalise", "pdf nl", "translate", "pdf en"]);
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
+});
+
+describe("renderer processes", () => {
+  it("are one fewer than the steps a build runs at a time, at least one", async () => {
+    const root = project("tweeluik-renderers-");
+    writeFileSync(join(root, "source", "ander.txt"), TEXT.replace("korte tekst", "andere tekst"));
+    writeFileSync(join(root, "source", "ander.yaml"), YAML);
+    // (the pool's processes are started in `spawn`, one call each)
+    const spawn = vi.spyOn(RenderPool.prototype as unknown as { spawn: () => unknown }, "spawn");
+    try {
+      for (const [concurrency, processes] of [[3, 2], [2, 1], [1, 1]] as const) {
+        spawn.mockClear();
+        const r = await build({ root, formats: ["pdf"], force: true, output: join(root, `out${concurrency}`), cacheDir: join(root, `c${concurrency}`), concurrency });
+        expect(r.promoted).toBe(true);
+        expect(spawn.mock.calls.length, `concurrency ${concurrency}`).toBe(processes);
+      }
+    } finally {
+      spawn.mockRestore();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
