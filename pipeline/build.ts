@@ -140,21 +140,35 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   const ready: EditionReady = (plan, doc, all) => {
     // (files taken from the cache count as done)
     if (writes.size === 0) done = 2 + all.flatMap((p) => p.files).filter((f) => f.cached).length;
-    const files = plan.files.map((f) =>
-      f.cached
-        ? undefined
-        : // (a PDF waits for a renderer process, not for a step: its work is done there)
-          (f.format === "pdf" ? <T>(step: () => Promise<T>) => step() : ctx.run)(async () => {
-            progress(`${f.format} ${plan.lang}`, done);
-            const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
-            done++;
-            return written;
-          }),
-    );
+    const handedOver: Promise<void>[] = [];
+    const files = plan.files.map((f) => {
+      if (f.cached) return undefined;
+      // (a PDF waits for a renderer process, not for a step: its work is done there)
+      if (f.format !== "pdf")
+        return ctx.run(async () => {
+          progress(`${f.format} ${plan.lang}`, done);
+          const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
+          done++;
+          return written;
+        });
+      let handOver!: () => void;
+      handedOver.push(new Promise<void>((resolve) => (handOver = resolve)));
+      return (async () => {
+        try {
+          progress(`${f.format} ${plan.lang}`, done);
+          const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers, handOver);
+          done++;
+          return written;
+        } finally {
+          handOver();
+        }
+      })();
+    });
     // (a write that fails while the English document is still being made is taken up below,
     // with the others; until then its failure must not count as unhandled)
     for (const w of files) w?.catch(() => undefined);
     writes.set(plan.lang, files);
+    return handedOver.length > 0 ? Promise.all(handedOver).then(() => undefined) : undefined;
   };
   // (a file that failed fails its document; the others are waited for, so none writes into a
   // staging folder that is being removed)
@@ -209,8 +223,11 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
   return { slug, reports, artefacts };
 }
 
-/** Called when an edition that is not cached whole has its document: its files can be written. */
-type EditionReady = (plan: EditionPlan, doc: RenderableDocument, plans: readonly EditionPlan[]) => void;
+/**
+ * Called when an edition that is not cached whole has its document: its files can be written.
+ * With PDFs to write: resolves when they are with the renderer processes (or their writes have ended).
+ */
+type EditionReady = (plan: EditionPlan, doc: RenderableDocument, plans: readonly EditionPlan[]) => Promise<void> | undefined;
 
 /**
  * A document's plan and what its writers need: which files the cache holds, the
@@ -245,11 +262,15 @@ async function prepare(
   let qa: QaReport | undefined;
   // Doubtful structure (an empty heading, a note referenced twice…) is reported once per
   // edition; every writer handles it, and reports what it did with notes it could not link.
-  const edition = (plan: EditionPlan): void => {
-    if (complete(plan)) return;
+  // The edition's PDFs are handed to the renderer processes before this thread goes on: what
+  // comes next (translating, the next document) runs without a break in this thread, and a
+  // renderer waiting for its document meanwhile would stand idle.
+  // (an edition without PDFs goes on at once)
+  const edition = (plan: EditionPlan): Promise<void> | undefined => {
+    if (complete(plan)) return undefined;
     const doc = docs[plan.lang]!;
     doc.diagnostics.push(...checkStructure(doc));
-    ready(plan, doc, plans);
+    return ready(plan, doc, plans);
   };
   if (!plans.every(complete)) {
     let nl = cache.value<NormalisedDocument>("documents", keys.nl);
@@ -261,7 +282,8 @@ async function prepare(
       cache.putValue("documents", keys.nl, nl);
     }
     docs.nl = nl;
-    edition(plans[0]!);
+    const handedOver = edition(plans[0]!);
+    if (handedOver) await handedOver;
     if (!complete(plans[1]!)) {
       progress("translate", 1);
       const { loadTranslateContext, translateWithReport } = await import("./translate/index.ts");
@@ -269,7 +291,8 @@ async function prepare(
       // an unfinished translation is rendered with the "translation in progress" mark
       docs.en = markDraft(translated.doc as TranslatedDocument, translationCompleteness(translated.report.coverage));
       qa = translated.report;
-      edition(plans[1]!);
+      const handedOver = edition(plans[1]!);
+      if (handedOver) await handedOver;
     }
   }
   return { plans, docs, qa };
@@ -279,7 +302,14 @@ async function prepare(
  * Write one edition in one format. Returns a PDF's pages and the writer's diagnostics (the
  * caller puts them on the document: writes of one document run at the same time).
  */
-async function write(doc: RenderableDocument, format: OutputFormat, file: string, renderers: () => Promise<RenderPool>): Promise<{ pages: number | null; diagnostics: Diagnostic[] }> {
+async function write(
+  doc: RenderableDocument,
+  format: OutputFormat,
+  file: string,
+  renderers: () => Promise<RenderPool>,
+  /** Called when a PDF's document is with the renderer processes. */
+  handedOver?: () => void,
+): Promise<{ pages: number | null; diagnostics: Diagnostic[] }> {
   switch (format) {
     case "md": {
       const diagnostics: Diagnostic[] = [];
@@ -288,7 +318,10 @@ async function write(doc: RenderableDocument, format: OutputFormat, file: string
     }
     case "pdf": {
       const { renderPdf } = await import("./render-pdf/index.ts");
-      const pdf = await renderPdf(doc, { outFile: file, pool: await renderers() });
+      // (renderPdf gives the document to the pool before it first waits)
+      const rendering = renderPdf(doc, { outFile: file, pool: await renderers() });
+      handedOver?.();
+      const pdf = await rendering;
       return { pages: pdf.pages, diagnostics: pdf.diagnostics };
     }
     case "epub": {

@@ -62,10 +62,21 @@ describe("writing a document's editions", () => {
   it("starts on the Dutch edition's files while the English document is being translated", async () => {
     const root = project("tweeluik-dutch-first-");
     const steps: string[] = [];
-    const r = await build({ root, formats: ["pdf"], force: true, output: join(root, "out"), cacheDir: join(root, "c"), concurrency: 2, progress: (_slug: string, step: string) => steps.push(step) });
-    expect(r.promoted).toBe(true);
-    expect(steps).toEqual(["checking the cache", "normalise", "pdf nl", "translate", "pdf en"]);
-    rmSync(root, { recursive: true, force: true });
+    // (when a document reaches the renderer processes)
+    const render = RenderPool.prototype.render;
+    const spy = vi.spyOn(RenderPool.prototype, "render").mockImplementation(function (this: RenderPool, doc) {
+      steps.push(`render ${doc.lang}`);
+      return render.call(this, doc);
+    });
+    try {
+      const r = await build({ root, formats: ["pdf"], force: true, output: join(root, "out"), cacheDir: join(root, "c"), concurrency: 2, progress: (_slug: string, step: string) => steps.push(step) });
+      expect(r.promoted).toBe(true);
+      // the Dutch PDF is with its renderer before the translation holds this thread
+      expect(steps).toEqual(["checking the cache", "normalise", "pdf nl", "render nl", "translate", "pdf en", "render en"]);
+    } finally {
+      spy.mockRestore();
+      rmSync(root, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 
