@@ -5,6 +5,7 @@
  * Real pandoc, no mocks. Tests that hang on the unpatched package race a
  * timer, so a regression fails instead of hanging.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,5 +127,23 @@ describe("pandoc-ts (patched)", () => {
   it("rejects (does not crash) when the executable is missing", async () => {
     const p = new Pandoc("markdown", [{ name: "html", format: "html" }], { pandocPath: "/nonexistent/pandoc" });
     await expect(within(p.convertAsync("x"), 20_000)).rejects.toThrow(/ENOENT/);
+  }, 30_000);
+
+  it("runs pandoc at the priority asked for, per instance or per call, and refuses one out of range", async () => {
+    // A stand-in for pandoc that reads its input, then prints its own nice value
+    // (the priority is set right after the process starts, before its input is written).
+    const dir = tmp();
+    const fake = join(dir, "pandoc");
+    writeFileSync(fake, "#!/bin/sh\ncat >/dev/null\nnice\n", { mode: 0o755 });
+    const own = Number(execFileSync("nice", { encoding: "utf8" }));
+    const lower = Math.min(19, own + 7);
+    const niceness = async (instance: object, call?: object): Promise<number> => {
+      const p = new Pandoc("markdown", [{ name: "out", format: "html" }], { pandocPath: fake, ...instance });
+      return Number(text(await within(p.convertAsync("x", call), 20_000), "out"));
+    };
+    expect(await niceness({})).toBe(own);
+    expect(await niceness({ priority: lower })).toBe(lower);
+    expect(await niceness({}, { priority: lower })).toBe(lower);
+    expect(() => new Pandoc("markdown", [{ name: "out", format: "html" }], { priority: 20 })).toThrow(/priority/);
   }, 30_000);
 });

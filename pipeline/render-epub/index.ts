@@ -46,6 +46,8 @@ export interface RenderEpubOptions {
   cover?: boolean;
   /** Extra pandoc arguments, appended to the writer's own (tests use it to make pandoc fail). */
   pandocArgs?: readonly string[];
+  /** pandoc's scheduling priority, a nice value (default this process's): the build lowers it beside its PDF renderers. */
+  pandocPriority?: number;
 }
 
 export interface RenderEpubResult {
@@ -95,6 +97,7 @@ export async function renderEpub(doc: RenderableDocument, opts: RenderEpubOption
       args,
       cwd: work,
       env: { SOURCE_DATE_EPOCH: String(epoch) },
+      priority: opts.pandocPriority,
       file: outFile,
     });
     for (const w of warnings) diagnostics.push({ severity: "warning", code: "epub:pandoc", message: w.replace(/^\[WARNING\]\s*/, "") });

@@ -20,6 +20,8 @@ export interface ConvertOptions {
   env?: Record<string, string>;
   /** Kill pandoc after this long (default 120 s). */
   timeoutMs?: number;
+  /** pandoc's scheduling priority as a nice value (default this process's); only a lower one is sure to be allowed. */
+  priority?: number;
   /** The file the conversion is for, named in errors. */
   file?: string;
 }
@@ -53,6 +55,7 @@ export async function convertWithPandoc(opts: ConvertOptions): Promise<ConvertRe
     const data = await pandoc.convertAsync(opts.input, {
       args: [...(opts.args ?? [])],
       env: opts.env,
+      priority: opts.priority,
       onStderr: (s) => (stderr = s),
     });
     const output = data?.out;
