@@ -1,5 +1,5 @@
 import { availableParallelism, tmpdir } from "node:os";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import pLimit from "p-limit";
 import { BuildCache, type CachedArtefact } from "./build/cache.ts";
@@ -23,6 +23,7 @@ import { markDraft, translationCompleteness } from "./translate/completeness.ts"
 import type { QaReport } from "./translate/index.ts";
 import type { RenderPool } from "./render-pdf/pool.ts";
 import type { PageFonts } from "./publish/catalog.ts";
+import type { DrawnCover } from "./publish/covers.ts";
 
 export type OutputFormat = "md" | "pdf" | "epub";
 const FORMATS: readonly OutputFormat[] = ["md", "pdf", "epub"];
@@ -96,6 +97,8 @@ interface DocumentContext {
    * written, since every PDF and EPUB of a document waits for its preparation.
    */
   prepareInTurn: <T>(step: () => Promise<T>) => Promise<T>;
+  /** Starts drawing an edition's catalogue cover from its EPUB, just written. */
+  drawCover: (lang: Lang, slug: string, epub: string) => void;
   /** The build's renderer processes for PDFs (`renderersFor(concurrency)`), started when first asked for. */
   renderers: () => Promise<RenderPool>;
 }
@@ -147,7 +150,10 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
       if (f.format !== "pdf")
         return ctx.run(async () => {
           progress(`${f.format} ${plan.lang}`, done);
-          const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers);
+          const file = join(staging, `${plan.lang}/${slug}.${f.format}`);
+          const written = await write(doc, f.format, file, ctx.renderers);
+          // (the catalogue's cover of the edition, drawn beside the build from now on)
+          if (f.format === "epub") ctx.drawCover(plan.lang, slug, file);
           done++;
           return written;
         });
@@ -409,8 +415,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     for (const line of recoverOutput(output)) log(`previous build was interrupted: ${line}`);
     for (const dir of removeOrphanTemp(tmpdir(), EPUB_TEMP_PREFIX)) log(`removed ${dir}, left by a build that was killed`);
     const staging = openStaging(output);
+    // Covers for the catalogue, each drawn as soon as its EPUB is written, with pdftoppm at
+    // pandoc's priority: made while the renderers still work, not after them. (a failure here is
+    // the catalogue's, which draws the cover again and reports it)
+    const covers = new Map<string, Promise<DrawnCover | undefined>>();
+    const drawCover = (lang: Lang, slug: string, epub: string): void => {
+      // (read now: a members-only edition's file moves below members/ before the catalogue)
+      const bytes = readFileSync(epub);
+      const drawn = import("./publish/covers.ts").then((m) => m.drawCover({ name: epub, epub: bytes }, { priority: PANDOC_PRIORITY }));
+      drawn.catch(() => undefined);
+      covers.set(`${lang}/${slug}`, drawn);
+    };
     try {
-      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency), prepareInTurn: pLimit(1), renderers };
+      const ctx: DocumentContext = { root, slugs: known, staging: staging.dir, formats, cache, pandoc, progress: opts.progress ?? (() => {}), digests, run: pLimit(concurrency), prepareInTurn: pLimit(1), renderers, drawCover };
       const building = slugs.map(async (slug): Promise<DocumentResult> => {
         const started = Date.now();
         try {
@@ -432,10 +449,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const documents = await Promise.all(building);
       // (nothing goes on after the build: a failed one too waits for them)
       await pageFonts.catch(() => undefined);
+      const drawn = Promise.allSettled(covers.values());
 
       const failed = documents.some((d) => d.error);
       const hasErrors = documents.some((d) => d.reports.some((r) => r.summary.error > 0));
       if (failed) {
+        await drawn;
         staging.discard();
         return { documents, ok: false, promoted: false };
       }
@@ -449,14 +468,16 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       // The catalogue (feeds, covers, index page) is made again only when what it shows changed.
       await reuseOrRun(cache, "catalogue", catalogueKey(root, manifest.artefacts, digests), staging.dir, async () => {
         const { publishCatalog } = await import("./publish/catalog.ts");
-        await publishCatalog(root, staging.dir, manifest.artefacts, { pageFonts });
+        await publishCatalog(root, staging.dir, manifest.artefacts, { pageFonts, covers });
       });
+      await drawn;
       staging.commit();
       const days = opts.cacheMaxAgeDays ?? CACHE_MAX_AGE_DAYS;
       const pruned = cache.prune(days * 86_400_000);
       if (pruned.files > 0) log(`build cache: removed ${pruned.files} files (${(pruned.bytes / 1_048_576).toFixed(1)} MB) no build used for ${days} days`);
       return { documents, ok: !hasErrors, promoted: true, withheld };
     } catch (err) {
+      await Promise.allSettled(covers.values());
       staging.discard();
       throw err;
     }

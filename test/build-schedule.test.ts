@@ -1,6 +1,7 @@
 // The build runs steps, not documents, on its cores: the files of one document are written at the
 // same time, and what it records is the same whichever write ends first.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { build } from "../pipeline/build.ts";
@@ -99,4 +100,28 @@ describe("renderer processes", () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 240_000);
+});
+
+describe("catalogue covers", () => {
+  it("are drawn as each EPUB is written, with pdftoppm at a lower priority, and not drawn again", async () => {
+    const root = project("tweeluik-covers-");
+    // A pdftoppm on PATH that notes its nice value, then runs the real one.
+    const bin = join(root, "bin");
+    const log = join(root, "pdftoppm.log");
+    const real = execFileSync("sh", ["-c", "command -v pdftoppm"], { encoding: "utf8" }).trim();
+    mkdirSync(bin);
+    writeFileSync(join(bin, "pdftoppm"), `#!/bin/sh\nsleep 0.3\nnice >> "${log}"\nexec "${real}" "$@"\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      const r = await build({ root, formats: ["epub"], force: true, output: join(root, "out"), cacheDir: join(root, "c") });
+      expect(r.promoted).toBe(true);
+    } finally {
+      process.env.PATH = path;
+    }
+    // two editions, two sizes each: drawn once, beside the build (nice 10), not by the catalogue
+    expect(readFileSync(log, "utf8").trim().split("\n").map(Number)).toEqual([10, 10, 10, 10]);
+    expect(readdirSync(join(root, "out", "covers", "nl")).sort()).toEqual(["goed.png", "goed.thumb.png"]);
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
 });

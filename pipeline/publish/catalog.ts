@@ -11,7 +11,7 @@ import { editionIdentifier } from "../render-epub/to-pandoc-ast.ts";
 import { writeFilesAtomic } from "../fs/atomic-write.ts";
 import { MEMBERS_DIR, placedPath } from "./access.ts";
 import { catalogPage, FONT_CHARS, PAGE_FONTS } from "./catalog-page.ts";
-import { makeCover } from "./covers.ts";
+import { makeCover, type DrawnCover } from "./covers.ts";
 import { listFiles } from "./files.ts";
 import type { Artefact } from "./manifest.ts";
 import { opdsCatalogue, type CatalogFile, type Edition } from "./opds.ts";
@@ -29,6 +29,11 @@ export interface CatalogOptions {
   pageSize?: number;
   /** The catalogue page's fonts, made beforehand (makePageFonts); made here when not given. */
   pageFonts?: Promise<PageFonts>;
+  /**
+   * Covers drawn beforehand (covers.ts, drawCover), by `<lang>/<slug>`: used where drawn from the
+   * very file the edition has, drawn here otherwise.
+   */
+  covers?: ReadonlyMap<string, Promise<DrawnCover | undefined>>;
 }
 
 /**
@@ -65,7 +70,7 @@ export async function publishCatalog(root: string, output: string, artefacts: re
       for (const ext of [".png", ".thumb.png"]) rmSync(join(output, placedPath(`covers/${lang}/${slug}`, access === "members" ? "public" : "members") + ext), { force: true });
       made.push(
         limit(async (): Promise<Edition> => {
-          const cover = await makeCover(output, base, { epub: epub?.path, pdf: pdf?.path });
+          const cover = await makeCover(output, base, { epub: epub?.path, pdf: pdf?.path }, opts.covers?.get(`${lang}/${slug}`));
           return {
             slug,
             lang,

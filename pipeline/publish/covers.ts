@@ -1,14 +1,12 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { PDFDocument, popGraphicsState, pushGraphicsState, rgb, concatTransformationMatrix } from "pdf-lib";
 import { TweeluikError } from "../errors.ts";
 import { writeFileAtomic } from "./files.ts";
-
-const execFileAsync = promisify(execFile);
 
 /** Pixel widths of the catalogue's cover images (3:4, like the EPUB cover). */
 export const COVER_PX = 600;
@@ -21,6 +19,14 @@ export interface CoverFiles {
   type: "image/png";
 }
 
+/** An edition's cover image and thumbnail as PNG bytes, and the file they were drawn from. */
+export interface DrawnCover {
+  /** sha256 (hex) of the EPUB or PDF the cover was drawn from. */
+  from: string;
+  image: Uint8Array;
+  thumbnail: Uint8Array;
+}
+
 /**
  * Make an edition's cover image and thumbnail (PNG) for the catalogue: the
  * EPUB's own cover (the house-style SVG of pipeline/render-epub/cover.ts,
@@ -28,55 +34,78 @@ export interface CoverFiles {
  * for an edition without an EPUB, the PDF's first page. The same edition
  * gives the same bytes: pdf-lib writes no date here and pdftoppm's PNG has
  * no timestamp. Files newer than their source are kept as they are.
- * `base` is where they go (`covers/nl/<slug>`, without extension).
+ * `base` is where they go (`covers/nl/<slug>`, without extension). A cover
+ * drawn beforehand from the same file (`drawn`, drawCover) is written as it is.
  */
-export async function makeCover(output: string, base: string, source: { epub?: string; pdf?: string }): Promise<CoverFiles | undefined> {
+export async function makeCover(output: string, base: string, source: { epub?: string; pdf?: string }, drawn?: Promise<DrawnCover | undefined>): Promise<CoverFiles | undefined> {
   const files: CoverFiles = { image: `${base}.png`, thumbnail: `${base}.thumb.png`, type: "image/png" };
   const from = source.epub ?? source.pdf;
   if (!from) return undefined;
   const srcTime = statSync(join(output, from)).mtimeMs;
   const fresh = (p: string) => existsSync(join(output, p)) && statSync(join(output, p)).mtimeMs >= srcTime;
   if (fresh(files.image) && fresh(files.thumbnail)) return files;
+  const bytes = readFileSync(join(output, from));
+  // (a cover that could not be drawn beforehand is drawn here, and its failure reported)
+  const early = await drawn?.catch(() => undefined);
+  const cover =
+    early && early.from === sha256(bytes)
+      ? early
+      : await drawCover({ name: from, epub: source.epub ? bytes : undefined, pdf: source.pdf ? (source.epub ? readFileSync(join(output, source.pdf)) : bytes) : undefined });
+  if (!cover) return undefined;
+  writeFileAtomic(join(output, files.image), cover.image);
+  writeFileAtomic(join(output, files.thumbnail), cover.thumbnail);
+  return files;
+}
 
+/**
+ * Draw an edition's cover image and thumbnail (see makeCover) from its EPUB's
+ * bytes, or its PDF's where it has no EPUB or the EPUB has no cover of the
+ * house's kind; undefined where neither gives one. `name` is the file named
+ * in errors. pdftoppm runs at `priority` (a nice value) where one is given.
+ */
+export async function drawCover(source: { name: string; epub?: Uint8Array; pdf?: Uint8Array }, opts: { priority?: number } = {}): Promise<DrawnCover | undefined> {
+  const first = source.epub ?? source.pdf;
+  if (!first) return undefined;
+  const svg = source.epub ? epubCoverSvg(source.name, source.epub) : undefined;
+  if (svg === undefined && !source.pdf) return undefined;
   const tmp = mkdtempSync(join(tmpdir(), "tweeluik-cover-"));
   try {
-    let pdf = join(output, from);
-    if (source.epub) {
-      const svg = epubCoverSvg(join(output, source.epub));
-      if (!svg) {
-        if (!source.pdf) return undefined;
-        pdf = join(output, source.pdf);
-      } else {
-        pdf = join(tmp, "cover.pdf");
-        writeFileAtomic(pdf, await svgToPdf(svg));
-      }
-    }
+    const page = join(tmp, "cover.pdf");
+    writeFileAtomic(page, svg !== undefined ? await svgToPdf(svg) : source.pdf!);
     // (both sizes at once: pdftoppm runs beside this process, which goes on with other covers)
-    await Promise.all(
-      (
-        [
-          [COVER_PX, files.image],
-          [THUMB_PX, files.thumbnail],
-        ] as const
-      ).map(async ([px, rel], i) => {
-        const png = join(tmp, `out${i}`);
-        await execFileAsync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, png], { encoding: "utf8" }).catch((e: NodeJS.ErrnoException & { stderr?: string }) => {
-          if (e.code === "ENOENT") throw new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils");
-          throw new TweeluikError("tool:failed", `pdftoppm failed: ${(e.stderr ?? e.message).trim()}`, { file: from });
-        });
-        if (!existsSync(`${png}.png`)) throw new TweeluikError("tool:failed", "pdftoppm wrote no image", { file: from });
-        writeFileAtomic(join(output, rel), readFileSync(`${png}.png`));
-      }),
-    );
-    return files;
+    const [image, thumbnail] = await Promise.all([COVER_PX, THUMB_PX].map((px, i) => rasterise(page, join(tmp, `out${i}`), px, source.name, opts.priority)));
+    return { from: sha256(first), image: image!, thumbnail: thumbnail! };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The first page of `pdf` as a PNG `px` wide, through pdftoppm. */
+function rasterise(pdf: string, png: string, px: number, from: string, priority: number | undefined): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("pdftoppm", ["-png", "-f", "1", "-l", "1", "-scale-to-x", String(px), "-scale-to-y", "-1", "-singlefile", pdf, png], { encoding: "utf8" }, (e, _stdout, stderr) => {
+      if ((e as NodeJS.ErrnoException | null)?.code === "ENOENT") return reject(new TweeluikError("tool:missing", "pdftoppm is missing: apt-get install poppler-utils"));
+      if (e) return reject(new TweeluikError("tool:failed", `pdftoppm failed: ${(stderr || e.message).trim()}`, { file: from }));
+      if (!existsSync(`${png}.png`)) return reject(new TweeluikError("tool:failed", "pdftoppm wrote no image", { file: from }));
+      resolve(readFileSync(`${png}.png`));
+    });
+    if (priority !== undefined && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, priority);
+      } catch {
+        // (lowering one's own child's priority is always allowed; a refusal changes nothing else)
+      }
+    }
+  });
+}
+
 /** The SVG cover image inside an EPUB (the manifest item with properties="cover-image"), if it is one. */
-export function epubCoverSvg(epubFile: string): string | undefined {
-  const zip = unzipSync(readFileSync(epubFile));
+export function epubCoverSvg(epubFile: string, bytes: Uint8Array = readFileSync(epubFile)): string | undefined {
+  const zip = unzipSync(bytes);
   const container = zip["META-INF/container.xml"];
   const opfPath = container && /full-path="([^"]+)"/.exec(strFromU8(container))?.[1];
   const opf = opfPath && zip[opfPath];
