@@ -52,12 +52,13 @@ export function coverSvg(doc: RenderableDocument): string {
   const runs: TextRun[] = [];
   runs.push({ text: t(lang, `kind.${doc.meta.kind}`).toUpperCase(), font: sansBold, size: 40, x: margin, y: 190, fill: "#ffffff", tracking: 0.12 });
 
-  // The largest title size (down to 56) that fits in five lines.
-  let size = 112;
+  // The largest title size (down to 56) that fits in five lines within the margins; a word
+  // wider than the measure even then sets the size it fits at.
   const title = doc.meta.title || doc.meta.slug;
-  let lines = wrap(title, sansBold, size, width);
-  while (lines.length > 5 && size > 56) {
-    size -= 8;
+  let { size, lines } = coverTitle(title, sansBold, width);
+  const widest = Math.max(...lines.map((l) => measure(l, sansBold, size)));
+  if (widest > width) {
+    size = Math.floor((size * width) / widest);
     lines = wrap(title, sansBold, size, width);
   }
   const leading = size * 1.1;
@@ -100,19 +101,35 @@ export function coverSvg(doc: RenderableDocument): string {
   ].join("\n");
 }
 
+/** The title's size, from 112 down to 56, and its lines: the largest that sets it in five lines within `width`. */
+function coverTitle(title: string, f: Font, width: number): { size: number; lines: string[] } {
+  let size = 112;
+  let lines = wrap(title, f, size, width);
+  const fits = (): boolean => lines.length <= 5 && lines.every((l) => measure(l, f, size) <= width);
+  while (!fits() && size > 56) {
+    size -= 8;
+    lines = wrap(title, f, size, width);
+  }
+  return { size, lines };
+}
+
 /**
  * Greedy line breaking on spaces, measured with the font's own advances; a
- * day number stays with the word after it ("27 January").
+ * word wider than the line may also break after a hyphen between letters
+ * ("arbeidsmarkt-|gezondheidsverschillen"); a day number stays with the word
+ * after it ("27 January").
  */
 function wrap(text: string, f: Font, size: number, max: number): string[] {
   const words = text.replace(/(^|\s)(\d{1,2}) (?=\S)/g, "$1$2\u00a0").split(/[ \t\r\n]+/).filter(Boolean);
+  // each piece with what joins it to the line before: a space, or nothing after a hyphen
+  const pieces = words.flatMap((w) => (measure(w, f, size) > max ? w.split(/(?<=\p{L}-)(?=\p{L})/u) : [w]).map((p, i) => ({ text: p, join: i === 0 ? " " : "" })));
   const lines: string[] = [];
   let line = "";
-  for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
+  for (const { text: p, join } of pieces) {
+    const next = line ? `${line}${join}${p}` : p;
     if (line && measure(next, f, size) > max) {
       lines.push(line);
-      line = w;
+      line = p;
     } else {
       line = next;
     }
