@@ -7,12 +7,12 @@ import { COVER_WIDTH, coverSvg } from "../pipeline/render-epub/cover.ts";
 
 const MARGIN = 100;
 
-function doc(title: string): RenderableDocument {
+function doc(title: string, publisher = "Sociaal-Economische Raad (SER)"): RenderableDocument {
   return {
     type: "document",
     stage: "normalised",
     lang: "nl",
-    meta: { slug: "proef", kind: "briefadvies", title, date: "2023-05-01", publisher: "Sociaal-Economische Raad (SER)" },
+    meta: { slug: "proef", kind: "briefadvies", title, date: "2023-05-01", publisher },
     children: [],
     notes: [],
     diagnostics: [],
@@ -39,6 +39,17 @@ describe("the cover", () => {
       expect(set.length, title).toBeGreaterThan(3);
       for (const l of set) expect(l.right, title).toBeLessThanOrEqual(COVER_WIDTH - MARGIN + 1);
     }
+  });
+
+  it("sets a publisher's name too long for the line smaller, inside the margins", () => {
+    const publisher = "Initiatiefgroep verkleining sociaal-economische gezondheidsverschillen in Nederland";
+    const set = lines(coverSvg(doc("Kort", publisher)));
+    const last = set[set.length - 1]!;
+    expect(last.left).toBeGreaterThanOrEqual(MARGIN - 1);
+    expect(last.right).toBeLessThanOrEqual(COVER_WIDTH - MARGIN + 1);
+    // a short one keeps the house size
+    const short = lines(coverSvg(doc("Kort")));
+    expect(last.scale).toBeLessThan(short[short.length - 1]!.scale);
   });
 
   it("breaks a compound after its hyphen before it makes the title smaller", () => {

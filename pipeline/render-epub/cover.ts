@@ -82,7 +82,11 @@ export function coverSvg(doc: RenderableDocument): string {
     runs.push({ text: line, font: serif, size: 46, x: margin, y: y2, fill: colours.muted });
     y2 += 64;
   }
-  if (doc.meta.publisher) runs.push({ text: doc.meta.publisher, font: sansSemi, size: 38, x: margin, y: COVER_HEIGHT - 110, fill: colours.accentDark });
+  // The publisher's name on one line at 38, smaller where it is wider than the line.
+  if (doc.meta.publisher) {
+    const size = Math.min(38, Math.floor((38 * width) / measure(doc.meta.publisher, sansSemi, 38)));
+    runs.push({ text: doc.meta.publisher, font: sansSemi, size, x: margin, y: COVER_HEIGHT - 110, fill: colours.accentDark });
+  }
 
   const alt = [doc.meta.title || doc.meta.slug, `${t(lang, `kind.${doc.meta.kind}`)}, ${formatDate(lang, doc.meta.date)}`, doc.meta.publisher]
     .filter(Boolean)
