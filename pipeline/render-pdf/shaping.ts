@@ -148,7 +148,7 @@ class Shaper {
     let change = changes.get(next);
     if (change === undefined) {
       const pair = this.shape(` ${String.fromCodePoint(next)}`, script).positions;
-      const lone = this.shape(" ", script).positions;
+      const lone = this.word(" ", script).positions;
       const [p, q] = [pair[0], lone[0]];
       change =
         p && q && pair.length === 2 && lone.length === 1 && !samePosition(p, q)
