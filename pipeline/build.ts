@@ -146,29 +146,23 @@ async function buildDocument(slug: string, ctx: DocumentContext): Promise<Docume
     const handedOver: Promise<void>[] = [];
     const files = plan.files.map((f) => {
       if (f.cached) return undefined;
-      // (a PDF waits for a renderer process, not for a step: its work is done there)
-      if (f.format !== "pdf")
-        return ctx.run(async () => {
+      const file = join(staging, `${plan.lang}/${slug}.${f.format}`);
+      let handOver: (() => void) | undefined;
+      if (f.format === "pdf") handedOver.push(new Promise<void>((resolve) => (handOver = resolve)));
+      const step = async () => {
+        try {
           progress(`${f.format} ${plan.lang}`, done);
-          const file = join(staging, `${plan.lang}/${slug}.${f.format}`);
-          const written = await write(doc, f.format, file, ctx.renderers);
+          const written = await write(doc, f.format, file, ctx.renderers, handOver);
           // (the catalogue's cover of the edition, drawn beside the build from now on)
           if (f.format === "epub") ctx.drawCover(plan.lang, slug, file);
           done++;
           return written;
-        });
-      let handOver!: () => void;
-      handedOver.push(new Promise<void>((resolve) => (handOver = resolve)));
-      return (async () => {
-        try {
-          progress(`${f.format} ${plan.lang}`, done);
-          const written = await write(doc, f.format, join(staging, `${plan.lang}/${slug}.${f.format}`), ctx.renderers, handOver);
-          done++;
-          return written;
         } finally {
-          handOver();
+          handOver?.();
         }
-      })();
+      };
+      // (a PDF waits for a renderer process, not for a step: its work is done there)
+      return f.format === "pdf" ? step() : ctx.run(step);
     });
     // (a write that fails while the English document is still being made is taken up below,
     // with the others; until then its failure must not count as unhandled)
