@@ -59,6 +59,16 @@ describe("paragraphs where the extraction joined printed lines", () => {
   });
 });
 
+describe("a line that ends on a title before a name", () => {
+  it("goes on on the next line: no sentence ends on \"dr.\" or \"mr.\"", () => {
+    for (const title of ["dr.", "mr.", "prof.", "drs.", "ir.", "dhr.", "mw."]) {
+      const text = [...P1.slice(0, 4), `grootst. Het rapport is opgesteld door een werkgroep onder leiding van ${title}`, "S. van Ommen en mevrouw E. Dijkstra, die de raad erkentelijk is voor het werk.", ...P1.slice(6)].join("\n");
+      const d = normalise(raw(text), undefined, { kind: "report" });
+      expect(d.children.map(blockText)).toContainEqual(expect.stringContaining(`onder leiding van ${title} S. van Ommen en mevrouw`));
+    }
+  });
+});
+
 describe("a line broken on purpose after a comma", () => {
   it("ends its block where the next line's first words would have fitted on it", () => {
     const doc = normalise(raw(["Geachte staatssecretaris,", ...P1.slice(0, 4), "grootst."].join("\n")), undefined, { kind: "advice" });
