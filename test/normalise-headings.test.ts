@@ -273,6 +273,25 @@ describe("the title over a minutes header", () => {
     expect(doc.meta.minutes?.present).toEqual(["mevrouw De Vries-Bakker (voorzitter)", "de heer Özdemir", "mevrouw Scholten-Dijkman", "de heer De Jong"]);
   });
 
+  it("keeps a field whose value closes a sentence in the text, as it stands: a sentence of the minutes, no list of names", () => {
+    const text = [
+      "Verslag van de openbare vergadering van de raad van 16 oktober 2026",
+      "Voorzitter: drs. M.C. van Dalen. Secretaris: mr. R.A. Tjon-A-Fong.",
+      "Aanwezig: de kroonleden prof. dr. H.J. Brouwer en dr. A. Benali; namens de werkgeversorga-",
+      "nisaties de heren drs. F.W. Jansen en ir. G. de Haan; namens het secretariaat de heer dr.",
+      "S. van Ommen en mevrouw E. Dijkstra MSc.",
+      "Afwezig: de heer J. Pietersen (met kennisgeving).",
+      ...opening,
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.meta.minutes?.present).toBeUndefined();
+    const blocks = doc.children.map((b) => blockText(b));
+    expect(blocks).toContain(
+      "Aanwezig: de kroonleden prof. dr. H.J. Brouwer en dr. A. Benali; namens de werkgeversorganisaties de heren drs. F.W. Jansen en ir. G. de Haan; namens het secretariaat de heer dr. S. van Ommen en mevrouw E. Dijkstra MSc.",
+    );
+    expect(doc.diagnostics.some((d) => d.code === "normalise:minutes-text" && d.message.includes("closes a sentence") && d.position?.line === 3)).toBe(true);
+  });
+
   it("has its lines joined as a block's are: a word broken at a line end is whole again", () => {
     const text = [
       "Verslag van de vergadering van de commissie Sociale Ze-",

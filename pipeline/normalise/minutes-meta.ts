@@ -64,7 +64,9 @@ export function splitNames(s: string): string[] {
  * broken across lines, "Van der" + "Meulen", are joined) up to a blank line.
  * Labels printed without a value take the unlabelled value groups that
  * follow, in order (a two-column layout read row by row). A labelled line
- * that is no minutes field stays in the text, and so does the title (the
+ * that is no minutes field stays in the text, and so does a field whose value
+ * closes a sentence (a sentence of the minutes, "Aanwezig: de kroonleden …;
+ * namens … (verslag).", no letterhead list), and the title (the
  * header's first group, four words or more, no sentence); an unlabelled line
  * that is no value (the letterhead) is left out and reported.
  */
@@ -121,7 +123,8 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
   /** Where the title's lines stand in `kept`. */
   let titleAt = 0;
   let fieldSeen = false;
-  for (const grp of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const grp = groups[gi]!;
     const first = textOf(grp[0]!);
     const value = grp.map(textOf).join(" ");
     const f = FIELD.exec(first);
@@ -131,6 +134,20 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       fieldSeen = true;
     }
     if (f && key) {
+      // (a field's value with the groups that go on from it: where it closes a sentence, it is a
+      // sentence of the minutes, "Aanwezig: de kroonleden …; namens …, en de heer Smit (verslag).",
+      // which stays in the text as it stands, not a letterhead's list of names)
+      let upto = gi;
+      while (upto + 1 < groups.length && adjoining.has(groups[upto + 1]!) && !FIELD.test(textOf(groups[upto + 1]![0]!))) upto++;
+      const whole = joinValue([f[2]!, ...groups.slice(gi, upto + 1).flatMap((g, i) => (i === 0 ? g.slice(1) : g).map(textOf))]).trim();
+      if (whole && ENDS_SENTENCE.test(whole)) {
+        const run = groups.slice(gi, upto + 1).flat();
+        kept.push(...run, emptyAfter(run));
+        diag(ctx, "info", "normalise:minutes-text", `minutes ${key} closes a sentence: kept in the text`, grp[0]!);
+        gi = upto;
+        lastKey = undefined;
+        continue;
+      }
       const v = joinValue([f[2]!, ...grp.slice(1).map(textOf)]).trim();
       if (v) set(key, v, grp[0]!);
       else waiting.push(key);
