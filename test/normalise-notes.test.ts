@@ -105,6 +105,31 @@ describe("a note mark after a year that closes a sentence", () => {
   });
 });
 
+describe("a note mark set off by a space (pdftotext's default mode of a word processor's PDF)", () => {
+  it("links it after a percentage, a closing bracket or a year that close a sentence", () => {
+    const text = [
+      "Het CBS volgt sinds 2014 jaarlijkse cohorten statushouders. Uit die cijfers blijkt dat de",
+      "arbeidsparticipatie langzaam op gang komt. Na één jaar heeft slechts 7,3% betaald werk, na",
+      "vijf jaar is dat 45,2%. 1 Het aandeel dat een uitkering ontvangt, daalt in dezelfde periode.",
+      "Het examen vraagt sinds de nieuwe wet een hoger taalniveau (B1 in plaats van A2). 2 De eerste",
+      "resultaten van de evaluatie verschijnen naar verwachting in april 2027. 3 Eerdere publicaties",
+      "over de gevolgen voor werkgevers en gemeenten zijn er nog niet.",
+      "1 CBS (2025), Cohortstudie asielzoekers en statushouders, editie 2025, tabel 3.2.",
+      "2 Wet inburgering 2021, Stb. 2020, 461; zie ook de toelichting bij de wet.",
+      "3 Zie het werkprogramma 2026–2027 van de Raad, hoofdstuk 4 over inburgering en werk.",
+      "",
+      "Pagina 1",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1", "2", "3"]);
+    const para = JSON.stringify(doc.children[0]);
+    expect(para.match(/"noteRef"/g) ?? []).toHaveLength(3);
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:unreferenced-note")).toEqual([]);
+    // (a code of capitals and a digit is no note mark: "B1", "A2")
+    expect(blockText(doc.children[0]!)).toContain("(B1 in plaats van A2).");
+  });
+});
+
 describe("a note at the foot of a column that ends on a web address", () => {
   it("ends where the next column's text goes on in lower case, not at the page's end", () => {
     const text = [

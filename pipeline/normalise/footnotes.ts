@@ -74,18 +74,22 @@ const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1
  */
 const YEAR_END = "(?<=(?<![\\p{N}.,])(?:19|20)\\d\\d\\.)";
 
-/** A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4", "voorwaarden?4". */
+/**
+ * A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4",
+ * "voorwaarden?4"; not to a word of one to three capitals, which is a code: "B1", "A2", "CO2".
+ */
 export function gluedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${YEAR_END}${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
+  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])(?<!(?:^|[\\s(/])\\p{Lu}{1,3})${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${YEAR_END}${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
 }
 
 /**
  * A note number set off by a space after a punctuation mark, as some
- * extractions give a superscript ("volgen. 1 Tegelijk"): a second choice,
+ * extractions give a superscript ("volgen. 1 Tegelijk", "45,2%. 4 Het",
+ * "(A2). 8 De", after a year closing a sentence: "april 2027. 12 Eerdere"): a second choice,
  * tried only where the glued form is not found. The space is part of the match.
  */
 export function spacedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}][.,:;!?)’”]) ${label}(?![\\p{N}])(?=\\s|$)`, "u");
+  return new RegExp(`(?<=[\\p{L}%)’”][.,:;!?)’”]) ${label}(?![\\p{N}])(?=\\s|$)|${YEAR_END} ${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
 }
 
 /** Whether text carries a reference to note `label`, glued or set off. */
