@@ -463,6 +463,19 @@ describe("words split where the extraction joined printed lines", () => {
     expect(text("regeling 2018-0701 met kenmerk")).toContain("regeling 2018-0701 met");
   });
 
+  it("puts back a hyphen between the words of a web address's slug where pdftotext's default mode dropped it at a line end", () => {
+    // (the first printed line ends at "regeling-en-", some 0.96 of the measure, after the line's start)
+    const url = (slug: string) => `Zie https://www.uitvoering.nl/regelingen/inburgering-2021_routes-${slug}-toelichting voor de tekst van de regeling.`;
+    const d = page(url("enexamens"));
+    expect(d.children.map(blockText).join(" ")).toContain("inburgering-2021_routes-en-examens-toelichting");
+    expect(d.diagnostics.some((x) => x.code === "normalise:dropped-hyphen" && x.message.includes("web address") && x.position?.line === 5)).toBe(true);
+    // a compound of the word list stays whole, and so does a run far from the line's end or in the host's name
+    expect(page(url("personeelsbeleid")).children.map(blockText).join(" ")).toContain("routes-personeelsbeleid-toelichting");
+    expect(page("Zie voor de brief van de minister over het stelsel https://www.rijksoverheid.nl/kamerstukken/2025/brief-stelsel voor de tekst.").children.map(blockText).join(" ")).toContain("https://www.rijksoverheid.nl/");
+    const far = page("Zie https://www.ser.nl/nl/publicaties/enexamens/2026/verslag-van-de-vergadering-van-de-raad-van-juni voor de tekst.");
+    expect(far.children.map(blockText).join(" ")).toContain("/publicaties/enexamens/2026/");
+  });
+
   it("leaves a split far from where the first printed line ended", () => {
     const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");

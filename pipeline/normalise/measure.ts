@@ -182,6 +182,9 @@ function nearestLineEnd(at: number): { k: number; off: number } {
   return { k, off: Math.abs(at - k * LINE_END) };
 }
 
+/** Dutch words of two letters that stand apart in a web address's slug ("regeling-en-examens"). */
+const SHORT_WORDS = new Set(["en", "op", "er", "in", "de", "te", "of", "om", "na", "nu", "zo"]);
+
 /** A date, year first, with one of its two hyphens: "2018-0701" (groups 1–3) or "201807-01" (groups 4–6). */
 const DATE_ONE_HYPHEN = /(?<!\d)(?:(\d{4})-(\d{2})(\d{2})|(\d{4})(\d{2})-(\d{2}))(?![\d-])/gu;
 
@@ -247,7 +250,39 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
         if (y >= 1900 && m >= 1 && m <= 12 && day >= 1 && day <= 31) cuts.push({ at: u.index! + d.index! + (d[1] !== undefined ? 7 : 4), what: "a date's hyphen in a web address" });
       }
     }
+    // a web address whose printed lines the extraction joined, where it dropped a hyphen between
+    // two words of a slug ("…/regeling-en-" / "examens", "…/planning-op" / "basis-van…"): in the
+    // path of an address that writes words apart with hyphens, near where a printed line ended
+    // (as below), a run of letters that is no word of the word list, nor a compound of its words,
+    // nor a word of the text, but two words of the list in one way only (a word of two letters
+    // only if a short word of the language: "en", "op"), gets its hyphen back (the one nearest
+    // the line's end)
     const lead = raw.length - raw.trimStart().length;
+    if (isJoined(raw.trim().length, width)) {
+      const atEnd = new Map<number, { cut: number; off: number }>();
+      for (const u of raw.matchAll(/https?:\/\/\S+/gu)) {
+        if (!/\p{Ll}-\p{Ll}/u.test(u[0])) continue;
+        // (in the path: a host's name is no slug)
+        const path = u[0].indexOf("/", u[0].indexOf("//") + 2);
+        for (const r of u[0].matchAll(/\p{Ll}{5,}/gu)) {
+          const run = r[0];
+          if (path < 0 || r.index! < path) continue;
+          if (lex.dictionary(run) || lex.count(run) > 0) continue;
+          const splits: number[] = [];
+          for (let p = 2; p <= run.length - 2; p++) {
+            const a = run.slice(0, p);
+            const b = run.slice(p);
+            if ((a.length >= 3 || SHORT_WORDS.has(a)) && (b.length >= 3 || SHORT_WORDS.has(b)) && lex.listed(a) && lex.listed(b)) splits.push(p);
+          }
+          if (splits.length !== 1) continue;
+          const cut = u.index! + r.index! + splits[0]!;
+          const { k, off } = nearestLineEnd((cut - lead) / width);
+          const cur = atEnd.get(k);
+          if (off <= LINE_WINDOW && (!cur || off < cur.off)) atEnd.set(k, { cut, off });
+        }
+      }
+      for (const { cut } of atEnd.values()) cuts.push({ at: cut, what: "a hyphen between the words of a web address" });
+    }
     const re = /\S+/gu;
     for (let m = isJoined(raw.trim().length, width) ? re.exec(raw) : null; m; m = re.exec(raw)) {
       const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
