@@ -122,6 +122,30 @@ describe("the end of a list item that closes no sentence", () => {
 });
 
 describe("a list whose bullets the extraction lost", () => {
+  it("opens an item after a colon that ends a full line where the lines after it close on semicolons and then a full stop", () => {
+    const text = [
+      ...P1.slice(0, 4),
+      "grootst. Deelnemers aan de rondetafels in Eindhoven noemden onder meer:",
+      "jongeren die een baan buiten hun eigen regio afslaan omdat er geen woning",
+      "te vinden is;",
+      "lange reistijden tussen een betaalbare woonplaats en de werkplek, met extra",
+      "kosten en vermoeidheid als gevolg;",
+      "het uitstellen van samenwonen, trouwen of het krijgen van kinderen.",
+      "Die gevolgen raken ook de werkgevers in de regio, die vacatures niet vervullen.",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" ? list.children.map((it) => it.children.map(blockText).join(" ")) : []).toEqual([
+      "jongeren die een baan buiten hun eigen regio afslaan omdat er geen woning te vinden is;",
+      "lange reistijden tussen een betaalbare woonplaats en de werkplek, met extra kosten en vermoeidheid als gevolg;",
+      "het uitstellen van samenwonen, trouwen of het krijgen van kinderen.",
+    ]);
+    // (a colon before one line that closes on a semicolon is no such list)
+    const one = normalise(raw([...text.slice(0, 7), "kosten en vermoeidheid als gevolg.", ...text.slice(9)].join("\n")), undefined, { kind: "report" });
+    expect(one.children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("opens an item at each line in lower case after a colon and after a line that ended short", () => {
     const text = [
       ...P1.slice(0, 3),

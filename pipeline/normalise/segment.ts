@@ -618,10 +618,13 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // (in such a list, a line that closes on a semicolon closes its item, however full: Dutch
     // closes every item but the last so)
     const closesItem = bulletless && /;$/.test(prev);
-    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)))) {
+    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) || (/:$/.test(prev) && semicolonList(doc, i)))) {
       doc.bareItem = true;
       return false;
     }
+    // (or, however full the line with the colon, where the lines after it close two clauses or
+    // more on a semicolon, each followed by a line in lower case, and then one on a full stop:
+    // the punctuation Dutch gives such a list's items)
     // a line that ends on a comma so far short of the measure that the next line's first two
     // words would have fitted on it was broken on purpose: a salutation ("Geachte
     // staatssecretaris,"), a line of an address
@@ -656,6 +659,26 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // measure) was no wrap: display text (a title, a label) set beside a column that goes on below it
   if (!opts.joinAcrossPages && prev.length < 0.6 * t.length && prev.length + 1 + (t.split(" ")[0] ?? "").length <= t.length) return false;
   return !ENDS_CLAUSE.test(prev) && STARTS_LOWER.test(t);
+}
+
+/**
+ * Whether the lines from line i on read as the items of a list punctuated the Dutch way: two
+ * lines or more that close on a semicolon, the line after each in lower case, then a line that
+ * closes on a full stop, with no empty line between them (twenty lines at most).
+ */
+function semicolonList(doc: Doc, i: number): boolean {
+  let semicolons = 0;
+  for (let j = i; j < doc.lines.length && j < i + 20; j++) {
+    const l = doc.lines[j]!;
+    if (isBlank(l)) return false;
+    const t = textOf(l);
+    if (/;$/.test(t)) {
+      const n = doc.lines[j + 1];
+      if (!n || isBlank(n) || !STARTS_LOWER.test(textOf(n))) return false;
+      semicolons++;
+    } else if (ENDS_SENTENCE.test(t)) return semicolons >= 2;
+  }
+  return false;
 }
 
 /** A short line that reads as a numbered heading: number, then a capital, no sentence end. */
