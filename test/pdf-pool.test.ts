@@ -3,11 +3,13 @@
 // its own document; processes are replaced after their share of documents; idle ones do not keep
 // the parent alive.
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RenderableDocument } from "../pipeline/document/types.ts";
 import { fromMarkdown } from "../pipeline/markdown/from-markdown.ts";
 import { RenderPool } from "../pipeline/render-pdf/pool.ts";
+import { layoutAndRender } from "../pipeline/render-pdf/render.ts";
 import { sampleDoc } from "./fixtures/pdf/sample.ts";
 
 const doc = (title: string, body: string): RenderableDocument =>
@@ -40,6 +42,20 @@ describe("renderer processes", () => {
     const after = await warm.render(THEN);
     expect(warm.started).toBe(1);
     expect(Buffer.compare(after.pdf, fresh.pdf)).toBe(0);
+  });
+
+  it("load the renderer bundled into one module, not through tsx's loader, and render the same bytes as this process", async () => {
+    const p = pool();
+    p.warm();
+    const [pid] = p.processes();
+    const pooled = await p.render(THEN);
+    // (the process was started with no loader: a plain Node running the launcher, which loaded the bundle)
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(cmdline.some((a) => a.endsWith("child-launch.mjs"))).toBe(true);
+    expect(cmdline.join(" ")).not.toMatch(/tsx/);
+    expect(readdirSync(resolve("node_modules/.cache/tweeluik")).some((f) => /^render-child-[0-9a-f]{16}\.mjs$/.test(f))).toBe(true);
+    const here = await layoutAndRender(THEN);
+    expect(Buffer.compare(pooled.pdf, here.pdf)).toBe(0);
   });
 
   it("lose only the document of a process that dies; the next render gets a fresh process", async () => {

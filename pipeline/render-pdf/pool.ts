@@ -19,8 +19,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { Diagnostic, RenderableDocument } from "../document/types.ts";
 import { onAbort } from "../build/process.ts";
 import type { ChildReply, ChildRequest } from "./child.ts";
@@ -61,8 +60,8 @@ interface Worker {
   forget: () => void;
 }
 
-const require = createRequire(import.meta.url);
-const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+/** The renderer process's entry: child.ts bundled into one module, or through tsx where that fails (child-launch.mjs). */
+const CHILD = fileURLToPath(new URL("./child-launch.mjs", import.meta.url));
 const TSCONFIG = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
 
 export class RenderPool {
@@ -129,9 +128,10 @@ export class RenderPool {
 
   private spawn(): Worker {
     const child = fork(CHILD, [], {
-      execArgv: ["--import", pathToFileURL(require.resolve("tsx")).href],
-      // tsx reads tsconfig.json from the working folder, and the templates' JSX needs this
-      // project's (react-jsx): name it, so a build run from any folder renders.
+      execArgv: [],
+      // tsx (where the launcher falls back on it) reads tsconfig.json from the working folder, and
+      // the templates' JSX needs this project's (react-jsx): name it, so a build run from any
+      // folder renders.
       env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? TSCONFIG },
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
