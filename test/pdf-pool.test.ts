@@ -70,6 +70,26 @@ describe("renderer processes", () => {
     expect(p.started).toBe(2);
   });
 
+  it("are handed the next document while they render one, and one that dies gives the document waiting in it to a fresh process", async () => {
+    const p = pool();
+    const first = p.render(sampleDoc("nl", "advice"));
+    const second = p.render(THEN);
+    // (both sent to the one process: the second waits in it, not in the pool's queue)
+    const inFlight = () => [...(p as unknown as { workers: Set<{ jobs: unknown[] }> }).workers].map((w) => w.jobs.length);
+    expect(inFlight()).toEqual([2]);
+    process.kill(p.processes()[0]!, "SIGKILL");
+    await expect(first).rejects.toThrow(/renderer process ended \(SIGKILL\) without a PDF/);
+    const after = await second;
+    expect(after.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(p.started).toBe(2);
+    // in order, one at a time, the same bytes as one by one
+    const a = p.render(FIRST);
+    const b = p.render(THEN);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(Buffer.compare(rb.pdf, after.pdf)).toBe(0);
+    expect(Buffer.compare(ra.pdf, (await pool().render(FIRST)).pdf)).toBe(0);
+  });
+
   it("start ahead of the documents when warmed, and are used for them", async () => {
     const p = pool({ size: 2 });
     p.warm();

@@ -23,14 +23,25 @@ setInterval(() => {
   if (process.ppid !== parent) process.exit(1);
 }, 500).unref();
 
-// The pool sends the next document only after this one's reply.
+// The pool may send the next document while this one renders: it waits here, and documents are
+// rendered one at a time, in the order they came.
+const waiting: ChildRequest[] = [];
 process.on("message", (msg: ChildRequest) => {
-  busy = true;
-  layoutAndRender(msg.doc).then(
-    ({ pdf, diagnostics }) => reply({ id: msg.id, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
-    (err: unknown) => reply({ id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
-  );
+  waiting.push(msg);
+  next();
 });
+
+function next(): void {
+  const msg = busy ? undefined : waiting.shift();
+  if (!msg) return;
+  busy = true;
+  layoutAndRender(msg.doc)
+    .then(
+      ({ pdf, diagnostics }) => reply({ id: msg.id, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), diagnostics }),
+      (err: unknown) => reply({ id: msg.id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
+    )
+    .then(next);
+}
 
 /** Sends a reply with this process's resident memory as it is after the render. */
 function reply(r: DistributiveOmit<ChildReply, "rss">): void {

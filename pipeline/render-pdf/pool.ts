@@ -12,8 +12,13 @@
  * `maxDocuments` documents, and one that has grown past `maxRssBytes` is
  * ended after its render; the next document gets a fresh one.
  *
+ * A process is handed its next document while it renders the one before (at
+ * most one waiting): the build's own thread, busy preparing documents, would
+ * otherwise leave it idle until it got round to the reply.
+ *
  * A renderer that fails, hangs past the time limit or dies takes only its own
- * document with it; the next render starts a fresh process. Idle processes do
+ * document with it (one waiting in it goes to another process); the next
+ * render starts a fresh process. Idle processes do
  * not keep the parent alive, end when the parent ends (child.ts), and are
  * killed with the build (SIGINT, SIGTERM, exit).
  */
@@ -48,11 +53,19 @@ interface Job {
   reject: (e: Error) => void;
 }
 
+interface Sent {
+  id: number;
+  job: Job;
+  /** The time limit, from when the process starts on the document. */
+  timer?: NodeJS.Timeout;
+}
+
 interface Worker {
   child: ChildProcess;
   /** Documents this process has been given. */
   documents: number;
-  job?: { id: number; job: Job; timer: NodeJS.Timeout };
+  /** The documents sent to it and not answered yet: the first is being rendered, the others wait in it. */
+  jobs: Sent[];
   idle?: NodeJS.Timeout;
   stderr: string;
   /** No new work: ended, or being ended. */
@@ -105,9 +118,12 @@ export class RenderPool {
     return [...this.workers].filter((w) => w.child.exitCode === null && w.child.signalCode === null).map((w) => w.child.pid!);
   }
 
-  /** Ends every process: an idle one when it has closed its channel, a busy one at once (its render fails). */
+  /** Ends every process: an idle one when it has closed its channel, a busy one at once (its render fails, and so do the documents waiting in it). */
   close(): void {
-    for (const w of [...this.workers]) this.end(w, w.job ? "SIGKILL" : undefined);
+    for (const w of [...this.workers]) {
+      for (const s of w.jobs.splice(1)) s.job.reject(new Error("the renderer processes were closed before this document's turn"));
+      this.end(w, w.jobs.length ? "SIGKILL" : undefined);
+    }
   }
 
   /** Processes that take work (busy or idle, not retired): what the pool's size bounds. */
@@ -117,11 +133,13 @@ export class RenderPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let worker = [...this.workers].find((w) => !w.job && !w.retired);
-      if (!worker) {
-        if (this.taking() >= this.size) return;
-        worker = this.spawn();
-      }
+      const open = [...this.workers].filter((w) => !w.retired);
+      // an idle process, a new one, or else one that renders and is to go on after it: the
+      // document waits in it (not in one that ends after its current document)
+      let worker = open.find((w) => w.jobs.length === 0);
+      if (!worker && this.taking() < this.size) worker = this.spawn();
+      worker ??= open.find((w) => w.jobs.length === 1 && w.documents < this.maxDocuments);
+      if (!worker) return;
       this.assign(worker, this.queue.shift()!);
     }
   }
@@ -137,7 +155,7 @@ export class RenderPool {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     this.started++;
-    const worker: Worker = { child, documents: 0, stderr: "", retired: false, forget: () => {} };
+    const worker: Worker = { child, documents: 0, jobs: [], stderr: "", retired: false, forget: () => {} };
     // Stopped with the build (SIGINT, SIGTERM, exit); the child also ends itself when this process dies.
     worker.forget = onAbort(() => child.kill("SIGKILL"));
     this.workers.add(worker);
@@ -153,39 +171,52 @@ export class RenderPool {
   private assign(worker: Worker, job: Job): void {
     if (worker.idle) clearTimeout(worker.idle);
     worker.idle = undefined;
-    const id = this.nextId++;
-    const timer = setTimeout(() => {
-      this.fail(worker, new Error(`rendering took longer than ${this.timeoutMs / 1000} s`));
-      this.end(worker, "SIGKILL");
-    }, this.timeoutMs);
-    worker.job = { id, job, timer };
+    const sent: Sent = { id: this.nextId++, job };
+    worker.jobs.push(sent);
     worker.documents++;
-    worker.stderr = "";
+    if (worker.jobs.length === 1) this.start(worker);
     // Busy: the parent waits for this process.
     refs(worker.child, true);
     try {
-      worker.child.send({ id, doc: job.doc } satisfies ChildRequest);
+      worker.child.send({ id: sent.id, doc: job.doc } satisfies ChildRequest);
     } catch (err) {
       // The document cannot be sent (it holds what structured clone cannot copy); the process is unharmed.
-      this.fail(worker, new Error(`the document cannot be sent to the renderer process: ${(err as Error).message}`));
+      worker.jobs.splice(worker.jobs.indexOf(sent), 1);
+      clearTimeout(sent.timer);
+      job.reject(new Error(`the document cannot be sent to the renderer process: ${(err as Error).message}`));
+      if (worker.jobs.length > 0 && !worker.jobs[0]!.timer) this.start(worker);
       this.release(worker);
     }
   }
 
+  /** The process starts on its first document: the time limit runs from now. */
+  private start(worker: Worker): void {
+    const head = worker.jobs[0]!;
+    worker.stderr = "";
+    head.timer = setTimeout(() => {
+      this.fail(worker, new Error(`rendering took longer than ${this.timeoutMs / 1000} s`));
+      this.requeue(worker);
+      this.end(worker, "SIGKILL");
+    }, this.timeoutMs);
+  }
+
   private replied(worker: Worker, m: ChildReply): void {
-    if (m.id !== worker.job?.id) return;
+    if (m.id !== worker.jobs[0]?.id) return;
     const job = this.take(worker)!;
     if (m.ok) job.resolve({ pdf: Buffer.from(m.pdf), diagnostics: m.diagnostics });
     else job.reject(new Error(m.message));
-    // (a process whose render failed is replaced too: what the failure left in it is not known)
-    if (!m.ok || worker.documents >= this.maxDocuments || m.rss > this.maxRssBytes) this.end(worker);
+    // (a process whose render failed is replaced too: what the failure left in it is not known;
+    // a document waiting in it goes to another process)
+    if (!m.ok || m.rss > this.maxRssBytes) this.end(worker, this.requeue(worker) ? "SIGKILL" : undefined);
+    else if (worker.jobs.length > 0) this.start(worker);
+    else if (worker.documents >= this.maxDocuments) this.end(worker);
     this.release(worker);
   }
 
   /** The process is free again: next job, or idle (not holding the parent alive) until it ends. */
   private release(worker: Worker): void {
     this.dispatch();
-    if (worker.job || worker.retired) return;
+    if (worker.jobs.length > 0 || worker.retired) return;
     refs(worker.child, false);
     worker.idle = setTimeout(() => this.end(worker), this.idleMs);
     worker.idle.unref();
@@ -197,17 +228,25 @@ export class RenderPool {
 
   /** The process's current job, taken off it with its time limit cleared; none where it is idle. */
   private take(worker: Worker): Job | undefined {
-    const current = worker.job;
+    const current = worker.jobs.shift();
     if (!current) return undefined;
     clearTimeout(current.timer);
-    worker.job = undefined;
     return current.job;
+  }
+
+  /** The documents waiting in a process go back to the front of the queue; whether there were any. */
+  private requeue(worker: Worker): boolean {
+    const waiting = worker.jobs.splice(0);
+    for (const s of waiting) clearTimeout(s.timer);
+    this.queue.unshift(...waiting.map((s) => s.job));
+    return waiting.length > 0;
   }
 
   /** The process ended or cannot be reached: its document fails, and it is replaced when work waits. */
   private lost(worker: Worker, why: string): void {
     const stderr = worker.stderr.trim();
     this.fail(worker, new Error(`${why}${stderr ? `: ${stderr.split("\n").slice(-5).join(" | ")}` : ""}`));
+    this.requeue(worker);
     this.forgetWorker(worker);
     this.dispatch();
   }
@@ -219,7 +258,7 @@ export class RenderPool {
     if (signal) worker.child.kill(signal);
     else if (worker.child.connected) worker.child.disconnect();
     // (a process that will not end on its own is killed with the build: its onAbort stays until it exits)
-    if (!worker.job && worker.child.exitCode !== null) this.forgetWorker(worker);
+    if (worker.jobs.length === 0 && worker.child.exitCode !== null) this.forgetWorker(worker);
   }
 
   private forgetWorker(worker: Worker): void {
