@@ -130,6 +130,29 @@ describe("a note mark set off by a space (pdftotext's default mode of a word pro
   });
 });
 
+describe("a numbered list that closes the document after a colon", () => {
+  it("is a list, not the document's endnotes, also where the text above carries its numbers", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling, waaruit bleek",
+      "dat die vooral werd benut door mensen die al relatief vaak scholing volgen, in 2023 en 2024.1",
+      "Bij de vormgeving van een nieuw instrument is het van belang om die les ter harte te nemen,",
+      "zeker waar het om werkenden gaat met een tijdelijk contract of een kleine baan.2 Ook sociale",
+      "partners hebben daarin een rol.3 Op basis hiervan doet de raad de volgende aanbevelingen:",
+      "1. Werkgevers maken digitale scholing een vast onderdeel van de invoering van elk nieuw",
+      "systeem, met voldoende tijd om tijdens werktijd te oefenen.",
+      "2. Sociale partners maken in cao’s afspraken over een individueel ontwikkelbudget.",
+      "3. Het kabinet vereenvoudigt de regeling, zodat ook kleine werkgevers er gebruik van maken.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes).toEqual([]);
+    const body = doc.children.map(blockText).join(" | ");
+    expect(body).toContain("Werkgevers maken digitale scholing een vast onderdeel van de invoering van elk nieuw systeem, met voldoende tijd om tijdens werktijd te oefenen.");
+    expect(body).toContain("Sociale partners maken in cao’s afspraken over een individueel ontwikkelbudget.");
+    expect(body).toContain("Het kabinet vereenvoudigt de regeling, zodat ook kleine werkgevers er gebruik van maken.");
+    expect(doc.children.some((b) => b.type === "list")).toBe(true);
+  });
+});
+
 describe("a note at the foot of a column that ends on a web address", () => {
   it("ends where the next column's text goes on in lower case, not at the page's end", () => {
     const text = [

@@ -364,7 +364,8 @@ function endsInAddress(texts: readonly string[]): boolean {
  * numbered 1, 2, 3 … that closes the document is taken as the notes when the
  * text before it carries most of those numbers, glued, in that order, and the
  * run holds more than twice the notes the page bottoms gave (none, mostly).
- * A run of one note must end on the back link a browser prints after it.
+ * A run of one note must end on the back link a browser prints after it, and
+ * a run after a line that ends on a colon is a numbered list.
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[]; endnotes: boolean } {
   const pages: [number, number][] = [];
@@ -466,8 +467,12 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
     if (cands[k]!.n !== 1) continue;
     const start = cands[k]!.i;
     const { notes: found, end } = chain(lines, start, lines.length, ENDNOTE_START, 0);
-    // (the run closes the document: one that running text or a heading follows is a numbered list)
+    // (the run closes the document: one that running text or a heading follows is a numbered list,
+    // and so is one after a line that ends on a colon, a list's lead-in: "… de volgende
+    // aanbevelingen:" / "1. Werkgevers maken …")
     if (lines.slice(end).some((l) => !isBlank(l))) continue;
+    const before = lineAbove(lines, start);
+    if (before !== undefined && /:$/.test(textOf(lines[before]!))) continue;
     // (one numbered line at the end passes for a note only with the back link a browser prints
     // after an endnote: else it may be a list's item or a heading)
     if (found.length < 2 && !(found.length === 1 && backLinked(found[0]!))) continue;
