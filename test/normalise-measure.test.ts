@@ -422,6 +422,14 @@ describe("words split where the extraction joined printed lines", () => {
     expect(d.diagnostics.some((x) => x.code === "normalise:split-word" && x.position?.line === 5)).toBe(true);
   });
 
+  it("mends nothing where the extraction keeps the hyphens of words broken at line ends: it joined no lines", () => {
+    // (pdftotext -raw: a line over the measure is a note set in smaller type, its spaces are the text's)
+    const kept = ["De raad heeft in de afgelopen jaren herhaaldelijk gewezen op de gevol-", "gen van een krappe arbeidsmarkt voor de kwaliteit van de publieke dien-", "sten in de regio, en op de noodzaak om werkgevers en onderwijsinstel-", "lingen beter te laten samenwerken. In de zorg zijn de tekorten het grootst."];
+    const d = normalise(raw([...kept, joined("fi nanciële ondersteuning"), "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(d.children.map(blockText).join(" ")).toContain("fi nanciële ondersteuning");
+    expect(d.diagnostics.some((x) => x.code === "normalise:split-word")).toBe(false);
+  });
+
   it("mends a web address split after its scheme", () => {
     const d = doc("Zie voor de cijfers van het Centraal Bureau het overzicht op de site https:// www.cbs.nl/nl-nl/cijfers en de toelichting daarbij, bij de tabellen.");
     expect(d.children.map(blockText).join(" ")).toContain("https://www.cbs.nl/nl-nl/cijfers");

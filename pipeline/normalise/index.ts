@@ -7,7 +7,7 @@ import { removeRunningHeads } from "./running-heads.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
-import { measureOf, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
+import { keepsLineEndHyphens, measureOf, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
@@ -123,9 +123,11 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
   const width = measureOf(lines);
-  lines = mendSplitWords(lines, width, lex, ctx);
+  // (an extraction that keeps line-end hyphens joined no printed lines: nothing to mend)
+  const joins = !keepsLineEndHyphens(lines);
+  if (joins) lines = mendSplitWords(lines, width, lex, ctx);
   // (pdftotext's default mode, pages parted by form feeds, drops a line-end hyphen where it joins printed lines)
-  if (convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
+  if (joins && convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
   lines = splitGluedNoteStarts(lines, width, ctx);
   const { body, notes: rawNotes, endnotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true, endnotesAfter: endnotes }, kind), ctx);

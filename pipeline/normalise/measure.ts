@@ -167,6 +167,21 @@ interface Mend {
   right: string;
 }
 
+/**
+ * Whether the extraction keeps the hyphens of words broken at line ends (pdftotext -raw, a
+ * copy from a viewer): three lines or more that end on a letter and a hyphen with the next line
+ * going on in lower case. Such an extraction joins no printed lines, so a line over the measure
+ * is one printed in smaller type (a note) and holds no split to mend; pdftotext's default mode,
+ * which joins the halves, leaves no such line.
+ */
+export function keepsLineEndHyphens(lines: readonly Ln[]): boolean {
+  let n = 0;
+  for (let i = 0; i + 1 < lines.length && n < 3; i++) {
+    if (/\p{L}-$/u.test(textOf(lines[i]!)) && !isBlank(lines[i + 1]) && STARTS_LOWER.test(textOf(lines[i + 1]!))) n++;
+  }
+  return n >= 3;
+}
+
 /** Where the k-th printed line of a joined line ends: k times this share of the measure (a justified line is full). */
 const LINE_END = 0.96;
 
