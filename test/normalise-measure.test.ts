@@ -455,6 +455,8 @@ describe("words split where the extraction joined printed lines", () => {
     // two words the document writes as a pair elsewhere, or often, stay apart ("op de", "in de")
     const pair = two("fi nanciële ondersteuning", "op de gevolgen");
     expect(pair.children.map(blockText).join(" ")).toContain("op de gevolgen");
+    // and so does a word before "en", "een", "het" or "te", which stand on their own far more often
+    for (const words of ["tegen een", "vocht en", "gebracht en"]) expect(two("fi nanciële ondersteuning", `${words} vergoeding`).children.map(blockText).join(" ")).toContain(`${words} vergoeding`);
   });
 
   // (pages parted by form feeds: pdftotext's default mode, which joins a broken word's halves; the

@@ -114,7 +114,10 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
       const score = lex.listed(joined) ? 2 : lex.dictionary(joined) || lex.count(joined) > 0 ? 1 : 0;
       return [score, score];
     }
-    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r)) || !patternsBreak(left, r)) return [0, 0];
+    // (nor where the second part is "en", "een", "het" or "te", which stand on their own far more
+    // often than they close a word: "geslacht en", "tegen een"; not "de", "den", "der", which close
+    // many: "volgen de", "werkzoeken den", "aanbie der")
+    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r)) || STANDS_ALONE.has(r) || !patternsBreak(left, r)) return [0, 0];
     const listed = lex.listed(joined);
     return [0, listed ? 2 : lex.count(joined) > 0 ? 1 : 0];
   };
@@ -196,6 +199,9 @@ function nearestLineEnd(at: number): { k: number; off: number } {
   const k = Math.max(1, Math.round(at / LINE_END));
   return { k, off: Math.abs(at - k * LINE_END) };
 }
+
+/** Words that a split's second part, the first part being a word too, is taken to be on their own. */
+const STANDS_ALONE = new Set(["en", "een", "het", "te"]);
 
 /** Dutch words of two letters that stand apart in a web address's slug ("regeling-en-examens"). */
 const SHORT_WORDS = new Set(["en", "op", "er", "in", "de", "te", "of", "om", "na", "nu", "zo"]);
