@@ -183,8 +183,8 @@ export class RenderPool {
       // The document cannot be sent (it holds what structured clone cannot copy); the process is unharmed.
       worker.jobs.splice(worker.jobs.indexOf(sent), 1);
       clearTimeout(sent.timer);
+      // (it was the last sent: a document before it goes on rendering, its time limit running)
       job.reject(new Error(`the document cannot be sent to the renderer process: ${(err as Error).message}`));
-      if (worker.jobs.length > 0 && !worker.jobs[0]!.timer) this.start(worker);
       this.release(worker);
     }
   }
