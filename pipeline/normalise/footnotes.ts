@@ -74,12 +74,15 @@ const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1
  */
 const YEAR_END = "(?<=(?<![\\p{N}.,])(?:19|20)\\d\\d\\.)";
 
+/** Note mark `mark` (the label, with the space before it where set off) after such a year, before a new sentence or the line's end. */
+const afterYear = (mark: string): string => `${YEAR_END}${mark}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`;
+
 /**
  * A number glued to the end of a word or punctuation mark: "analyses1", "zorg.2", "voorstellen:4",
  * "voorwaarden?4"; not to a word of one to three capitals, which is a code: "B1", "A2", "CO2".
  */
 export function gluedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])(?<!(?:^|[\\s(/])\\p{Lu}{1,3})${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${YEAR_END}${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
+  return new RegExp(`(?<=[\\p{L}.,:;!?)’”'])(?<!\\p{N}[.,:])(?<!(?:^|[\\s(/])\\p{Lu}{1,3})${label}(?![\\p{N}])(?=[\\s,.;:)]|$)|${afterYear(label)}`, "u");
 }
 
 /**
@@ -89,7 +92,7 @@ export function gluedRefPattern(label: string): RegExp {
  * tried only where the glued form is not found. The space is part of the match.
  */
 export function spacedRefPattern(label: string): RegExp {
-  return new RegExp(`(?<=[\\p{L}%)’”][.,:;!?)’”]) ${label}(?![\\p{N}])(?=\\s|$)|${YEAR_END} ${label}(?![\\p{N}])(?=\\s+[\\p{Lu}‘“"']|\\s*$)`, "u");
+  return new RegExp(`(?<=[\\p{L}%)’”][.,:;!?)’”]) ${label}(?![\\p{N}])(?=\\s|$)|${afterYear(` ${label}`)}`, "u");
 }
 
 /** Whether text carries a reference to note `label`, glued or set off. */

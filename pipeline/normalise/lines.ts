@@ -71,15 +71,14 @@ export function diag(
   ctx.diagnostics.push(d);
 }
 
-/**
- * Sentence-final punctuation, optionally followed by closing quotes or brackets; not the point of
- * a title before a name ("de heer dr." / "S. van Ommen"), which no sentence ends on.
- */
-export const ENDS_SENTENCE = /(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))[.!?…][’”'")\]]*$/;
+/** Not after a title before a name ("de heer dr." / "S. van Ommen"): no sentence ends on its point. */
+const NOT_AFTER_TITLE = String.raw`(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))`;
+/** Sentence-final punctuation, optionally followed by closing quotes or brackets (not a title's point). */
+export const ENDS_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*$`);
 /** The back-link arrow a browser prints after an endnote ("↩︎"), with the space before it, at a line's end. */
 export const BACK_LINK = /\s*↩\uFE0E?\s*$/u;
-/** A line end after which a new block may well begin (a glued note number after it does not count). */
-export const ENDS_CLAUSE = /(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$/;
+/** A line end after which a new block may well begin (a glued note number after it does not count; not a title's point). */
+export const ENDS_CLAUSE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$`);
 export const STARTS_LOWER = /^[a-zà-ÿ]/;
 export const STARTS_UPPER = /^[A-ZÀ-ÞĲ]/;
 

@@ -279,15 +279,16 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     // only if a short word of the language: "en", "op"), gets its hyphen back (the one nearest
     // the line's end)
     const lead = raw.length - raw.trimStart().length;
-    if (isJoined(raw.trim().length, width)) {
+    const joined = isJoined(raw.trim().length, width);
+    if (joined) {
       const atEnd = new Map<number, { cut: number; off: number }>();
       for (const u of raw.matchAll(/https?:\/\/\S+/gu)) {
-        if (!/\p{Ll}-\p{Ll}/u.test(u[0])) continue;
         // (in the path: a host's name is no slug)
         const path = u[0].indexOf("/", u[0].indexOf("//") + 2);
+        if (path < 0 || !/\p{Ll}-\p{Ll}/u.test(u[0])) continue;
         for (const r of u[0].matchAll(/\p{Ll}{5,}/gu)) {
           const run = r[0];
-          if (path < 0 || r.index! < path) continue;
+          if (r.index! < path) continue;
           if (lex.dictionary(run) || lex.count(run) > 0) continue;
           const splits: number[] = [];
           for (let p = 2; p <= run.length - 2; p++) {
@@ -305,7 +306,7 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
       for (const { cut } of atEnd.values()) cuts.push({ at: cut, what: "a hyphen between the words of a web address" });
     }
     const re = /\S+/gu;
-    for (let m = isJoined(raw.trim().length, width) ? re.exec(raw) : null; m; m = re.exec(raw)) {
+    for (let m = joined ? re.exec(raw) : null; m; m = re.exec(raw)) {
       const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
       if (!core) continue;
       const start = m.index + core[1]!.length;

@@ -139,9 +139,9 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       // which stays in the text as it stands, not a letterhead's list of names)
       let upto = gi;
       while (upto + 1 < groups.length && adjoining.has(groups[upto + 1]!) && !FIELD.test(textOf(groups[upto + 1]![0]!))) upto++;
-      const whole = joinValue([f[2]!, ...groups.slice(gi, upto + 1).flatMap((g, i) => (i === 0 ? g.slice(1) : g).map(textOf))]).trim();
+      const run = groups.slice(gi, upto + 1).flat();
+      const whole = joinValue([f[2]!, ...run.slice(1).map(textOf)]).trim();
       if (whole && ENDS_SENTENCE.test(whole)) {
-        const run = groups.slice(gi, upto + 1).flat();
         kept.push(...run, emptyAfter(run));
         diag(ctx, "info", "normalise:minutes-text", `minutes ${key} closes a sentence: kept in the text`, grp[0]!);
         gi = upto;

@@ -616,15 +616,14 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     const lineBefore = cur.texts.length >= 2 ? cur.texts[cur.texts.length - 2]! : undefined;
     const wrappedWord = lineBefore !== undefined && !nextWordFits(lineBefore, prev, 0.9 * widthAt(doc, l), widthAt(doc, l));
     // (in such a list, a line that closes on a semicolon closes its item, however full: Dutch
-    // closes every item but the last so)
+    // closes every item but the last so; and an item opens after a colon however full its line
+    // where the lines after it close two clauses or more on a semicolon, each followed by a line
+    // in lower case, and then one on a full stop: the punctuation Dutch gives such a list's items)
     const closesItem = bulletless && /;$/.test(prev);
     if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) || (/:$/.test(prev) && semicolonList(doc, i)))) {
       doc.bareItem = true;
       return false;
     }
-    // (or, however full the line with the colon, where the lines after it close two clauses or
-    // more on a semicolon, each followed by a line in lower case, and then one on a full stop:
-    // the punctuation Dutch gives such a list's items)
     // a line that ends on a comma so far short of the measure that the next line's first two
     // words would have fitted on it was broken on purpose: a salutation ("Geachte
     // staatssecretaris,"), a line of an address
