@@ -146,6 +146,28 @@ describe("a list whose bullets the extraction lost", () => {
     expect(one.children.some((b) => b.type === "list")).toBe(false);
   });
 
+  it("opens an item after a colon that ends a full line where the lines after it end short, one to a line", () => {
+    const text = [
+      ...P1.slice(0, 4),
+      "grootst. Volgens de werkgevers zijn de volgende profielen gewild:",
+      "procesoperators met een mbo-opleiding",
+      "elektrotechnici met kennis van automatisering",
+      "planners en data-analisten",
+      "Die gevolgen raken ook de werkgevers in de regio, die vacatures niet vervullen.",
+      ...P1.slice(6),
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" ? list.children.map((it) => it.children.map(blockText).join(" ")) : []).toEqual([
+      "procesoperators met een mbo-opleiding",
+      "elektrotechnici met kennis van automatisering",
+      "planners en data-analisten",
+    ]);
+    // (wrapped prose after such a colon, its lines full, opens none)
+    const prose = normalise(raw([...text.slice(0, 5), "procesoperators met een mbo-opleiding op niveau 3 of 4 en daarnaast de", "elektrotechnici en monteurs met kennis van automatisering, en ook de", "planners en data-analisten.", ...text.slice(8)].join("\n")), undefined, { kind: "report" });
+    expect(prose.children.some((b) => b.type === "list")).toBe(false);
+  });
+
   it("opens an item at each line in lower case after a colon and after a line that ended short", () => {
     const text = [
       ...P1.slice(0, 3),

@@ -620,7 +620,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // where the lines after it close two clauses or more on a semicolon, each followed by a line
     // in lower case, and then one on a full stop: the punctuation Dutch gives such a list's items)
     const closesItem = bulletless && /;$/.test(prev);
-    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) || (/:$/.test(prev) && semicolonList(doc, i)))) {
+    if (!wrapped && (STARTS_LOWER.test(t) || quantity) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" ") && (prev.includes(" ") || /[;:]$/.test(prev) || wrappedWord) && (/:$/.test(prev) || (bulletless && !RUNS_ON.test(prev) && !/,$/.test(prev))) && (closesItem || nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l)) || (/:$/.test(prev) && (semicolonList(doc, i) || shortLineList(doc, i, widthAt(doc, l)))))) {
       doc.bareItem = true;
       return false;
     }
@@ -678,6 +678,25 @@ function semicolonList(doc: Doc, i: number): boolean {
     } else if (ENDS_SENTENCE.test(t)) return semicolons >= 2;
   }
   return false;
+}
+
+/**
+ * Whether the lines from line i on read as the items of a list set one to a line: lines that go
+ * on in lower case with no empty line between them, two or more ending so far short of the
+ * measure (`w`) that the next line's first word would have fitted in 0.9 of it (an item is
+ * indented), on no word no sentence ends on and on no comma, and none but the last closing a
+ * sentence (twenty lines at most). Wrapped prose ends no line short before the next goes on.
+ */
+function shortLineList(doc: Doc, i: number, w: number): boolean {
+  let short = 0;
+  for (let j = i; j < doc.lines.length && j < i + 20; j++) {
+    const t = textOf(doc.lines[j]!);
+    const n = doc.lines[j + 1];
+    if (!n || isBlank(n) || !STARTS_LOWER.test(textOf(n))) break;
+    if (ENDS_SENTENCE.test(t)) return false;
+    if (nextWordFits(t, textOf(n), 0.9 * w, w) && !RUNS_ON.test(t) && !/,$/.test(t)) short++;
+  }
+  return short >= 2;
 }
 
 /** A short line that reads as a numbered heading: number, then a capital, no sentence end. */
