@@ -537,3 +537,34 @@ describe("words split where the extraction joined printed lines", () => {
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");
   });
 });
+
+describe("a magazine's page breaks", () => {
+  // pages parted by form feeds, each but the last ending inside a sentence
+  const P2 = [
+    "Werkgevers in de techniek zoeken al jaren naar monteurs en installateurs,",
+    "maar de instroom uit het beroepsonderwijs blijft achter bij de vraag. De",
+    "sector probeert daarom zij-instromers te werven uit andere branches, met",
+    "een opleiding die zij naast hun werk kunnen volgen. Dat lukt nog maar ten",
+    "dele. Veel kandidaten haken af zodra blijkt hoe lang het traject duurt.",
+    "Een leerbedrijf in Zwolle koos voor een andere aanpak en betaalt nieuwe",
+    "medewerkers vanaf de eerste dag een volledig salaris, ook in de maanden",
+    "waarin zij vooral leren. De kosten daarvan zijn hoog, maar volgens de",
+  ];
+  const first = [...P1.slice(0, 8), "een groot aantal mensen werkt minder uren dan zij"];
+  const paras = (pages: string[][]) =>
+    normalise(splitSource(pages.map((p) => p.join("\n")).join("\n\f"), "t.txt"), undefined, { kind: "magazine" })
+      .children.filter((b) => b.type === "paragraph")
+      .map(blockText);
+
+  it("joins a sentence that runs over a page break where the pages read in one flow", () => {
+    const out = paras([first, ["zouden willen werken. Ook dat telt mee.", ...P2], ["directeur verdient het zich binnen twee jaar terug."]]);
+    expect(out.some((p) => p.endsWith("dan zij zouden willen werken. Ook dat telt mee."))).toBe(true);
+    expect(out.some((p) => p.endsWith("maar volgens de directeur verdient het zich binnen twee jaar terug."))).toBe(true);
+  });
+
+  it("leaves a page break a break where most pages that end inside a sentence open on other text", () => {
+    // (a magazine of several articles, boxes and captions, in whatever order the extraction gives them)
+    const out = paras([first, ["Kader: cijfers over de arbeidsmarkt in de regio.", ...P2.slice(0, 4)], ["Een andere reportage begint op deze pagina.", ...P2.slice(4)], ["directeur verdient het zich binnen twee jaar terug."]]);
+    expect(out).toContain("directeur verdient het zich binnen twee jaar terug.");
+  });
+});

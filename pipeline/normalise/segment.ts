@@ -113,6 +113,8 @@ interface Doc {
   signature: Set<RawBlock>;
   /** Lines that are items of a list of short items whose bullets the extraction lost (shortItemRuns). */
   shortItems: Set<Ln>;
+  /** Sentences run on over the page breaks (pagesFlow): a magazine's pages read in one flow. */
+  pagesFlow: boolean;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -210,9 +212,11 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     questionHeadings: opts.questionHeadings ?? true,
     signature: new Set(),
     shortItems: new Set(),
+    pagesFlow: false,
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
+  doc.pagesFlow = opts.joinAcrossPages || pagesFlow(lines);
   doc.blankSeparated = blankSeparated(doc);
   doc.headings = headingSequence(doc);
   doc.title = titleBlock(doc);
@@ -575,7 +579,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     if (cur.t === "item" && ((ENDS_SENTENCE.test(prev) && /^[\p{Lu}‘“'"(]/u.test(t)) || short || closed)) return false;
   }
   if (doc.headings.has(l)) return false;
-  if (l.pageStart && !opts.joinAcrossPages) return false;
+  // (in a magazine a page break ends the block, unless its pages read in one flow and the page
+  // goes on from a paragraph's line that closed no clause: in lower case, or after a word no
+  // sentence ends on; an item's line in lower case there may open the next item)
+  if (l.pageStart && !opts.joinAcrossPages && !(doc.pagesFlow && cur.t === "para" && runsOver(prev, t))) return false;
   if (/[\p{L}]-$/u.test(prev) && /^\p{L}/u.test(t) && (!sawBlank || STARTS_LOWER.test(t))) return true;
   if (hasLeadSpace(l)) {
     if (doc.lostBullets && /;$/.test(t) && /[;:]$/.test(prev)) return false;
@@ -678,6 +685,28 @@ function semicolonList(doc: Doc, i: number): boolean {
     } else if (ENDS_SENTENCE.test(t)) return semicolons >= 2;
   }
   return false;
+}
+
+/** Whether a page that opens with `t` goes on with the sentence of `prev`, the last line of the page before. */
+const runsOver = (prev: string, t: string): boolean => !ENDS_CLAUSE.test(prev) && (STARTS_LOWER.test(t) || RUNS_ON.test(prev));
+
+/**
+ * Whether a document's pages read in one flow: of the page breaks after a line that closed no
+ * clause, half or more go on with its sentence (runsOver). A magazine whose pages hold several
+ * articles, columns, boxes and captions, in whatever order its extraction gives them, ends a page
+ * mid-sentence before text that goes on elsewhere; one article set in one column runs on.
+ */
+function pagesFlow(lines: Ln[]): boolean {
+  let open = 0;
+  let goes = 0;
+  lines.forEach((l, i) => {
+    if (!l.pageStart || isBlank(l)) return;
+    const p = prevText(lines, i);
+    if (!p || ENDS_CLAUSE.test(textOf(p))) return;
+    open++;
+    if (runsOver(textOf(p), textOf(l))) goes++;
+  });
+  return open > 0 && goes / open >= 0.5;
 }
 
 /**
