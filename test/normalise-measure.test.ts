@@ -67,6 +67,14 @@ describe("a line that ends on a title before a name", () => {
       expect(d.children.map(blockText)).toContainEqual(expect.stringContaining(`onder leiding van ${title} S. van Ommen en mevrouw`));
     }
   });
+
+  it("goes on on the next line after a name's initials: no sentence ends on \"de heer G.\" or \"dr. L.H.\"", () => {
+    for (const before of ["de heer G.", "mevrouw K.", "mevrouw dr. L.H.", "prof. A."]) {
+      const text = [...P1.slice(0, 4), `grootst. Het rapport is opgesteld door een werkgroep onder leiding van ${before}`, "Pauwels en mevrouw E. Dijkstra, die de raad erkentelijk is voor het werk.", ...P1.slice(6)].join("\n");
+      const d = normalise(raw(text), undefined, { kind: "report" });
+      expect(d.children.map(blockText)).toContainEqual(expect.stringContaining(`onder leiding van ${before} Pauwels en mevrouw`));
+    }
+  });
 });
 
 describe("a line broken on purpose after a comma", () => {

@@ -71,8 +71,12 @@ export function diag(
   ctx.diagnostics.push(d);
 }
 
-/** Not after a title before a name ("de heer dr." / "S. van Ommen"): no sentence ends on its point. */
-const NOT_AFTER_TITLE = String.raw`(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))`;
+/**
+ * Not after a title before a name ("de heer dr." / "S. van Ommen"), nor after a name's initial
+ * that follows a title, "heer" or "mevrouw", or another initial ("de heer G." / "Pauwels",
+ * "mevrouw dr. L.H." / "Brouwer-Tan"): no sentence ends on its point.
+ */
+const NOT_AFTER_TITLE = String.raw`(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))(?<!(?:(?:^|\s)(?:heer|mevrouw|[Dd]rs?\.|[Mm]r\.|[Pp]rof\.|[Ii]r\.|[Ii]ng\.)\s|[A-ZÀ-ÞĲ]\.)[A-ZÀ-ÞĲ])`;
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets (not a title's point). */
 export const ENDS_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*$`);
 /** The back-link arrow a browser prints after an endnote ("↩︎"), with the space before it, at a line's end. */
