@@ -496,6 +496,19 @@ describe("words split where the extraction joined printed lines", () => {
   const atEnd = (at: string): string => `Het ministerie heeft in september een aanvraag gedaan over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;
   const text = (at: string) => page(atEnd(at)).children.map(blockText).join(" ");
 
+  it("puts back a hyphen the document writes in the same word elsewhere, wherever it stands on a joined line", () => {
+    const joinedLine = "Het overleg met VNONCW, mevrouw ScholtenDijkman en de vereniging van 55plussers over de aanvraag verliep goed en de gevolgen zijn bekend.";
+    const own = "Aanwezig waren VNO-NCW, mevrouw Scholten-Dijkman en de 55-plussers.";
+    const read = (other: string) =>
+      normalise(splitSource([...P1.slice(0, 4), joinedLine, "", other, "", ...P1.slice(6), "\f" + P1[0]!, ...P1.slice(1, 4), "grootst."].join("\n"), "t.txt"), undefined, { kind: "report" });
+    const doc = read(own);
+    expect(doc.children.map(blockText).join(" ")).toContain("Het overleg met VNO-NCW, mevrouw Scholten-Dijkman en de vereniging van 55-plussers over");
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen")).toHaveLength(3);
+    // (not where the document also writes the word without, on a line of its own)
+    const both = read(`${own}\nOok mevrouw ScholtenDijkman was er.`);
+    expect(both.children.map(blockText).join(" ")).toContain("mevrouw ScholtenDijkman en de vereniging");
+  });
+
   it("puts back a compound's hyphen that pdftotext's default mode dropped at a line end, and reports it", () => {
     expect(text("UWVwerkgeversservicepunten")).toContain("de UWV-werkgeversservicepunten voor");
     expect(text("MKBNederland")).toContain("de MKB-Nederland voor");

@@ -228,6 +228,10 @@ const COLLIDING = new Set(["aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii",
  *    list: the document writes the first part before a hyphen in a compound elsewhere
  *    ("mbo-diploma"), or the vowels where they meet would read as one sound
  *    ("diploma|erkenning"), the first part a word of the list of three letters at least.
+ * A word the document writes with a hyphen elsewhere ("VNO-NCW", "Scholten-Dijkman",
+ * "55-plussers", "mbo-2-niveau" for "mbo2-niveau"), and never without on a line of one printed
+ * line, gets it back wherever it stands on a joined line, unless the joined form is a word of the
+ * word list: pdftotext writes no hyphen away but at a line end.
  * A date in a web address that kept one of its two hyphens ("…/2018-0701", "…/202307-01") gets
  * the other back, on a line of any length (notes are set smaller): year first, a month and a day
  * that can be; an address breaks at a hyphen, and no address writes a date half joined.
@@ -258,6 +262,22 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     }
     return at;
   };
+  // the document's own hyphenated forms ("Zeeuws-Vlaanderen", "mbo-2-niveau"), by the form each
+  // gives with one of its hyphens dropped, and the words it writes on lines of one printed line
+  const own = new Map<string, number>();
+  const plain = new Set<string>();
+  for (const l of lines) {
+    if (isBlank(l) || l.role) continue;
+    const joinedLine = isJoined(l.raw.trim().length, width);
+    for (const t of l.raw.trim().split(/\s+/)) {
+      const w = bareWord(t);
+      if (!joinedLine) plain.add(w);
+      for (const h of w.matchAll(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu)) {
+        const key = w.slice(0, h.index) + w.slice(h.index + 1);
+        own.set(key, own.has(key) && own.get(key) !== h.index ? -1 : h.index);
+      }
+    }
+  }
   return lines.map((l) => {
     if (isBlank(l) || l.role) return l;
     const raw = l.raw;
@@ -307,6 +327,14 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     }
     const re = /\S+/gu;
     for (let m = joined ? re.exec(raw) : null; m; m = re.exec(raw)) {
+      // (a form the document writes with a hyphen elsewhere, and never without on a line of its own)
+      const form = /^([(‘“'"]*)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.,;:!?’”'")]*$/u.exec(m[0]);
+      const at = form ? own.get(form[2]!) : undefined;
+      if (form && at !== undefined && at > 0 && !plain.has(form[2]!) && !lex.listed(form[2]!)) {
+        const cut = m.index + form[1]!.length + at;
+        cuts.push({ at: cut, what: "a hyphen the document writes in the same word elsewhere" });
+        continue;
+      }
       const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
       if (!core) continue;
       const start = m.index + core[1]!.length;
