@@ -77,6 +77,17 @@ describe("a line that ends on a title before a name", () => {
   });
 });
 
+describe("a line that opens on a label", () => {
+  it("opens a block after a sentence end, however full the line before", () => {
+    const text = [...P1.slice(0, 4), "grootst. Scholen werken met vierdaagse lesweken en korte roosters.", "Besluit: de raad stelt het verslag vast en vraagt een nieuwe notitie over", "de tekorten in het onderwijs.", ...P1.slice(5)];
+    const d = normalise(raw(text.join("\n")), undefined, { kind: "minutes" });
+    expect(d.children.map(blockText)).toContain("Besluit: de raad stelt het verslag vast en vraagt een nieuwe notitie over de tekorten in het onderwijs.");
+    // (not where the line before goes on: "… het volgende" / "Besluit: …" is one sentence)
+    const on = [...text.slice(0, 4), "grootst. Scholen werken met vierdaagse lesweken en korte roosters en", ...text.slice(5)];
+    expect(normalise(raw(on.join("\n")), undefined, { kind: "minutes" }).children.map(blockText).join(" ")).toContain("korte roosters en Besluit: de raad");
+  });
+});
+
 describe("a line broken on purpose after a comma", () => {
   it("ends its block where the next line's first words would have fitted on it", () => {
     const doc = normalise(raw(["Geachte staatssecretaris,", ...P1.slice(0, 4), "grootst."].join("\n")), undefined, { kind: "advice" });

@@ -67,6 +67,8 @@ const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)(\.|\))?(\s*)(\S.*)$/u;
 /** A line that opens with a quantity, a number and a word in lower case: "62 melkkoeien", "1,2 miljoen euro". */
 const QUANTITY = /^\d+(?:[.,]\d+)*\s+\p{Ll}/u;
 const HEADING_START = /^[\p{Lu}‘“'"(]/u;
+/** A line that opens on a label: one word in a capital and a colon, then text in lower case ("Besluit: het …"). */
+const LABEL_START = /^\p{Lu}[\p{L}-]*: \p{Ll}/u;
 /** A line that may open a block after a heading: a capital or a number, a quotation mark or bracket before it. */
 const OPENS_BLOCK = /^[‘“'"(]?[\p{Lu}\p{N}]/u;
 /**
@@ -635,6 +637,11 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // words would have fitted on it was broken on purpose: a salutation ("Geachte
     // staatssecretaris,"), a line of an address
     if (!wrapped && /,$/.test(prev) && /^\p{Lu}/u.test(t) && lastFill(prev.length, widthAt(doc, l)) + 1 + t.split(" ").slice(0, 2).join(" ").length < 0.8 * widthAt(doc, l)) return false;
+    // a line that opens on a label, a word in a capital and a colon before text in lower case
+    // ("Besluit: het verslag wordt …", "Actie: …"), after a sentence end, opens a block: a
+    // sentence of running text seldom opens so at a line's start (this tells where the line
+    // before ended too full to tell by its fill)
+    if (!wrapped && LABEL_START.test(t) && ENDS_SENTENCE.test(prev)) return false;
     // a heading on a line of its own after a sentence end
     if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
     // double-spaced: a short line closing a sentence ends its paragraph
