@@ -133,6 +133,12 @@ describe("the end of a list item that closes no sentence", () => {
     expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
   });
 
+  it("ends where its line ended short and a quotation mark and a capital follow", () => {
+    const doc = normalise(raw([...list, "“Die voorzieningen kosten geld”, zegt de directeur, “en dat geld komt uit allerlei", "potjes van de gemeente.”", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph", "paragraph"]);
+    expect(blockText(doc.children[2]!)).toBe("“Die voorzieningen kosten geld”, zegt de directeur, “en dat geld komt uit allerlei potjes van de gemeente.”");
+  });
+
   it("goes on where its line ends on a word no sentence ends on", () => {
     const doc = normalise(raw([...list.slice(0, 5), "• een welkom aan de inleiders bij agendapunt 5, de heren Dannenberg van", "Divosa en Noorlander van Pharos, en aan de gasten.", "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
     const items = doc.children.find((b) => b.type === "list");

@@ -647,7 +647,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // double-spaced: a short line closing a sentence ends its paragraph
     if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
     // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
-    if (cur.t === "item" && /^\p{Lu}/u.test(t)) {
+    if (cur.t === "item" && /^[‘“'"(]?\p{Lu}/u.test(t)) {
       // (or, where neither empty lines nor trailing spaces tell wraps, at a line that ended short:
       // the next word would have fitted in 0.9 of the measure, an item being indented, and the
       // line does not end on a word no sentence ends on, also where the item closes no sentence)
