@@ -77,6 +77,15 @@ describe("a line that ends on a title before a name", () => {
   });
 });
 
+describe("a heading on a line of its own", () => {
+  it("opens after a sentence end that carries a note mark", () => {
+    const text = [...P1.slice(0, 4), "grootst. Zo is het aandeel vrouwen in een paar jaar verdubbeld.6", "Aanbevelingen", "Op basis van het voorgaande doet de raad de volgende aanbevelingen aan", "het kabinet en aan de sociale partners in de regio.", ...P1.slice(6)];
+    const d = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(d.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["Aanbevelingen"]);
+    expect(d.children.map(blockText)).toContain("Op basis van het voorgaande doet de raad de volgende aanbevelingen aan het kabinet en aan de sociale partners in de regio.");
+  });
+});
+
 describe("a line that opens on a label", () => {
   it("opens a block after a sentence end, however full the line before", () => {
     const text = [...P1.slice(0, 4), "grootst. Scholen werken met vierdaagse lesweken en korte roosters.", "Besluit: de raad stelt het verslag vast en vraagt een nieuwe notitie over", "de tekorten in het onderwijs.", ...P1.slice(5)];

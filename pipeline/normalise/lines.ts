@@ -79,6 +79,8 @@ export function diag(
 const NOT_AFTER_TITLE = String.raw`(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))(?<!(?:(?:^|\s)(?:heer|mevrouw|[Dd]rs?\.|[Mm]r\.|[Pp]rof\.|[Ii]r\.|[Ii]ng\.)\s|[A-ZÀ-ÞĲ]\.)[A-ZÀ-ÞĲ])`;
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets (not a title's point). */
 export const ENDS_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*$`);
+/** A sentence end as ENDS_SENTENCE, a note mark glued to it or not ("… verdubbelen.6"). */
+export const ENDS_NOTED_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$`);
 /** The back-link arrow a browser prints after an endnote ("↩︎"), with the space before it, at a line's end. */
 export const BACK_LINK = /\s*↩\uFE0E?\s*$/u;
 /** A line end after which a new block may well begin (a glued note number after it does not count; not a title's point). */

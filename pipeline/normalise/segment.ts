@@ -3,6 +3,7 @@ import {
   diag,
   ENDS_CLAUSE,
   ENDS_SENTENCE,
+  ENDS_NOTED_SENTENCE,
   hasLeadSpace,
   isBlank,
   lineAbove,
@@ -643,7 +644,8 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // before ended too full to tell by its fill)
     if (!wrapped && LABEL_START.test(t) && ENDS_SENTENCE.test(prev)) return false;
     // a heading on a line of its own after a sentence end
-    if (!wrapped && ENDS_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
+    // (a note mark glued to the sentence end counts: "… verdubbelen.6" / "Aanbevelingen")
+    if (!wrapped && ENDS_NOTED_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
     // double-spaced: a short line closing a sentence ends its paragraph
     if (opts.doubleSpaced && prevLn.gapAfter && /^\p{Lu}/u.test(t) && prev.length < 0.75 * doc.width && ENDS_CLAUSE.test(prev)) return false;
     // an item ends at a line well short of the full width, or (double-spaced) at a sentence end
