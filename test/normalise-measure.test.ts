@@ -86,6 +86,17 @@ describe("a heading on a line of its own", () => {
   });
 });
 
+describe("a heading over two lines", () => {
+  it("may fill its first line where a second of a few words closes nothing", () => {
+    const text = [...P1.slice(0, 4), "grootst.", "Waarom het tekort aan technici de energietransitie en woningbouw direct", "vertraagt", ...P1.slice(0, 4), "grootst.", ...P1.slice(6)];
+    const d = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(d.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["Waarom het tekort aan technici de energietransitie en woningbouw direct vertraagt"]);
+    // (a second line that closes a sentence ends a paragraph)
+    const para = normalise(raw([...text.slice(0, 6), "vertraagt.", ...text.slice(7)].join("\n")), undefined, { kind: "report" });
+    expect(para.children.some((b) => b.type === "heading")).toBe(false);
+  });
+});
+
 describe("a line that opens on a label", () => {
   it("opens a block after a sentence end, however full the line before", () => {
     const text = [...P1.slice(0, 4), "grootst. Scholen werken met vierdaagse lesweken en korte roosters.", "Besluit: de raad stelt het verslag vast en vraagt een nieuwe notitie over", "de tekorten in het onderwijs.", ...P1.slice(5)];

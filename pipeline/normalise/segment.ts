@@ -955,7 +955,12 @@ function runInHeading(doc: Doc, i: number, l: Ln, t: string, question = false): 
   // (a longer line, up to 14 words, may head a section where it ends well short of the measure:
   // the next line's first word would have fitted in 0.85 of it)
   const long = !n.blank && t.split(" ").length <= 14 && t.length <= 0.75 * w && nextWordFits(t, nt, 0.85 * w, w);
-  if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display ? t.split(" ").length > 16 : (t.length > 60 || t.split(" ").length > 10) && !long) return false;
+  // (a heading's first line may fill the measure where a second line of a few words goes on from
+  // it in lower case and closes nothing, no paragraph ending without punctuation, and where the
+  // first holds no comma between clauses, as a sentence that lost its full stop does: "Waarom …
+  // kunnen vinden, is de" / "vraag")
+  const secondShort = !doc.blankSeparated && !n.blank && STARTS_LOWER.test(nt) && nt.split(" ").length <= 4 && nt.length <= 0.5 * w && !/[.,;:!?…]$/.test(bare(nt)) && !/,\s/.test(t);
+  if (asked ? t.length > 0.85 * w || t.split(" ").length > 14 : display || secondShort ? t.split(" ").length > 16 : (t.length > 60 || t.split(" ").length > 10) && !long) return false;
   if (!/^[‘“'"]?\p{Lu}/u.test(t)) return false;
   // (a line that closes a sentence and opens the next is running text: "Ze zijn niet de enigen. Het aantal …")
   if (/\p{Ll}{2}\.[’”'")]*\s+[‘“'"(]?\p{Lu}/u.test(t)) return false;
