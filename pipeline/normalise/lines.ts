@@ -77,14 +77,18 @@ export function diag(
  * "mevrouw dr. L.H." / "Brouwer-Tan"): no sentence ends on its point.
  */
 const NOT_AFTER_TITLE = String.raw`(?<!(?:^|[\s(])(?:[Dd]rs?|[Mm]r|[Pp]rof|[Ii]r|[Ii]ng|[Dd]hr|[Mm]w|[Mm]evr|[Jj]hr))(?<!(?:(?:^|\s)(?:heer|mevrouw|[Dd]rs?\.|[Mm]r\.|[Pp]rof\.|[Ii]r\.|[Ii]ng\.)\s|[A-ZÀ-ÞĲ]\.)[A-ZÀ-ÞĲ])`;
+/** Closing quotes or brackets after a sentence's or clause's punctuation. */
+const CLOSERS = String.raw`[’”'")\]]*`;
+/** A note mark glued to a line's end, if any: "3", "3,4". */
+const GLUED_MARK = String.raw`(?:\d{1,3}(?:,\s?\d{1,3})*)?`;
 /** Sentence-final punctuation, optionally followed by closing quotes or brackets (not a title's point). */
-export const ENDS_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*$`);
+export const ENDS_SENTENCE = new RegExp(`${NOT_AFTER_TITLE}[.!?…]${CLOSERS}$`);
 /** A sentence end as ENDS_SENTENCE, a note mark glued to it or not ("… verdubbelen.6"). */
-export const ENDS_NOTED_SENTENCE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$`);
+export const ENDS_NOTED_SENTENCE = new RegExp(`${NOT_AFTER_TITLE}[.!?…]${CLOSERS}${GLUED_MARK}$`);
 /** The back-link arrow a browser prints after an endnote ("↩︎"), with the space before it, at a line's end. */
 export const BACK_LINK = /\s*↩\uFE0E?\s*$/u;
 /** A line end after which a new block may well begin (a glued note number after it does not count; not a title's point). */
-export const ENDS_CLAUSE = new RegExp(String.raw`${NOT_AFTER_TITLE}[.!?:;…][’”'")\]]*(?:\d{1,3}(?:,\s?\d{1,3})*)?$`);
+export const ENDS_CLAUSE = new RegExp(`${NOT_AFTER_TITLE}[.!?:;…]${CLOSERS}${GLUED_MARK}$`);
 export const STARTS_LOWER = /^[a-zà-ÿ]/;
 export const STARTS_UPPER = /^[A-ZÀ-ÞĲ]/;
 

@@ -327,16 +327,17 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     }
     const re = /\S+/gu;
     for (let m = joined ? re.exec(raw) : null; m; m = re.exec(raw)) {
+      // a word between opening and closing punctuation ("(VNONCW),")
+      const core = /^([(‘“'"]*)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.,;:!?’”'")]*$/u.exec(m[0]);
+      if (!core) continue;
       // (a form the document writes with a hyphen elsewhere, and never without on a line of its own)
-      const form = /^([(‘“'"]*)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)[.,;:!?’”'")]*$/u.exec(m[0]);
-      const at = form ? own.get(form[2]!) : undefined;
-      if (form && at !== undefined && at > 0 && !plain.has(form[2]!) && !lex.listed(form[2]!)) {
-        const cut = m.index + form[1]!.length + at;
-        cuts.push({ at: cut, what: "a hyphen the document writes in the same word elsewhere" });
+      const at = own.get(core[2]!);
+      if (at !== undefined && at > 0 && !plain.has(core[2]!) && !lex.listed(core[2]!)) {
+        cuts.push({ at: m.index + core[1]!.length + at, what: "a hyphen the document writes in the same word elsewhere" });
         continue;
       }
-      const core = /^([(‘“'"]*)(\p{L}+)[.,;:!?’”'")]*$/u.exec(m[0]);
-      if (!core) continue;
+      // (the forms below are of letters alone)
+      if (!/^\p{L}+$/u.test(core[2]!)) continue;
       const start = m.index + core[1]!.length;
       // (the one nearest a printed line's end, within the window there)
       let best: { cut: number; off: number } | undefined;
