@@ -223,6 +223,8 @@ export interface SourceLine {
   /** The first line of text on a new page (by the reader's convention). */
   pageStart?: boolean;
   text: string;
+  /** In a physical-layout extraction: the spaces before the text beyond its column's edge (read/physical.ts). */
+  indent?: number;
 }
 
 /** How an extraction marks its pages (read/read-source.ts detectConvention). */
@@ -233,5 +235,7 @@ export interface RawSource {
   slug: string;
   /** Absent in hand-made sources: then treated as "lead-space". */
   convention?: PageConvention;
+  /** "physical": the extraction set the page's layout in spaces (`pdftotext -layout`); the reader unfolded it. */
+  layout?: "physical";
   lines: SourceLine[];
 }

@@ -130,7 +130,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   if (joins && convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
   lines = splitGluedNoteStarts(lines, width, ctx);
   const { body, notes: rawNotes, endnotes } = extractFootnotes(lines, ctx);
-  const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true, endnotesAfter: endnotes }, kind), ctx);
+  const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true, endnotesAfter: endnotes, physical: raw.layout === "physical" }, kind), ctx);
   if (convention === "lead-space") refinePages([...body, ...rawNotes.flatMap((n) => n.lines)], lines, rawBlocks);
   if (kind === "magazine") markOpenings(rawBlocks, lex, ctx);
 

@@ -20,6 +20,8 @@ export interface Ln {
   glue?: boolean;
   /** A line of the document's title, found by its place in a header block (minutes-meta.ts). */
   title?: boolean;
+  /** In an extraction that kept the page's layout: spaces set in beyond its column's edge (read/physical.ts). */
+  indent?: number;
 }
 
 export type LineRole = "pullquote" | "caption" | "byline" | "kicker";

@@ -11,12 +11,16 @@ import { diag, dropLines, isBlank, type LineCtx, type Ln } from "./lines.ts";
  */
 export function toLines(raw: RawSource): Ln[] {
   const leadSpace = (raw.convention ?? "lead-space") === "lead-space";
-  return raw.lines.map((l, i) => ({
-    line: l.line,
-    page: l.page,
-    raw: l.text.replace(/\t/g, " ").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u00ad\u200b]/g, ""),
-    pageStart: leadSpace ? i > 0 && /^ \S/.test(l.text) : l.pageStart === true,
-  }));
+  return raw.lines.map((l, i) => {
+    const ln: Ln = {
+      line: l.line,
+      page: l.page,
+      raw: l.text.replace(/\t/g, " ").replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u00ad\u200b]/g, ""),
+      pageStart: leadSpace ? i > 0 && /^ \S/.test(l.text) : l.pageStart === true,
+    };
+    if (l.indent) ln.indent = l.indent;
+    return ln;
+  });
 }
 
 const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;

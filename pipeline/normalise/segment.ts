@@ -37,6 +37,12 @@ export interface RawBlock {
 export interface SegmentOptions {
   doubleSpaced: boolean;
   /**
+   * The extraction kept the page's layout (read/physical.ts): its lines carry their indents, and
+   * its empty lines stand where the typesetter's gaps were wide enough, so an empty line ends a
+   * block but a block may end without one.
+   */
+  physical?: boolean;
+  /**
    * Whether a paragraph may run on across a page break. Not in a magazine,
    * where the text after a page break is as likely another column or article
    * (editorial corrections join what belongs together).
@@ -118,6 +124,8 @@ interface Doc {
   shortItems: Set<Ln>;
   /** Sentences run on over the page breaks (pagesFlow): a magazine's pages read in one flow. */
   pagesFlow: boolean;
+  /** SegmentOptions.physical: the lines carry their indents (Ln.indent). */
+  indents: boolean;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -216,11 +224,12 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     signature: new Set(),
     shortItems: new Set(),
     pagesFlow: false,
+    indents: opts.physical === true,
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
   doc.pagesFlow = opts.joinAcrossPages || pagesFlow(lines);
-  doc.blankSeparated = blankSeparated(doc);
+  doc.blankSeparated = !doc.indents && blankSeparated(doc);
   doc.headings = headingSequence(doc);
   doc.title = titleBlock(doc);
   doc.shortItems = shortItemRuns(doc);
@@ -609,6 +618,19 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // needed: pdftotext sets none between paragraphs); a trailing space, where the extraction
     // marks wraps with one, says it wrapped all the same
     const wrapped = doc.blankSeparated || doc.doubleSpaced || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
+    // where the extraction kept the lines' indents, a line set in further than the line before
+    // it, after a clause end or a colon, opens a block: a paragraph's first line, or after the
+    // colon an item of a list whose markers are not text; a line set back out after two lines
+    // or more set in alike closes their run (a first-line indent is one line)
+    if (doc.indents && (ENDS_CLAUSE.test(prev) || /:$/.test(prev)) && OPENS_BLOCK.test(t.replace(/^\p{Ll}/u, "A"))) {
+      const deeper = (l.indent ?? 0) - (prevLn.indent ?? 0);
+      const before = cur.lines.length >= 2 ? cur.lines[cur.lines.length - 2]! : undefined;
+      if (deeper > 0) {
+        if (/:$/.test(prev)) doc.bareItem = true;
+        return false;
+      }
+      if (deeper < 0 && before && (before.indent ?? 0) === (prevLn.indent ?? 0)) return false;
+    }
     // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
     // a line of its own, and the two together fill no more than the measure (and, after a
     // sentence end, fill most of it: a short rest there is a heading or paragraph of its own)
@@ -834,6 +856,13 @@ function startBlock(
     if (list || num[2]) return { t: "item", lines: [l], texts: [rest], ordered: true, marker };
   }
   if (bareItem) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
+  // where the extraction kept the lines' indents, a line set in further than a line before it
+  // that ends on a colon (an empty line between or not) opens an item of a list whose markers
+  // are not text, and so does a line set in as far as such an item's first line after it
+  const indent = l.indent ?? 0;
+  const lastLn = cur?.lines[cur.lines.length - 1];
+  if (doc.indents && cur && indent > 0 && ((/:$/.test(prev ?? "") && indent > (lastLn?.indent ?? 0)) || (cur.t === "item" && cur.marker === "" && cur.lines[0]!.indent === indent)) && !runInHeading(doc, i, l, t))
+    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   // an item whose bullet was lost that closed on a semicolon promises another: after a page
   // break or an empty line, a line that goes on in lower case is that item
   if (cur?.t === "item" && cur.marker === "" && /;$/.test(prev ?? "") && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" "))
