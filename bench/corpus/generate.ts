@@ -1,9 +1,9 @@
 // Typeset every text of the development corpus with engines other than ours and extract it
-// again with pdftotext: `npm run corpus:generate [-- --layout X] [-- --doc SLUG]`.
+// again with pdftotext: `npm run corpus:generate [-- --layout X] [-- --doc SLUG] [-- --extract]`.
 //
 //   bench/corpus/texts/<slug>.md                     the text, and its own gold
 //   bench/corpus/pdf/<layout>/<slug>.pdf             typeset by pdflatex, Chromium or LibreOffice
-//   bench/corpus/txt/<layout>.<mode>/<slug>.txt      pdftotext output, untouched (mode default | raw)
+//   bench/corpus/txt/<layout>.<mode>/<slug>.txt      pdftotext output, untouched (mode default | raw | physical)
 //
 // Pandoc turns each text's Markdown into the engine's input. Nothing is done to the
 // extracted text: its line-end hyphens, running heads, page numbers, stranded footnotes and
@@ -28,7 +28,7 @@ const TXT = join(here, "txt");
 const SOURCE_DATE_EPOCH = "1735689600";
 const ENV = { ...process.env, SOURCE_DATE_EPOCH, FORCE_SOURCE_DATE: "1", TZ: "UTC", LC_ALL: "C.UTF-8" };
 
-export const MODES = { default: ["-enc", "UTF-8"], raw: ["-raw", "-enc", "UTF-8"] } as const;
+export const MODES = { default: ["-enc", "UTF-8"], raw: ["-raw", "-enc", "UTF-8"], physical: ["-layout", "-enc", "UTF-8"] } as const;
 type Mode = keyof typeof MODES;
 
 interface Text {
@@ -467,29 +467,31 @@ export const LAYOUTS: Layout[] = [
 ];
 
 function usage(msg: string): never {
-  console.error(`corpus:generate: ${msg}\nusage: npm run corpus:generate [-- --layout NAME] [-- --doc SLUG]   layouts: ${LAYOUTS.map((l) => l.name).join(", ")}`);
+  console.error(`corpus:generate: ${msg}\nusage: npm run corpus:generate [-- --layout NAME] [-- --doc SLUG] [-- --extract]   layouts: ${LAYOUTS.map((l) => l.name).join(", ")}`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { layouts: string[]; docs: string[] } {
+function parseArgs(argv: string[]): { layouts: string[]; docs: string[]; extract: boolean } {
   const layouts: string[] = [];
   const docs: string[] = [];
+  let extract = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const val = (): string => argv[++i] ?? usage(`${a} needs a value`);
     if (a === "--layout") layouts.push(val());
     else if (a === "--doc") docs.push(val().replace(/\.md$/, ""));
+    else if (a === "--extract") extract = true;
     else if (a === "--help" || a === "-h") usage("help");
     else usage(`unknown argument ${a}`);
   }
-  return { layouts, docs };
+  return { layouts, docs, extract };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   for (const l of args.layouts) if (!LAYOUTS.some((x) => x.name === l)) usage(`unknown layout ${l}`);
   const layouts = args.layouts.length ? LAYOUTS.filter((l) => args.layouts.includes(l.name)) : LAYOUTS;
-  requireTools(layouts);
+  requireTools(args.extract ? [] : layouts);
   const all = readTexts();
   for (const d of args.docs) if (!all.some((t) => t.slug === d)) usage(`no text bench/corpus/texts/${d}.md`);
   const texts = args.docs.length ? all.filter((t) => args.docs.includes(t.slug)) : all;
@@ -503,7 +505,15 @@ async function main(): Promise<void> {
       const modes = layout.pdfOnly ? [] : (Object.keys(MODES) as Mode[]);
       for (const mode of modes) mkdirSync(join(TXT, `${layout.name}.${mode}`), { recursive: true });
       if (!args.docs.length) removeStale(layout.name, new Set(all.map((t) => t.slug)));
-      await layout.run(texts, work, (t, pdf) => {
+      // (--extract: the text modes again from the PDFs in pdf/, without typesetting them anew)
+      const typeset = args.extract ? async (ts: Text[], _work: string, done: (t: Text, pdf: string) => void) => {
+        for (const t of ts) {
+          const pdf = join(PDF, layout.name, `${t.slug}.pdf`);
+          if (!existsSync(pdf)) throw new Failure(`no ${relative(root, pdf)} to extract: typeset it first (without --extract)`);
+          done(t, pdf);
+        }
+      } : layout.run.bind(layout);
+      await typeset(texts, work, (t, pdf) => {
         const pages = /Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))?.[1] ?? "?";
         console.log(`pdf  ${relative(root, pdf)}  ${pages} pages  ${kb(statSync(pdf).size)}`);
         for (const mode of modes) {

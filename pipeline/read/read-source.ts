@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TweeluikError } from "../errors.ts";
 import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
+import { isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
 import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
 /**
@@ -78,9 +79,11 @@ export function detectConvention(text: string): PageConvention {
  * the lines; the line after one opens a page.
  */
 export function splitSource(text: string, file: string): RawSource {
-  const convention = detectConvention(text);
   const raw = text.replace(/\r\n?/g, "\n").split("\n");
   if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
+  const physical = isPhysicalLayout(raw);
+  // (in a physical layout a leading space is margin, not a page mark)
+  const convention = physical && !/\f/.test(text) ? "plain" : detectConvention(text);
   let page = 1;
   let seenText = false;
   let opening = false;
@@ -103,7 +106,10 @@ export function splitSource(text: string, file: string): RawSource {
     if (text.trim()) seenText = true;
     return pageStart ? { line: i + 1, page, text, pageStart } : { line: i + 1, page, text };
   });
-  return { file, slug: basename(file).replace(/\.[^.]+$/, ""), convention, lines };
+  const slug = basename(file).replace(/\.[^.]+$/, "");
+  // (a physical-layout extraction's columns, margins and raised labels are undone here: read/physical.ts)
+  if (physical) return { file, slug, convention, layout: "physical", lines: unfoldPhysicalLayout(lines) };
+  return { file, slug, convention, lines };
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {

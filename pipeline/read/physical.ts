@@ -1,0 +1,233 @@
+import type { SourceLine } from "../document/types.ts";
+
+/**
+ * An extraction that keeps the page's physical layout (poppler's `pdftotext
+ * -layout`, and extractors like it) sets every glyph in a grid of characters:
+ * the page's margin and a paragraph's indent become leading spaces, a
+ * right-aligned date or page number is pushed out by a run of spaces, the two
+ * columns of a page stand side by side on one line, and a raised footnote
+ * label stands on a row of its own above its text.
+ *
+ * The reader undoes what only stands for position, so the normaliser sees
+ * lines as the other modes give them: a two-column stretch of a page is read
+ * as its left column and then its right, leading spaces are taken off (the
+ * indent beyond the column's edge is kept in `indent`), a space that
+ * justification set before a line-end hyphen goes, and a note label on a row
+ * of its own goes back in front of its text. Lines are moved, never
+ * changed in their words; every part keeps its source line.
+ */
+
+/** Share of a text's lines that show the grid (an indent of two or more spaces, or a run of three inside). */
+const GRID_SHARE = 0.05;
+
+/** True when the text reads as a physical-layout extraction (see above). */
+export function isPhysicalLayout(lines: readonly string[]): boolean {
+  let text = 0;
+  let grid = 0;
+  for (const t of lines) {
+    if (!t.trim()) continue;
+    text++;
+    if (/^ {2,}\S/.test(t) || /\S {3,}\S/.test(t)) grid++;
+  }
+  return text >= 5 && grid / text >= GRID_SHARE;
+}
+
+interface Cells {
+  src: SourceLine;
+  /** The line's characters (code points): pdftotext sets one to a cell. */
+  chars: string[];
+}
+
+/** Unfold a physical-layout extraction's lines (all pages), page by page. */
+export function unfoldPhysicalLayout(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let page: SourceLine[] = [];
+  const flush = (): void => {
+    out.push(...joinRaisedLabels(unfoldPage(page)));
+    page = [];
+  };
+  for (const l of lines) {
+    if (l.pageStart && page.length) flush();
+    page.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** One page: columns apart, then the page's margin off. */
+function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
+  const cells: Cells[] = page.map((src) => ({ src, chars: Array.from(src.text.replace(/\t/g, " ")) }));
+  const gutter = findGutter(cells);
+  const parts: { src: SourceLine; chars: string[]; col: 0 | 1 | 2 }[] = [];
+  if (!gutter) {
+    for (const c of cells) parts.push({ ...c, col: 0 });
+  } else {
+    const [from, to] = gutter;
+    const textAt = (c: Cells, i: number): boolean => i < c.chars.length && c.chars[i] !== " ";
+    // where a line parts into its columns: after the gutter where it sets nothing there (and more
+    // than one space stands between its two sides), else at a
+    // run of two spaces or more that reaches within three columns of the gutter (a column's
+    // longest line may stand into it); -1 for a line across the gutter
+    const splitAt = (c: Cells): number => {
+      let clear = true;
+      for (let k = from; k < to && clear; k++) clear = !textAt(c, k);
+      if (clear) {
+        // (one space between words is a line across a narrow gutter, not two columns)
+        let a = from;
+        while (a > 0 && !textAt(c, a - 1)) a--;
+        let b = to;
+        while (b < c.chars.length && !textAt(c, b)) b++;
+        return a > 0 && b < c.chars.length && b - a < 2 ? -1 : to;
+      }
+      for (let k = Math.max(1, from - 3); k < Math.min(c.chars.length - 1, to + 3); k++) {
+        if (c.chars[k] === " " && c.chars[k + 1] === " " && textAt(c, k - 1)) {
+          let end = k;
+          while (end < c.chars.length && c.chars[end] === " ") end++;
+          if (end < c.chars.length) return end;
+        }
+      }
+      return -1;
+    };
+    const nonBlank = cells.map((c, i) => (c.chars.some((ch) => ch !== " ") ? i : -1)).filter((i) => i >= 0);
+    const first = nonBlank[0];
+    const last = nonBlank[nonBlank.length - 1];
+    // (a page's first and last line set apart by an empty line are its head and foot, kept whole: a
+    // running head with its page number far right is not two columns)
+    const apart = (i: number, step: 1 | -1): boolean => !cells[i + step] || !cells[i + step]!.chars.some((ch) => ch !== " ");
+    // (… where the line's right part does not stand at the right column's edge)
+    const edgeRight = Math.min(...cells.map((c) => c.chars.findIndex((ch, k) => k >= to && ch !== " ")).filter((k) => k >= 0));
+    const offEdge = (c: Cells): boolean => {
+      const k = c.chars.findIndex((ch, n) => n >= to && ch !== " ");
+      return k < 0 || k > edgeRight + (c.chars.length - edgeRight) / 4;
+    };
+    let band: { left: Cells[]; right: Cells[] } = { left: [], right: [] };
+    const flushBand = (): void => {
+      // (where the two columns' baselines differ, a row holds one column's line and nothing of the
+      // other's: a single such row is no gap in the other column)
+      const keep = (own: Cells[], other: Cells[]) => own.filter((c, k) => !(blank(c) && !blank(other[k]!) && !blank(own[k - 1]) && !blank(own[k + 1])));
+      for (const c of keep(band.left, band.right)) parts.push({ ...c, col: 1 });
+      for (const c of keep(band.right, band.left)) parts.push({ ...c, col: 2 });
+      band = { left: [], right: [] };
+    };
+    cells.forEach((c, i) => {
+      const at = splitAt(c);
+      if (at < 0 || (offEdge(c) && ((i === first && apart(i, 1)) || (i === last && i !== first && apart(i, -1))))) {
+        flushBand();
+        parts.push({ ...c, col: 0 });
+        return;
+      }
+      band.left.push({ src: c.src, chars: c.chars.slice(0, at) });
+      band.right.push({ src: c.src, chars: c.chars.slice(at) });
+    });
+    flushBand();
+  }
+  // each column's edge: the least indent of its lines, but for the page's head and foot (a
+  // running head in the margin, a centred page number)
+  const edge = [Infinity, Infinity, Infinity];
+  const shown = parts.filter((p) => p.chars.some((ch) => ch !== " "));
+  const head = shown[0];
+  const foot = shown[shown.length - 1];
+  const furniture = new Set<(typeof parts)[number]>();
+  if (head && blank(parts[parts.indexOf(head) + 1])) furniture.add(head);
+  if (foot && foot !== head && blank(parts[parts.indexOf(foot) - 1])) furniture.add(foot);
+  for (const p of parts) {
+    const lead = p.chars.findIndex((ch) => ch !== " ");
+    if (lead >= 0 && !furniture.has(p)) edge[p.col] = Math.min(edge[p.col]!, lead);
+  }
+  for (const p of furniture) if (edge[p.col] === Infinity) edge[p.col] = p.chars.findIndex((ch) => ch !== " ");
+  let opened = false;
+  return parts.map((p) => {
+    // (a justified line's word spacing may stand before its line-end hyphen: "de mi -" / "nister")
+    const text = p.chars.join("").trim().replace(/(\p{L}) -$/u, "$1-");
+    const lead = p.chars.findIndex((ch) => ch !== " ");
+    const line: SourceLine = { line: p.src.line, page: p.src.page, text };
+    if (text && !opened && page.some((l) => l.pageStart)) {
+      line.pageStart = true;
+      opened = true;
+    }
+    if (text && lead > edge[p.col]!) line.indent = lead - edge[p.col]!;
+    return line;
+  });
+}
+
+/**
+ * The columns a two-column stretch leaves free between its columns, if the
+ * page has one: a run of two or more character columns in the page's middle
+ * that few lines set text in, with many lines of text on either side of it,
+ * each at least half as wide as its side (text columns, not a table's cells).
+ */
+function findGutter(cells: readonly Cells[]): [number, number] | undefined {
+  const rows = cells.filter((c) => c.chars.some((ch) => ch !== " "));
+  if (rows.length < 8) return undefined;
+  const width = Math.max(...rows.map((c) => c.chars.length));
+  const occupied = new Array<number>(width).fill(0);
+  for (const c of rows) c.chars.forEach((ch, i) => { if (ch !== " ") occupied[i]!++; });
+  let best: { from: number; to: number; both: number } | undefined;
+  for (let from = Math.floor(width * 0.25); from < Math.ceil(width * 0.75); from++) {
+    if (occupied[from]! > rows.length * 0.2) continue;
+    let to = from;
+    while (to < width && occupied[to]! <= rows.length * 0.2) to++;
+    if (to - from >= 2) {
+      // (the run's core: the columns fewest lines set text in, where a column's longest line may
+      // reach into the run and a line across the page crosses it)
+      // (the widest run of them; of two as wide, the later, next to the right column)
+      let least = Infinity;
+      for (let k = from; k < to; k++) least = Math.min(least, occupied[k]!);
+      let a = from;
+      let b = from;
+      for (let k = from; k < to; k++) {
+        if (occupied[k] !== least) continue;
+        let e = k;
+        while (e < to && occupied[e] === least) e++;
+        if (e - k >= b - a) [a, b] = [k, e];
+        k = e;
+      }
+      const clear = rows.filter((c) => !c.chars.slice(a, b).some((ch) => ch !== " "));
+      const left = clear.filter((c) => sideText(c, 0, a) >= a * 0.5).length;
+      const right = clear.filter((c) => sideText(c, b, c.chars.length) >= (width - b) * 0.5).length;
+      const both = Math.min(left, right);
+      if (both >= Math.max(4, rows.length * 0.1) && (!best || both > best.both)) best = { from: a, to: b, both };
+    }
+    from = to;
+  }
+  return best && [best.from, best.to];
+}
+
+function blank(c: Cells | undefined): boolean {
+  return !c || !c.chars.some((ch) => ch !== " ");
+}
+
+/** How many cells of chars[from, to) hold text, from the first to the last. */
+function sideText(c: Cells, from: number, to: number): number {
+  const part = c.chars.slice(from, to);
+  const a = part.findIndex((ch) => ch !== " ");
+  if (a < 0) return 0;
+  let b = part.length - 1;
+  while (part[b] === " ") b--;
+  return b - a + 1;
+}
+
+/**
+ * A footnote's label raised above its text's row ("1" / "Adviesaanvraag …")
+ * goes back in front of it, as the other modes read it: a line of only a
+ * label (one to three digits or a symbol) followed at once by a line that
+ * starts further in than the label ends.
+ */
+function joinRaisedLabels(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1];
+    if (/^(\d{1,3}|[*†‡§])$/.test(l.text) && next?.text && next.page === l.page && (next.indent ?? 0) > (l.indent ?? 0) + l.text.length) {
+      const joined: SourceLine = { ...next, line: l.line, text: `${l.text} ${next.text}` };
+      if (l.pageStart) joined.pageStart = true;
+      if (l.indent) joined.indent = l.indent;
+      else delete joined.indent;
+      out.push(joined);
+      i++;
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * An extraction that keeps the page's physical layout (`pdftotext -layout`): the reader tells it
+ * from the text, reads a two-column stretch one column after the other, takes off the spaces that
+ * stand for position (keeping a line's indent), the space justification set before a line-end
+ * hyphen, and puts a raised note label back in front of its text (test/normalise-indents.test.ts
+ * has what the normaliser makes of the indents).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { splitSource } from "../pipeline/read/read-source.ts";
+import { isPhysicalLayout } from "../pipeline/read/physical.ts";
+import { ROOT } from "./normalise-helpers.ts";
+
+const CORPUS = join(ROOT, "bench", "corpus", "txt");
+const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
+/** Two columns side by side, the right one at column 52, as pdftotext -layout sets them. */
+const twoColumns = (left: string[], right: string[]): string[] =>
+  Array.from({ length: Math.max(left.length, right.length) }, (_, i) => (right[i] ? pad(left[i] ?? "", 52) + right[i] : left[i] ?? "").trimEnd());
+
+const LEFT = [
+  "De raad heeft de minister op 3 februari gevraagd",
+  "hoe werkende mantelzorgers kunnen worden on-",
+  "dersteund. Dit advies geeft daarop antwoord en",
+  "doet aanbevelingen aan de regering, aan werkge-",
+  "vers en aan de sociale partners in de cao's.",
+  "   Ruim twee miljoen werkenden combineren hun",
+  "baan met zorg voor een naaste. Voor een op de",
+  "acht van hen is die combinatie zwaar.",
+];
+const RIGHT = [
+  "Werkgevers kunnen veel doen met kleine aanpas-",
+  "singen: een vaste thuiswerkdag, ruimere verlof-",
+  "regels en een aanspreekpunt voor mantelzorg.",
+  "",
+  "2 Aanbevelingen",
+  "De raad beveelt aan het langdurend zorgverlof",
+  "gedeeltelijk te betalen, naar het voorbeeld van",
+  "het betaald ouderschapsverlof.",
+];
+
+describe("reading a physical-layout extraction", () => {
+  it("is told from the text, and not in the other modes' extractions or the office's sources", () => {
+    const page = [pad("Mantelzorg en werk", 90) + "3", "", "", ...twoColumns(LEFT, RIGHT)];
+    expect(isPhysicalLayout(page)).toBe(true);
+    const others = readdirSync(CORPUS)
+      .filter((d) => !d.endsWith(".physical"))
+      .flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f)));
+    const sources = readdirSync(join(ROOT, "source")).filter((f) => f.endsWith(".txt")).map((f) => join(ROOT, "source", f));
+    expect(others.length).toBeGreaterThan(100);
+    expect([...others, ...sources].filter((f) => isPhysicalLayout(readFileSync(f, "utf8").split("\n")))).toEqual([]);
+    // (a page of the physical mode whose only sign of the grid is its running head or foot reads as
+    // the other modes do: nothing there to unfold)
+    const physical = readdirSync(CORPUS).filter((d) => d.endsWith(".physical")).flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f)));
+    const grid = (f: string) => readFileSync(f, "utf8").split("\n").filter((t) => /^ {2,}\S|\S {3,}\S/.test(t)).length;
+    expect(physical.filter((f) => !isPhysicalLayout(readFileSync(f, "utf8").split("\n")) && grid(f) > 1)).toEqual([]);
+    expect(physical.filter((f) => isPhysicalLayout(readFileSync(f, "utf8").split("\n"))).length).toBeGreaterThan(physical.length * 0.9);
+  });
+
+  it("reads two columns one after the other, keeps a running head whole and takes the margin off", () => {
+    const text = [pad("Mantelzorg en werk", 90) + "3", "", "", ...twoColumns(LEFT, RIGHT).map((l) => `    ${l}`), "\f"].join("\n");
+    const raw = splitSource(text, "t.txt");
+    expect(raw.layout).toBe("physical");
+    const lines = raw.lines.filter((l) => l.text);
+    expect(lines.map((l) => l.text)).toEqual([pad("Mantelzorg en werk", 90) + "3", ...LEFT.map((t) => t.trim()), ...RIGHT.filter(Boolean)]);
+    // (each part keeps its source line, and the paragraph's first line its indent)
+    expect(lines[1]).toMatchObject({ line: 4, text: LEFT[0] });
+    expect(lines.find((l) => l.text.startsWith("Ruim"))).toMatchObject({ line: 9, indent: 3 });
+    expect(lines.find((l) => l.text.startsWith("Werkgevers"))).toMatchObject({ line: 4 });
+  });
+
+  it("keeps a line that crosses the gutter whole, where one space stands between its words", () => {
+    const title = "Grip op arbeidsmigratie binnen de EU: fatsoenlijk wonen, eerlijk werk";
+    const raw = splitSource([title, "", ...twoColumns(LEFT, RIGHT), "\f"].join("\n"), "t.txt");
+    expect(raw.lines[0]!.text).toBe(title);
+    expect(raw.lines.filter((l) => l.text).map((l) => l.text).slice(1, 3)).toEqual([LEFT[0], LEFT[1]]);
+  });
+
+  it("puts a raised note label back before its text and takes justification's space off a line-end hyphen", () => {
+    const text = [
+      "De raad adviseert de regering het langdurend zorgverlof gedeeltelijk te betalen, naar analogie van het",
+      "betaald ouderschapsverlof dat sinds 2022 bestaat. Een uitkering van 70 procent van het loon past bij de mi -",
+      "nisteriële regeling voor het kortdurend verlof.1",
+      "",
+      "  1",
+      "     Wet arbeid en zorg, art. 5:1 en 5:9.",
+      "",
+      "                                                  1",
+      "\f",
+    ].join("\n");
+    const lines = splitSource(text, "t.txt").lines.filter((l) => l.text);
+    expect(lines.map((l) => l.text)).toEqual([
+      "De raad adviseert de regering het langdurend zorgverlof gedeeltelijk te betalen, naar analogie van het",
+      "betaald ouderschapsverlof dat sinds 2022 bestaat. Een uitkering van 70 procent van het loon past bij de mi-",
+      "nisteriële regeling voor het kortdurend verlof.1",
+      "1 Wet arbeid en zorg, art. 5:1 en 5:9.",
+      "1",
+    ]);
+  });
+
+  it("loses and repeats no letter of any physical-layout extraction of the corpus", () => {
+    const letters = (s: string): string => [...s.replace(/[^\p{L}]/gu, "")].sort().join("");
+    const broken: string[] = [];
+    for (const d of readdirSync(CORPUS).filter((x) => x.endsWith(".physical"))) {
+      for (const f of readdirSync(join(CORPUS, d))) {
+        const text = readFileSync(join(CORPUS, d, f), "utf8");
+        const raw = splitSource(text, f);
+        if (letters(raw.lines.map((l) => l.text).join(" ")) !== letters(text)) broken.push(`${d}/${f}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
