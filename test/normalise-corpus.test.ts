@@ -36,7 +36,7 @@ const FLOORS: Record<string, [number, number]> = {
   "chromium.pdf-layout": [0.99, 0.97],
   "chromium.raw": [0.99, 0.86],
   "latex-article.default": [0.99, 0.91],
-  "latex-article.physical": [0.99, 0.97],
+  "latex-article.physical": [0.99, 0.98],
   "latex-article.pdf": [0.99, 0.99],
   "latex-article.pdf-layout": [0.99, 0.99],
   "latex-article.raw": [0.99, 0.94],

@@ -91,4 +91,25 @@ describe("the normaliser on the indents of an extraction that kept the page's la
       "Wat armoede met kinderen doet, gaat verd",
     ]);
   });
+
+  it("goes on at a line at the edge after a sentence end where the paragraphs open with a first-line indent", () => {
+    const text = [
+      "   De raad heeft de minister op 3 februari gevraagd hoe werkende mantelzorgers",
+      "kunnen worden ondersteund en welke rol werkgevers daarbij hebben.",
+      "Het advies geeft daarop antwoord en doet aanbevelingen aan de regering en aan",
+      "de sociale partners in de cao's.",
+      "   Ruim twee miljoen werkenden combineren hun baan met zorg voor een naaste.",
+      "Voor een op de acht van hen is die combinatie zwaar, blijkt uit de enquête.",
+      "   Werkgevers kunnen veel doen met kleine aanpassingen in het rooster, zegt",
+      "de raad, en met een aanspreekpunt voor werknemers die mantelzorg verlenen.",
+      "   Een wettelijke ondergrens blijft nodig, want niet elke werkgever doet het",
+      "uit zichzelf.",
+    ];
+    expect(blocks(text).map((b) => b[1])).toEqual([
+      "De raad heeft de minister op 3 februari ",
+      "Ruim twee miljoen werkenden combineren h",
+      "Werkgevers kunnen veel doen met kleine a",
+      "Een wettelijke ondergrens blijft nodig, ",
+    ]);
+  });
 });

@@ -126,6 +126,8 @@ interface Doc {
   pagesFlow: boolean;
   /** SegmentOptions.physical: the lines carry their indents (Ln.indent). */
   indents: boolean;
+  /** Its paragraphs open with a first-line indent (firstLineIndents): a line at the edge goes on. */
+  firstLineIndents: boolean;
 }
 
 function pageWidths(lines: Ln[], width: number): Map<number, number> {
@@ -225,11 +227,13 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     shortItems: new Set(),
     pagesFlow: false,
     indents: opts.physical === true,
+    firstLineIndents: false,
   };
   doc.width = measureOf(lines);
   doc.pageWidth = pageWidths(lines, doc.width);
   doc.pagesFlow = opts.joinAcrossPages || pagesFlow(lines);
   doc.blankSeparated = !doc.indents && blankSeparated(doc);
+  doc.firstLineIndents = doc.indents && firstLineIndents(lines);
   doc.headings = headingSequence(doc);
   doc.title = titleBlock(doc);
   doc.shortItems = shortItemRuns(doc);
@@ -636,7 +640,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // sentence end, fill most of it: a short rest there is a heading or paragraph of its own)
     const together = prev.length + 1 + t.length;
     if (/[\p{L}.,;:)’”]\d{1,3}$/u.test(prev) && together <= 1.05 * widthAt(doc, l) && (!ENDS_CLAUSE.test(prev) || together >= 0.75 * widthAt(doc, l))) return true;
-    if (!wrapped && !quantity && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
+    // (not in a paragraph of a document whose paragraphs open with a first-line indent, where
+    // the line is not set in: there the indent tells, and the fill of a justified line does not)
+    const atEdge = doc.firstLineIndents && cur.t === "para" && !l.indent;
+    if (!wrapped && !quantity && !atEdge && ENDS_CLAUSE.test(prev) && /^[\p{Lu}\p{N}‘“'"(€]/u.test(t) && endedShort(prev, t, cur, l, doc)) return false;
     // a list whose bullets the extraction lost (a browser's list markers are not text): after a
     // line that ends on a colon short of the measure, each line that goes on in lower case (or
     // with a quantity) after a line that ended short (the next word would have fitted in 0.9 of
@@ -696,6 +703,24 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // measure) was no wrap: display text (a title, a label) set beside a column that goes on below it
   if (!opts.joinAcrossPages && prev.length < 0.6 * t.length && prev.length + 1 + (t.split(" ")[0] ?? "").length <= t.length) return false;
   return !ENDS_CLAUSE.test(prev) && STARTS_LOWER.test(t);
+}
+
+/**
+ * Whether the document's paragraphs open with a first-line indent, as LaTeX sets them: three
+ * lines or more set in by a few spaces (at most eight) after a line that closes a clause, that
+ * open with a capital and are followed by a line at the edge (the paragraph goes on under them).
+ */
+function firstLineIndents(lines: Ln[]): boolean {
+  let seen = 0;
+  let prev: Ln | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    const next = lines[i + 1];
+    if (prev && l.indent && l.indent <= 8 && ENDS_CLAUSE.test(textOf(prev).trim()) && /^[‘“'"(]?\p{Lu}/u.test(textOf(l).trim()) && next && !isBlank(next) && !next.indent) seen++;
+    prev = l;
+  }
+  return seen >= 3;
 }
 
 /**
