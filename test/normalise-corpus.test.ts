@@ -31,7 +31,7 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
  */
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.83],
-  "chromium.physical": [0.99, 0.90],
+  "chromium.physical": [0.99, 0.91],
   "chromium.pdf": [0.99, 0.99],
   "chromium.pdf-layout": [0.99, 0.97],
   "chromium.raw": [0.99, 0.86],

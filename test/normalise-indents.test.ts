@@ -112,4 +112,21 @@ describe("the normaliser on the indents of an extraction that kept the page's la
       "Een wettelijke ondergrens blijft nodig, ",
     ]);
   });
+
+  it("ends a list whose markers are not text at an empty line and a line set back out, one space of the grid aside", () => {
+    const text = [
+      "          Laaggeletterdheid komt vaker voor in functies met de volgende kenmerken:",
+      "",
+      "               veel routinematig handwerk",
+      "               wisselende ploegendiensten",
+      "               een hoog aandeel uitzendkrachten en zzp’ers",
+      "",
+      "           Juist in die functies is het bereik van scholing het laagst.",
+    ];
+    expect(blocks(text)).toEqual([
+      ["paragraph", "Laaggeletterdheid komt vaker voor in fun"],
+      ["list", "veel routinematig handwerk wisselende pl"],
+      ["paragraph", "Juist in die functies is het bereik van "],
+    ]);
+  });
 });
