@@ -53,7 +53,7 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice-tagged.pdf": [0.99, 0.99],
   "libreoffice-tagged.pdf-layout": [0.99, 0.98],
   "libreoffice.default": [0.99, 0.83],
-  "libreoffice.physical": [0.99, 0.93],
+  "libreoffice.physical": [0.99, 0.94],
   "libreoffice.pdf": [0.99, 0.98],
   "libreoffice.pdf-layout": [0.99, 0.98],
   "libreoffice.raw": [0.99, 0.94],

@@ -98,6 +98,23 @@ describe("reading a physical-layout extraction", () => {
     ]);
   });
 
+  it("puts a note mark the grid set off from a sentence end back against it, not a page reference", () => {
+    const body = [
+      "Op 14 oktober 2025 heeft de minister van Sociale Zaken en Werkgelegenheid de raad gevraagd te adviseren",
+      "over de gevolgen van deze ontwikkeling voor de positie van verschillende groepen werkenden. 1",
+      "De adviesvraag luidt in de kern: hoe kan hybride werken zo worden vormgegeven dat het bijdraagt aan",
+      "een inclusieve arbeidsmarkt? Het Centraal Planbureau schat de gevolgen in zijn raming, p. 14",
+      "Zie ook de bijlage bij dit advies, waarin de raad de cijfers per sector en per regio toelicht. 1",
+      "op de 5 werkenden werkt inmiddels geregeld thuis, en in de zakelijke dienstverlening meer dan de helft.",
+      "  ",
+      "  1 Adviesaanvraag van de minister van Sociale Zaken en Werkgelegenheid, 14 oktober 2025.",
+    ];
+    const lines = splitSource([...body, "\f"].join("\n"), "t.txt").lines.filter((l) => l.text).map((l) => l.text);
+    expect(lines[1]).toBe("over de gevolgen van deze ontwikkeling voor de positie van verschillende groepen werkenden.1");
+    expect(lines[3]).toMatch(/raming, p\. 14$/);
+    expect(lines[4]).toMatch(/toelicht\. 1$/);
+  });
+
   it("loses and repeats no letter of any physical-layout extraction of the corpus", () => {
     const letters = (s: string): string => [...s.replace(/[^\p{L}]/gu, "")].sort().join("");
     const broken: string[] = [];

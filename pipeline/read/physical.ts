@@ -12,8 +12,9 @@ import type { SourceLine } from "../document/types.ts";
  * lines as the other modes give them: a two-column stretch of a page is read
  * as its left column and then its right, leading spaces are taken off (the
  * indent beyond the column's edge is kept in `indent`), a space that
- * justification set before a line-end hyphen goes, and a note label on a row
- * of its own goes back in front of its text. Lines are moved, never
+ * justification set before a line-end hyphen goes, a note label on a row
+ * of its own goes back in front of its text, and a note mark the grid set off
+ * from the sentence end before it goes back against it. Lines are moved, never
  * changed in their words; every part keeps its source line.
  */
 
@@ -43,7 +44,7 @@ export function unfoldPhysicalLayout(lines: readonly SourceLine[]): SourceLine[]
   const out: SourceLine[] = [];
   let page: SourceLine[] = [];
   const flush = (): void => {
-    out.push(...joinRaisedLabels(unfoldPage(page)));
+    out.push(...glueRaisedMarks(joinRaisedLabels(unfoldPage(page))));
     page = [];
   };
   for (const l of lines) {
@@ -205,6 +206,21 @@ function sideText(c: Cells, from: number, to: number): number {
   let b = part.length - 1;
   while (part[b] === " ") b--;
   return b - a + 1;
+}
+
+/**
+ * A note mark raised after a sentence's end at a line's end, which the grid set off by a space
+ * ("… groepen werkenden. 1" / "De adviesvraag …"), goes back against it, as the other modes read
+ * it: one to three digits after a word of three letters or more (not "p. 14") and a full stop,
+ * question or exclamation mark, where the next line of text opens with a capital.
+ */
+function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
+  return lines.map((l, i) => {
+    const m = /(?<=\p{L}{3}[.!?][’”'")]?) (\d{1,3})$/u.exec(l.text);
+    const next = lines.slice(i + 1).find((x) => x.text);
+    if (!m || !next || !/^[‘“'"(]?\p{Lu}/u.test(next.text)) return l;
+    return { ...l, text: l.text.slice(0, m.index) + m[1] };
+  });
 }
 
 /**
