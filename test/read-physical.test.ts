@@ -69,6 +69,14 @@ describe("reading a physical-layout extraction", () => {
     expect(lines.find((l) => l.text.startsWith("Werkgevers"))).toMatchObject({ line: 4 });
   });
 
+  it("takes a row that holds only the other column's line for no gap (a heading in larger type beside it)", () => {
+    const right = ["2 De opgave in de gebouwde om-", "", "", "geving", "", "2.1 Stand van zaken", "Het aantal woningen met een warmtepomp groeit", "snel, maar vooral in de koopsector en onder", "huishoudens met een hoger inkomen, die de in-", "vestering zelf kunnen voorfinancieren."];
+    const raw = splitSource([...twoColumns(LEFT, right), "\f"].join("\n"), "t.txt");
+    const texts = raw.lines.map((l) => l.text);
+    // (the rows beside "dersteund. …" and "doet aanbevelingen …" hold nothing of the right column)
+    expect(texts.slice(texts.indexOf(right[0]!), texts.indexOf(right[0]!) + 3)).toEqual([right[0], "geving", "2.1 Stand van zaken"]);
+  });
+
   it("keeps a line that crosses the gutter whole, where one space stands between its words", () => {
     const title = "Grip op arbeidsmigratie binnen de EU: fatsoenlijk wonen, eerlijk werk";
     const raw = splitSource([title, "", ...twoColumns(LEFT, RIGHT), "\f"].join("\n"), "t.txt");

@@ -104,8 +104,8 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
     let band: { left: Cells[]; right: Cells[] } = { left: [], right: [] };
     const flushBand = (): void => {
       // (where the two columns' baselines differ, a row holds one column's line and nothing of the
-      // other's: a single such row is no gap in the other column)
-      const keep = (own: Cells[], other: Cells[]) => own.filter((c, k) => !(blank(c) && !blank(other[k]!) && !blank(own[k - 1]) && !blank(own[k + 1])));
+      // other's: such a row is no gap in the other column; a row empty in both is)
+      const keep = (own: Cells[], other: Cells[]) => own.filter((c, k) => !(blank(c) && !blank(other[k]!)));
       for (const c of keep(band.left, band.right)) parts.push({ ...c, col: 1 });
       for (const c of keep(band.right, band.left)) parts.push({ ...c, col: 2 });
       band = { left: [], right: [] };
