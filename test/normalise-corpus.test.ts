@@ -46,7 +46,7 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-koma.pdf-layout": [0.99, 0.99],
   "latex-koma.raw": [0.99, 0.94],
   "latex-twocolumn.default": [0.94, 0.83],
-  "latex-twocolumn.physical": [0.98, 0.93],
+  "latex-twocolumn.physical": [0.98, 0.94],
   "latex-twocolumn.pdf": [0.99, 0.98],
   "latex-twocolumn.pdf-layout": [0.99, 0.98],
   "latex-twocolumn.raw": [0.99, 0.90],

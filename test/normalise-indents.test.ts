@@ -129,4 +129,20 @@ describe("the normaliser on the indents of an extraction that kept the page's la
       ["paragraph", "Juist in die functies is het bereik van "],
     ]);
   });
+
+  it("takes a note set in over the line under it, at a column's foot, for a note, not a numbered heading", () => {
+    const text = [
+      "In september 2024 heeft de minister van Volkshuisvesting en Ruimtelijke Ordening de raad",
+      "gevraagd te adviseren over de sociaal-economische gevolgen van de warmtetransitie.1 De",
+      "adviesaanvraag bevat drie vragen, die de raad in dit advies achtereenvolgens beantwoordt.",
+      "",
+      "   1 Adviesaanvraag van de minister van Volkshuisvesting en",
+      "Ruimtelijke Ordening van 19 september 2024, kenmerk 2024-0000512.",
+    ];
+    const doc = normalise(physical(text), undefined, { kind: "advice" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph"]);
+    expect(doc.notes.map((n) => n.children.map((c) => ("value" in c ? c.value : "")).join(""))).toEqual([
+      "Adviesaanvraag van de minister van Volkshuisvesting en Ruimtelijke Ordening van 19 september 2024, kenmerk 2024-0000512.",
+    ]);
+  });
 });

@@ -142,6 +142,10 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   if (/[\p{L})\]’”]\.\s+\p{Lu}/u.test(t)) return false;
   let j = nextText(lines, i)?.j;
   if (j === undefined) return false;
+  // (where the extraction kept the indents, a line set in further than the line under it opens a
+  // paragraph, as a note's first line does, "   1 Adviesaanvraag van …" / "Ruimtelijke Ordening …":
+  // a heading over two lines sets both alike)
+  if ((lines[i]!.indent ?? 0) - (lines[j]!.indent ?? 0) >= 2) return false;
   // (a heading over two lines: the second goes on in lower case and closes nothing, the rest of
   // a word broken at the first line's end or a short line: "2 Het beeld van de regionale ar-" /
   // "beidsmarkt")
