@@ -228,7 +228,7 @@ export interface SourceLine {
 }
 
 /** How an extraction marks its pages (read/read-source.ts detectConvention). */
-export type PageConvention = "form-feed" | "lead-space" | "plain";
+export type PageConvention = "form-feed" | "inferred" | "lead-space" | "plain";
 
 export interface RawSource {
   file: string;

@@ -23,6 +23,7 @@ import { applyCorrections } from "./corrections.ts";
 
 const CONVENTIONS: Record<PageConvention, string> = {
   "form-feed": "pages separated by form feeds (pdftotext): page furniture found by position and repetition",
+  inferred: "no page marks in the text: pages told by the numbers printed on them; page furniture found by position and repetition",
   "lead-space": "a page opens with a line that starts with one space (or a bullet whose glyph was lost)",
   plain: "no page marks in the text: pages are not known",
 };
@@ -111,14 +112,16 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   let lines = toLines(raw);
   const convention = raw.convention ?? "lead-space";
   diag(ctx, "info", "normalise:convention", CONVENTIONS[convention]);
-  if (convention === "form-feed") lines = removePageFurniture(lines, ctx);
+  // (pages are known where form feeds part them or their printed numbers told them)
+  const pagesKnown = convention === "form-feed" || convention === "inferred";
+  if (pagesKnown) lines = removePageFurniture(lines, ctx);
   const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
-  if (convention !== "form-feed") lines = removePageNumbers(lines, ctx);
+  if (!pagesKnown) lines = removePageNumbers(lines, ctx);
   lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
-  if (convention === "form-feed") lines = orderColumns(lines, ctx);
+  if (pagesKnown) lines = orderColumns(lines, ctx);
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
@@ -127,7 +130,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const joins = !keepsLineEndHyphens(lines);
   if (joins) lines = mendSplitWords(lines, width, lex, ctx);
   // (pdftotext's default mode, pages parted by form feeds, drops a line-end hyphen where it joins printed lines)
-  if (joins && convention === "form-feed") lines = mendDroppedHyphens(lines, width, lex, ctx);
+  if (joins && pagesKnown) lines = mendDroppedHyphens(lines, width, lex, ctx);
   lines = splitGluedNoteStarts(lines, width, ctx);
   const { body, notes: rawNotes, endnotes } = extractFootnotes(lines, ctx);
   const rawBlocks = segment(body, magazineOr({ doubleSpaced: spaced.doubleSpaced, joinAcrossPages: true, endnotesAfter: endnotes, physical: raw.layout === "physical" }, kind), ctx);

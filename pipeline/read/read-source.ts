@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TweeluikError } from "../errors.ts";
 import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
+import { inferPageStarts } from "./infer-pages.ts";
 import { isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
 import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
@@ -83,7 +84,7 @@ export function splitSource(text: string, file: string): RawSource {
   if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
   const physical = isPhysicalLayout(raw);
   // (in a physical layout a leading space is margin, not a page mark)
-  const convention = physical && !/\f/.test(text) ? "plain" : detectConvention(text);
+  let convention: PageConvention = physical && !/\f/.test(text) ? "plain" : detectConvention(text);
   let page = 1;
   let seenText = false;
   let opening = false;
@@ -106,6 +107,20 @@ export function splitSource(text: string, file: string): RawSource {
     if (text.trim()) seenText = true;
     return pageStart ? { line: i + 1, page, text, pageStart } : { line: i + 1, page, text };
   });
+  // (no page marks: the pages where the folios printed on them tell them, read/infer-pages.ts)
+  const inferred = convention === "plain" ? inferPageStarts(lines) : undefined;
+  if (inferred) {
+    convention = "inferred";
+    const starts = new Set(inferred.starts);
+    let p = 1;
+    lines.forEach((l, i) => {
+      if (starts.has(i)) {
+        p++;
+        l.pageStart = true;
+      }
+      l.page = p;
+    });
+  }
   const slug = basename(file).replace(/\.[^.]+$/, "");
   // (a physical-layout extraction's columns, margins and raised labels are undone here: read/physical.ts)
   if (physical) return { file, slug, convention, layout: "physical", lines: unfoldPhysicalLayout(lines) };

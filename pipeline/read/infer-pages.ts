@@ -1,0 +1,205 @@
+import type { SourceLine } from "../document/types.ts";
+
+/**
+ * Pages told from the text where the extraction marks none (text copied from a PDF viewer, a
+ * tool that joins its pages with a line break): a printed page carries its number, and the
+ * lines that carry the numbers of successive pages read alike but for that number ("3", "4",
+ * "5"; "Mantelzorg en werk 3"; "file:///…/advies.html 3/7"; "Pagina 3 van 7").
+ *
+ * Lines are grouped by their text with every run of digits taken for one; in a group of lines
+ * of at most 100 characters, one run of digits that counts up by one from line to line, each
+ * line at least MIN_PAGE lines after the one before (the last may close the text sooner), is a
+ * folio. The longest such chain (two pages at least) is taken, of two as long the one with more
+ * recurring lines of text beside its links (a running head); lines of the group between its
+ * links are passed over (a note's label on a line of its own reads as a lone number too).
+ *
+ * A page break is put by each folio so that the furniture stays at a page's edge, where the
+ * normaliser looks for it. The folios stand at the foot of their pages where a line that recurs
+ * beside them and reads as the text's first lines (the running head) follows one, at the head
+ * where such a line precedes one; failing that, at the foot where more of them are followed than
+ * preceded by recurring lines, and else at the foot where they are lone numbers and at the head
+ * where they are part of a line of text (a running head with its number); a page opens
+ * on the first line of text after a foot folio, or on the furniture above a head one. Where no
+ * chain is found the text stays without pages, as before.
+ */
+
+/** The fewest lines between two folios: a page holds more text than that. */
+const MIN_PAGE = 12;
+
+interface Folio {
+  i: number;
+  n: number;
+}
+
+/** The line indexes where pages begin (after the first), or undefined where the text tells none. */
+export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[]; folios: number[] } | undefined {
+  const groups = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    const t = l.text.trim().replace(/\s+/g, " ");
+    if (!t || t.length > 100 || !/\d/.test(t)) return;
+    const key = t.replace(/\d+/g, "#");
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  // (a line next to a folio that recurs in the text, a running head, speaks for it: a note's label
+  // alone on its line, which may count up across pages too, has its note's text beside it)
+  const count = new Map<string, number>();
+  lines.forEach((_, i) => {
+    const k = keyOf(lines, i);
+    if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  });
+  const support = (i: number): number => {
+    let n = 0;
+    for (const d of [-2, -1, 1, 2]) {
+      const k = keyOf(lines, i + d);
+      // (a line of text: a lone number beside it is as likely another note's label)
+      if (k && /\p{L}/u.test(k) && (count.get(k) ?? 0) >= 2) n++;
+    }
+    return n;
+  };
+  // (a sentence broken off across the line: the text before it goes on after it in lower case,
+  // as across a page break, never across a heading)
+  const own = (i: number): boolean => {
+    const k = keyOf(lines, i);
+    return k !== undefined && /\p{L}/u.test(k) && (count.get(k) ?? 0) < 2;
+  };
+  const interrupts = (i: number): boolean => {
+    let a = i - 1;
+    while (a >= 0 && !own(a)) a--;
+    let b = i + 1;
+    while (b < lines.length && !own(b)) b++;
+    return a >= 0 && b < lines.length && /[\p{L},-]$/u.test(lines[a]!.text.trim()) && /^\p{Ll}/u.test(lines[b]!.text.trim()) && b - a <= 8;
+  };
+  const lastText = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0).slice(-2);
+  // (a chain that opens the text, the first page's head, or closes it, the last page's foot)
+  const firstText = lines.findIndex((l) => l.text.trim());
+  const atEnds = (chain: Folio[]): boolean => chain[0]!.i === firstText || chain[chain.length - 1]!.i === lastText[lastText.length - 1];
+  let best: Folio[] = [];
+  let bestScore = [0, 0];
+  for (const [key, at] of groups) {
+    if (at.length < 2) continue;
+    const slots = (key.match(/#/g) ?? []).length;
+    for (let s = 0; s < slots; s++) {
+      // the longest chain that counts up by one, each line at least MIN_PAGE after the one
+      // before (the last page may be short: its folio closes the text); lines of the group
+      // between its links are passed over; of two as long, the better supported
+      const nums = at.map((i) => ({ i, n: Number(lines[i]!.text.trim().replace(/\s+/g, " ").match(/\d+/g)![s]) }));
+      const score = nums.map((f) => [1, support(f.i)]);
+      const prev = nums.map(() => -1);
+      const chainOf = (j: number): Folio[] => {
+        const out: Folio[] = [];
+        for (let k = j; k >= 0; k = prev[k]!) out.unshift(nums[k]!);
+        return out;
+      };
+      for (let j = 0; j < nums.length; j++) {
+        const gap = lastText.includes(nums[j]!.i) ? 2 : MIN_PAGE;
+        for (let k = 0; k < j; k++) {
+          if (nums[k]!.n !== nums[j]!.n - 1 || nums[j]!.i - nums[k]!.i < gap) continue;
+          const cand = [score[k]![0]! + 1, score[k]![1]! + support(nums[j]!.i)];
+          if (better(cand, score[j]!)) {
+            score[j] = cand;
+            prev[j] = k;
+          }
+        }
+        if (better(score[j]!, bestScore) && nums[j]!.n < 1000 && (/\p{L}/u.test(key) ? score[j]![1]! >= score[j]![0]! - 1 && score[j]![1]! > 0 || chainOf(j).some((f) => interrupts(f.i)) || atEnds(chainOf(j)) : plausible(chainOf(j), score[j]![1]!))) {
+          bestScore = score[j]!;
+          best = chainOf(j);
+        }
+      }
+    }
+  }
+  if (best.length < 2) return undefined;
+  const folios = best.map((f) => f.i);
+  // lines next to a folio (two either way) whose group recurs next to the other folios
+  const beside = new Map<string, number>();
+  for (const f of folios) {
+    const seen = new Set<string>();
+    for (let d = -2; d <= 2; d++) {
+      const k = d === 0 ? undefined : keyOf(lines, f + d);
+      if (k && !seen.has(k)) {
+        seen.add(k);
+        beside.set(k, (beside.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  const furniture = (i: number): boolean => {
+    const k = keyOf(lines, i);
+    // (a line of text, as above: a lone number next to a folio is a note's label as often)
+    return k !== undefined && /\p{L}/u.test(k) && (beside.get(k) ?? 0) >= Math.max(2, folios.length - 1);
+  };
+  // the page break: after a folio that the next page's head follows, before the head that
+  // stands above one; else after a lone number (a page's foot), before a line that carries
+  // the number in its text (a running head)
+  const near = (f: number, step: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let j = f + step, seen = 0; j >= 0 && j < lines.length && seen < 2; j += step) {
+      if (!lines[j]!.text.trim()) continue;
+      seen++;
+      if (!furniture(j)) break;
+      out.push(j);
+    }
+    return out;
+  };
+  // (decided once for the document: its folios stand at the foot or at the head of their pages)
+  // (the page's head is what the text opens with: furniture after a folio that reads as the text's
+  // first lines is the next page's head, so the folio is a foot; before it, a head the folio is in)
+  const opening = new Set(lines.map((_, i) => i).filter((i) => lines[i]!.text.trim()).slice(0, 2).map((i) => keyOf(lines, i)));
+  const heads = (f: number, step: 1 | -1): boolean => {
+    for (let j = f + step, seen = 0; j >= 0 && j < lines.length && seen < 2; j += step) {
+      if (!lines[j]!.text.trim()) continue;
+      seen++;
+      const k = keyOf(lines, j)!;
+      if (opening.has(k) && /\p{L}|#.*#/u.test(k) && (count.get(k) ?? 0) >= 2) return true;
+    }
+    return false;
+  };
+  const below = folios.filter((f) => near(f, 1).length).length;
+  const above = folios.filter((f) => near(f, -1).length).length;
+  const foot = folios.some((f) => heads(f, 1))
+    ? true
+    : folios.some((f) => heads(f, -1))
+      ? false
+      : below > 0
+        ? below >= above
+        : above > 0
+          ? false
+          : !/\p{L}/u.test(keyOf(lines, folios[0]!)!);
+  const starts: number[] = [];
+  for (const f of folios) {
+    const over = near(f, -1);
+    let s = foot ? f + 1 : over.length ? over[over.length - 1]! : f;
+    // (a page opens on its first line of text)
+    while (s < lines.length && !lines[s]!.text.trim()) s++;
+    // (no page after the last folio where only its furniture follows)
+    const text = (j: number): boolean => !!lines[j]!.text.trim() && j !== f && !furniture(j);
+    // (nor before the first folio where only furniture precedes it: the first page's head)
+    if (s > 0 && s < lines.length && lines.some((_, j) => j < s && text(j)) && lines.some((_, j) => j >= s && text(j))) starts.push(s);
+  }
+  if (!starts.length) return undefined;
+  return { starts, folios: folios.map((i) => lines[i]!.line) };
+}
+
+/** A line's text with every run of digits taken for one ("Mantelzorg en werk #"), if it holds text. */
+function keyOf(lines: readonly SourceLine[], i: number): string | undefined {
+  const t = lines[i]?.text.trim().replace(/\s+/g, " ");
+  return t ? t.replace(/\d+/g, "#") : undefined;
+}
+
+/** Whether a chain's score (links, support) beats another's: more links, then more support. */
+function better(a: number[], b: number[]): boolean {
+  return a[0]! > b[0]! || (a[0] === b[0] && a[1]! > b[1]!);
+}
+
+/**
+ * Whether a chain of lone numbers reads as folios rather than notes' labels on lines of their
+ * own, which count up too: most of its links have a recurring line of text beside them (a running
+ * head), or it has three links or more spaced alike (the last page may be short), as pages are.
+ * (A chain of lines with text, "Mantelzorg en werk 3", must have that support, or break a sentence
+ * off at one of its links, or open or close the text: "Artikel 3", "Artikel 4" do none of these.)
+ */
+function plausible(chain: Folio[], support: number): boolean {
+  if (support >= chain.length - 1 && support > 0) return true;
+  if (chain.length < 3) return false;
+  const gaps = chain.slice(1, -1).map((f, k) => f.i - chain[k]!.i);
+  const mid = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+  return gaps.every((g) => Math.abs(g - mid) <= 0.25 * mid) && chain[chain.length - 1]!.i - chain[chain.length - 2]!.i <= 1.25 * mid;
+}
