@@ -33,24 +33,28 @@ interface Folio {
 
 /** The line indexes where pages begin (after the first), or undefined where the text tells none. */
 export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[]; folios: number[] } | undefined {
+  // (each line's text with its digits taken for one, worked out once)
+  const keys = lines.map((_, i) => keyOf(lines, i));
   const groups = new Map<string, number[]>();
   lines.forEach((l, i) => {
     const t = l.text.trim().replace(/\s+/g, " ");
     if (!t || t.length > 100 || !/\d/.test(t)) return;
     const key = t.replace(/\d+/g, "#");
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const at = groups.get(key);
+    if (at) at.push(i);
+    else groups.set(key, [i]);
   });
   // (a line next to a folio that recurs in the text, a running head, speaks for it: a note's label
   // alone on its line, which may count up across pages too, has its note's text beside it)
   const count = new Map<string, number>();
   lines.forEach((_, i) => {
-    const k = keyOf(lines, i);
+    const k = keys[i];
     if (k) count.set(k, (count.get(k) ?? 0) + 1);
   });
   const support = (i: number): number => {
     let n = 0;
     for (const d of [-2, -1, 1, 2]) {
-      const k = keyOf(lines, i + d);
+      const k = keys[i + d];
       // (a line of text: a lone number beside it is as likely another note's label)
       if (k && /\p{L}/u.test(k) && (count.get(k) ?? 0) >= 2) n++;
     }
@@ -59,15 +63,16 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // (a sentence broken off across the line: the text before it goes on after it in lower case,
   // as across a page break, never across a heading)
   const own = (i: number): boolean => {
-    const k = keyOf(lines, i);
+    const k = keys[i];
     return k !== undefined && /\p{L}/u.test(k) && (count.get(k) ?? 0) < 2;
   };
   const interrupts = (i: number): boolean => {
+    // (within four lines either way: a page's foot and the next page's head are a few lines)
     let a = i - 1;
-    while (a >= 0 && !own(a)) a--;
+    while (a >= i - 4 && a >= 0 && !own(a)) a--;
     let b = i + 1;
-    while (b < lines.length && !own(b)) b++;
-    return a >= 0 && b < lines.length && /[\p{L},-]$/u.test(lines[a]!.text.trim()) && /^\p{Ll}/u.test(lines[b]!.text.trim()) && b - a <= 8;
+    while (b <= i + 4 && b < lines.length && !own(b)) b++;
+    return a >= i - 4 && a >= 0 && b <= i + 4 && b < lines.length && /[\p{L},-]$/u.test(lines[a]!.text.trim()) && /^\p{Ll}/u.test(lines[b]!.text.trim());
   };
   const lastText = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0).slice(-2);
   // (a chain that opens the text, the first page's head, or closes it, the last page's foot)
@@ -90,16 +95,21 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
         for (let k = j; k >= 0; k = prev[k]!) out.unshift(nums[k]!);
         return out;
       };
+      // (the members seen so far by their number: a link's predecessor holds the number before)
+      const byNumber = new Map<number, number[]>();
       for (let j = 0; j < nums.length; j++) {
         const gap = lastText.includes(nums[j]!.i) ? 2 : MIN_PAGE;
-        for (let k = 0; k < j; k++) {
-          if (nums[k]!.n !== nums[j]!.n - 1 || nums[j]!.i - nums[k]!.i < gap) continue;
+        for (const k of byNumber.get(nums[j]!.n - 1) ?? []) {
+          if (nums[j]!.i - nums[k]!.i < gap) continue;
           const cand = [score[k]![0]! + 1, score[k]![1]! + support(nums[j]!.i)];
           if (better(cand, score[j]!)) {
             score[j] = cand;
             prev[j] = k;
           }
         }
+        const same = byNumber.get(nums[j]!.n);
+        if (same) same.push(j);
+        else byNumber.set(nums[j]!.n, [j]);
         if (better(score[j]!, bestScore) && nums[j]!.n < 1000 && (/\p{L}/u.test(key) ? score[j]![1]! >= score[j]![0]! - 1 && score[j]![1]! > 0 || chainOf(j).some((f) => interrupts(f.i)) || atEnds(chainOf(j)) : plausible(chainOf(j), score[j]![1]!))) {
           bestScore = score[j]!;
           best = chainOf(j);
@@ -114,7 +124,7 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   for (const f of folios) {
     const seen = new Set<string>();
     for (let d = -2; d <= 2; d++) {
-      const k = d === 0 ? undefined : keyOf(lines, f + d);
+      const k = d === 0 ? undefined : keys[f + d];
       if (k && !seen.has(k)) {
         seen.add(k);
         beside.set(k, (beside.get(k) ?? 0) + 1);
@@ -122,7 +132,7 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
     }
   }
   const furniture = (i: number): boolean => {
-    const k = keyOf(lines, i);
+    const k = keys[i];
     // (a line of text, as above: a lone number next to a folio is a note's label as often)
     return k !== undefined && /\p{L}/u.test(k) && (beside.get(k) ?? 0) >= Math.max(2, folios.length - 1);
   };
@@ -142,12 +152,12 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // (decided once for the document: its folios stand at the foot or at the head of their pages)
   // (the page's head is what the text opens with: furniture after a folio that reads as the text's
   // first lines is the next page's head, so the folio is a foot; before it, a head the folio is in)
-  const opening = new Set(lines.map((_, i) => i).filter((i) => lines[i]!.text.trim()).slice(0, 2).map((i) => keyOf(lines, i)));
+  const opening = new Set(lines.map((_, i) => i).filter((i) => lines[i]!.text.trim()).slice(0, 2).map((i) => keys[i]));
   const heads = (f: number, step: 1 | -1): boolean => {
     for (let j = f + step, seen = 0; j >= 0 && j < lines.length && seen < 2; j += step) {
       if (!lines[j]!.text.trim()) continue;
       seen++;
-      const k = keyOf(lines, j)!;
+      const k = keys[j]!;
       if (opening.has(k) && /\p{L}|#.*#/u.test(k) && (count.get(k) ?? 0) >= 2) return true;
     }
     return false;
@@ -162,7 +172,7 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
         ? below >= above
         : above > 0
           ? false
-          : !/\p{L}/u.test(keyOf(lines, folios[0]!)!);
+          : !/\p{L}/u.test(keys[folios[0]!]!);
   const starts: number[] = [];
   for (const f of folios) {
     const over = near(f, -1);

@@ -66,9 +66,9 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
     const [from, to] = gutter;
     const textAt = (c: Cells, i: number): boolean => i < c.chars.length && c.chars[i] !== " ";
     // where a line parts into its columns: after the gutter where it sets nothing there (and more
-    // than one space stands between its two sides), else at a
-    // run of two spaces or more that reaches within three columns of the gutter (a column's
-    // longest line may stand into it); -1 for a line across the gutter
+    // than one space stands between its two sides), else at a run of two spaces or more that
+    // reaches within three columns of the gutter (a column's longest line may stand into it); -1
+    // for a line across the gutter
     const splitAt = (c: Cells): number => {
       let clear = true;
       for (let k = from; k < to && clear; k++) clear = !textAt(c, k);
