@@ -145,4 +145,18 @@ describe("the normaliser on the indents of an extraction that kept the page's la
       "Adviesaanvraag van de minister van Volkshuisvesting en Ruimtelijke Ordening van 19 september 2024, kenmerk 2024-0000512.",
     ]);
   });
+
+  it("reads lines set in under a heading as the items of a list whose markers are not text", () => {
+    const text = [
+      "          De voorzitter dankt de leden voor hun inbreng en sluit de bespreking van het",
+      "          werkprogramma af met de afspraak dat het in april opnieuw wordt besproken.",
+      "",
+      "          Actiepunten",
+      "               Het secretariaat stuurt vóór 1 april de reactie van de minister op het advies",
+      "               over arbeidsmigratie met een korte analyse rond.",
+      "               De commissie Wonen en Werk past het ontwerpadvies aan en legt het in",
+      "               september ter vaststelling voor.",
+    ];
+    expect(blocks(text).map((b) => b[0])).toEqual(["paragraph", "heading", "list"]);
+  });
 });

@@ -883,11 +883,13 @@ function startBlock(
   }
   if (bareItem) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   // where the extraction kept the lines' indents, a line set in further than a line before it
-  // that ends on a colon (an empty line between or not) opens an item of a list whose markers
-  // are not text, and so does a line set in as far as such an item's first line after it
+  // that ends on a colon (an empty line between or not) or than the heading it follows (where
+  // paragraphs do not open with a first-line indent) opens an item of a list whose markers are
+  // not text ("Actiepunten" / set-in lines), and so does a line set in as far as such an item's
+  // first line after it
   const indent = l.indent ?? 0;
   const lastLn = cur?.lines[cur.lines.length - 1];
-  if (doc.indents && cur && indent >= SET_IN && ((/:$/.test(prev ?? "") && indent - (lastLn?.indent ?? 0) >= SET_IN) || (cur.t === "item" && cur.marker === "" && Math.abs((cur.lines[0]!.indent ?? 0) - indent) < SET_IN)) && !runInHeading(doc, i, l, t))
+  if (doc.indents && cur && indent >= SET_IN && ((/:$/.test(prev ?? "") && indent - (lastLn?.indent ?? 0) >= SET_IN) || (cur.t === "heading" && !doc.firstLineIndents && indent - (lastLn?.indent ?? 0) >= SET_IN) || (cur.t === "item" && cur.marker === "" && Math.abs((cur.lines[0]!.indent ?? 0) - indent) < SET_IN)) && !runInHeading(doc, i, l, t))
     return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   // an item whose bullet was lost that closed on a semicolon promises another: after a page
   // break or an empty line, a line that goes on in lower case is that item
