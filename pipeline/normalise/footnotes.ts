@@ -1,4 +1,4 @@
-import { BACK_LINK, diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { BACK_LINK, diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, SET_IN, setInFrom, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /**
  * A page's first note run into the page's last line of text: pdftotext's
@@ -145,7 +145,7 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   // (where the extraction kept the indents, a line set in further than the line under it opens a
   // paragraph, as a note's first line does, "   1 Adviesaanvraag van …" / "Ruimtelijke Ordening …":
   // a heading over two lines sets both alike)
-  if ((lines[i]!.indent ?? 0) - (lines[j]!.indent ?? 0) >= 2) return false;
+  if (setInFrom(lines[i]!, lines[j]!) >= SET_IN) return false;
   // (a heading over two lines: the second goes on in lower case and closes nothing, the rest of
   // a word broken at the first line's end or a short line: "2 Het beeld van de regionale ar-" /
   // "beidsmarkt")

@@ -26,6 +26,17 @@ export interface Ln {
 
 export type LineRole = "pullquote" | "caption" | "byline" | "kicker";
 
+/**
+ * How many spaces further in a line must be set, where the extraction kept the indents, to be
+ * set in: the grid of characters rounds a line's start to one either way.
+ */
+export const SET_IN = 2;
+
+/** How much further in line a is set than line b (negative where it stands out), where the extraction kept the indents. */
+export function setInFrom(a: Ln, b: Ln): number {
+  return (a.indent ?? 0) - (b.indent ?? 0);
+}
+
 /** Shared state of the line passes: the file name and the diagnostics so far. */
 export interface LineCtx {
   file: string;

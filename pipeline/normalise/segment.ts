@@ -8,6 +8,8 @@ import {
   isBlank,
   lineAbove,
   nextText,
+  SET_IN,
+  setInFrom,
   STARTS_LOWER,
   textOf,
   type LineCtx,
@@ -626,14 +628,15 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // it, after a clause end or a colon, opens a block: a paragraph's first line, or after the
     // colon an item of a list whose markers are not text; a line set back out after two lines
     // or more set in alike closes their run (a first-line indent is one line)
-    if (doc.indents && (ENDS_CLAUSE.test(prev) || /:$/.test(prev)) && OPENS_BLOCK.test(t.replace(/^\p{Ll}/u, "A"))) {
-      const deeper = (l.indent ?? 0) - (prevLn.indent ?? 0);
+    // (the line opens as a block may, or goes on in lower case, as an item may)
+    if (doc.indents && (ENDS_CLAUSE.test(prev) || /:$/.test(prev)) && (OPENS_BLOCK.test(t) || /^\p{Ll}/u.test(t))) {
+      const deeper = setInFrom(l, prevLn);
       const before = cur.lines.length >= 2 ? cur.lines[cur.lines.length - 2]! : undefined;
       if (deeper >= SET_IN) {
         if (/:$/.test(prev)) doc.bareItem = true;
         return false;
       }
-      if (deeper <= -SET_IN && before && Math.abs((before.indent ?? 0) - (prevLn.indent ?? 0)) < SET_IN) return false;
+      if (deeper <= -SET_IN && before && Math.abs(setInFrom(before, prevLn)) < SET_IN) return false;
     }
     // pdftotext -raw breaks a line after a raised note number: the rest of that line follows on
     // a line of its own, and the two together fill no more than the measure (and, after a
@@ -695,7 +698,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // a bullet whose glyph was lost is often followed by an empty line before its continuation
   // (not where the item closed on a semicolon: the next item follows)
   // (not where the extraction kept the indents and the line stands out from the item's: text after the list)
-  if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !/[.!?…;][’”'")\]]*$/.test(prev) && !(doc.indents && (cur.lines[0]!.indent ?? 0) - (l.indent ?? 0) >= SET_IN)) return true;
+  if (cur.t === "item" && cur.marker === "" && cur.lines.length === 1 && !hasLeadSpace(l) && !/[.!?…;][’”'")\]]*$/.test(prev) && !(doc.indents && setInFrom(cur.lines[0]!, l) >= SET_IN)) return true;
   // (in a magazine, a capital after set-apart text that interrupted a clause opens other text: a caption)
   if (/,$/.test(prev)) return opts.joinAcrossPages || !interrupted || STARTS_LOWER.test(t);
   // a sentence does not end on a conjunction: "… pouwel@… of" / "Nico Bernts: …"
@@ -718,7 +721,7 @@ function firstLineIndents(lines: Ln[]): boolean {
     const l = lines[i]!;
     if (isBlank(l)) continue;
     const next = lines[i + 1];
-    if (prev && l.indent && l.indent >= SET_IN && l.indent <= 8 && ENDS_CLAUSE.test(textOf(prev).trim()) && /^[‘“'"(]?\p{Lu}/u.test(textOf(l).trim()) && next && !isBlank(next) && !next.indent) seen++;
+    if (prev && (l.indent ?? 0) >= SET_IN && l.indent! <= 8 && ENDS_CLAUSE.test(textOf(prev).trim()) && /^[‘“'"(]?\p{Lu}/u.test(textOf(l).trim()) && next && !isBlank(next) && !next.indent) seen++;
     prev = l;
   }
   return seen >= 3;
@@ -887,10 +890,11 @@ function startBlock(
   // paragraphs do not open with a first-line indent) opens an item of a list whose markers are
   // not text ("Actiepunten" / set-in lines), and so does a line set in as far as such an item's
   // first line after it
-  const indent = l.indent ?? 0;
-  const lastLn = cur?.lines[cur.lines.length - 1];
-  if (doc.indents && cur && indent >= SET_IN && ((/:$/.test(prev ?? "") && indent - (lastLn?.indent ?? 0) >= SET_IN) || (cur.t === "heading" && !doc.firstLineIndents && indent - (lastLn?.indent ?? 0) >= SET_IN) || (cur.t === "item" && cur.marker === "" && Math.abs((cur.lines[0]!.indent ?? 0) - indent) < SET_IN)) && !runInHeading(doc, i, l, t))
-    return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
+  if (doc.indents && cur && (l.indent ?? 0) >= SET_IN) {
+    const setIn = setInFrom(l, cur.lines[cur.lines.length - 1]!) >= SET_IN;
+    const opens = (setIn && (/:$/.test(prev ?? "") || (cur.t === "heading" && !doc.firstLineIndents))) || (cur.t === "item" && cur.marker === "" && Math.abs(setInFrom(cur.lines[0]!, l)) < SET_IN);
+    if (opens && !runInHeading(doc, i, l, t)) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
+  }
   // an item whose bullet was lost that closed on a semicolon promises another: after a page
   // break or an empty line, a line that goes on in lower case is that item
   if (cur?.t === "item" && cur.marker === "" && /;$/.test(prev ?? "") && STARTS_LOWER.test(t) && !/^(?:en|of|maar|want|dus|dan)\b/.test(t) && t.includes(" "))
@@ -900,12 +904,6 @@ function startBlock(
   if (runInHeading(doc, i, l, t, doc.questionHeadings)) return { t: "heading", lines: [l], texts: [t] };
   return { t: "para", lines: [l], texts: [t] };
 }
-
-/**
- * How many spaces further in a line must be set, where the extraction kept the indents, to be
- * set in: the grid of characters rounds a line's start to one either way.
- */
-const SET_IN = 2;
 
 /** A numbered heading's line: "2 Ontwikkelingen …", "3.1. Van …". */
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+[\p{Lu}‘“'"(]/u;
