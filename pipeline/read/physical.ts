@@ -89,16 +89,16 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
       }
       return -1;
     };
-    const nonBlank = cells.map((c, i) => (c.chars.some((ch) => ch !== " ") ? i : -1)).filter((i) => i >= 0);
+    const nonBlank = cells.map((c, i) => (blank(c) ? -1 : i)).filter((i) => i >= 0);
     const first = nonBlank[0];
     const last = nonBlank[nonBlank.length - 1];
     // (a page's first and last line set apart by an empty line are its head and foot, kept whole: a
     // running head with its page number far right is not two columns)
-    const apart = (i: number, step: 1 | -1): boolean => !cells[i + step] || !cells[i + step]!.chars.some((ch) => ch !== " ");
+    const apart = (i: number, step: 1 | -1): boolean => blank(cells[i + step]);
     // (… where the line's right part does not stand at the right column's edge)
-    const edgeRight = Math.min(...cells.map((c) => c.chars.findIndex((ch, k) => k >= to && ch !== " ")).filter((k) => k >= 0));
+    const edgeRight = Math.min(...cells.map((c) => lead(c.chars, to)).filter((k) => k >= 0));
     const offEdge = (c: Cells): boolean => {
-      const k = c.chars.findIndex((ch, n) => n >= to && ch !== " ");
+      const k = lead(c.chars, to);
       return k < 0 || k > edgeRight + (c.chars.length - edgeRight) / 4;
     };
     let band: { left: Cells[]; right: Cells[] } = { left: [], right: [] };
@@ -125,28 +125,29 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
   // each column's edge: the least indent of its lines, but for the page's head and foot (a
   // running head in the margin, a centred page number)
   const edge = [Infinity, Infinity, Infinity];
-  const shown = parts.filter((p) => p.chars.some((ch) => ch !== " "));
+  const shown = parts.filter((p) => !blank(p));
   const head = shown[0];
   const foot = shown[shown.length - 1];
   const furniture = new Set<(typeof parts)[number]>();
   if (head && blank(parts[parts.indexOf(head) + 1])) furniture.add(head);
   if (foot && foot !== head && blank(parts[parts.indexOf(foot) - 1])) furniture.add(foot);
   for (const p of parts) {
-    const lead = p.chars.findIndex((ch) => ch !== " ");
-    if (lead >= 0 && !furniture.has(p)) edge[p.col] = Math.min(edge[p.col]!, lead);
+    const at = lead(p.chars);
+    if (at >= 0 && !furniture.has(p)) edge[p.col] = Math.min(edge[p.col]!, at);
   }
-  for (const p of furniture) if (edge[p.col] === Infinity) edge[p.col] = p.chars.findIndex((ch) => ch !== " ");
-  let opened = false;
+  for (const p of furniture) if (edge[p.col] === Infinity) edge[p.col] = lead(p.chars);
+  // (the page's first line of text opens it, where the page was opened)
+  let opening = page.some((l) => l.pageStart);
   return parts.map((p) => {
     // (a justified line's word spacing may stand before its line-end hyphen: "de mi -" / "nister")
     const text = p.chars.join("").trim().replace(/(\p{L}) -$/u, "$1-");
-    const lead = p.chars.findIndex((ch) => ch !== " ");
+    const at = lead(p.chars);
     const line: SourceLine = { line: p.src.line, page: p.src.page, text };
-    if (text && !opened && page.some((l) => l.pageStart)) {
+    if (text && opening) {
       line.pageStart = true;
-      opened = true;
+      opening = false;
     }
-    if (text && lead > edge[p.col]!) line.indent = lead - edge[p.col]!;
+    if (text && at > edge[p.col]!) line.indent = at - edge[p.col]!;
     return line;
   });
 }
@@ -158,7 +159,7 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
  * each at least half as wide as its side (text columns, not a table's cells).
  */
 function findGutter(cells: readonly Cells[]): [number, number] | undefined {
-  const rows = cells.filter((c) => c.chars.some((ch) => ch !== " "));
+  const rows = cells.filter((c) => !blank(c));
   if (rows.length < 8) return undefined;
   const width = Math.max(...rows.map((c) => c.chars.length));
   const occupied = new Array<number>(width).fill(0);
@@ -169,9 +170,9 @@ function findGutter(cells: readonly Cells[]): [number, number] | undefined {
     let to = from;
     while (to < width && occupied[to]! <= rows.length * 0.2) to++;
     if (to - from >= 2) {
-      // (the run's core: the columns fewest lines set text in, where a column's longest line may
-      // reach into the run and a line across the page crosses it)
-      // (the widest run of them; of two as wide, the later, next to the right column)
+      // (the run's core: the widest stretch of the columns fewest lines set text in, where a
+      // column's longest line may reach into the run and a line across the page crosses it; of
+      // two as wide, the later, next to the right column)
       let least = Infinity;
       for (let k = from; k < to; k++) least = Math.min(least, occupied[k]!);
       let a = from;
@@ -183,7 +184,7 @@ function findGutter(cells: readonly Cells[]): [number, number] | undefined {
         if (e - k >= b - a) [a, b] = [k, e];
         k = e;
       }
-      const clear = rows.filter((c) => !c.chars.slice(a, b).some((ch) => ch !== " "));
+      const clear = rows.filter((c) => lead(c.chars, a) < 0 || lead(c.chars, a) >= b);
       const left = clear.filter((c) => sideText(c, 0, a) >= a * 0.5).length;
       const right = clear.filter((c) => sideText(c, b, c.chars.length) >= (width - b) * 0.5).length;
       const both = Math.min(left, right);
@@ -194,14 +195,20 @@ function findGutter(cells: readonly Cells[]): [number, number] | undefined {
   return best && [best.from, best.to];
 }
 
-function blank(c: Cells | undefined): boolean {
-  return !c || !c.chars.some((ch) => ch !== " ");
+/** The first cell from `from` on that holds text, or -1. */
+function lead(chars: readonly string[], from = 0): number {
+  for (let k = from; k < chars.length; k++) if (chars[k] !== " ") return k;
+  return -1;
+}
+
+function blank(c: { chars: readonly string[] } | undefined): boolean {
+  return !c || lead(c.chars) < 0;
 }
 
 /** How many cells of chars[from, to) hold text, from the first to the last. */
 function sideText(c: Cells, from: number, to: number): number {
   const part = c.chars.slice(from, to);
-  const a = part.findIndex((ch) => ch !== " ");
+  const a = lead(part);
   if (a < 0) return 0;
   let b = part.length - 1;
   while (part[b] === " ") b--;
@@ -217,8 +224,9 @@ function sideText(c: Cells, from: number, to: number): number {
 function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
   return lines.map((l, i) => {
     const m = /(?<=\p{L}{3}[.!?][’”'")]?) (\d{1,3})$/u.exec(l.text);
-    const next = lines.slice(i + 1).find((x) => x.text);
-    if (!m || !next || !/^[‘“'"(]?\p{Lu}/u.test(next.text)) return l;
+    if (!m) return l;
+    const next = lines.find((x, j) => j > i && x.text);
+    if (!next || !/^[‘“'"(]?\p{Lu}/u.test(next.text)) return l;
     return { ...l, text: l.text.slice(0, m.index) + m[1] };
   });
 }
