@@ -36,10 +36,9 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // (each line's text with its digits taken for one, worked out once)
   const keys = lines.map((_, i) => keyOf(lines, i));
   const groups = new Map<string, number[]>();
-  lines.forEach((l, i) => {
-    const t = l.text.trim().replace(/\s+/g, " ");
-    if (!t || t.length > 100 || !/\d/.test(t)) return;
-    const key = t.replace(/\d+/g, "#");
+  keys.forEach((key, i) => {
+    // (a line that holds a number, of at most 100 characters)
+    if (!key || !key.includes("#") || lines[i]!.text.trim().replace(/\s+/g, " ").length > 100) return;
     const at = groups.get(key);
     if (at) at.push(i);
     else groups.set(key, [i]);
@@ -110,9 +109,16 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
         const same = byNumber.get(nums[j]!.n);
         if (same) same.push(j);
         else byNumber.set(nums[j]!.n, [j]);
-        if (better(score[j]!, bestScore) && nums[j]!.n < 1000 && (/\p{L}/u.test(key) ? score[j]![1]! >= score[j]![0]! - 1 && score[j]![1]! > 0 || chainOf(j).some((f) => interrupts(f.i)) || atEnds(chainOf(j)) : plausible(chainOf(j), score[j]![1]!))) {
+        if (!better(score[j]!, bestScore) || nums[j]!.n >= 1000) continue;
+        const chain = chainOf(j);
+        // (folios rather than other lines that count up: a running head beside most links; else,
+        // for lines with text, a sentence broken off at a link or the text's first or last line,
+        // for lone numbers, pages spaced alike)
+        const headsBeside = score[j]![1]!;
+        const supported = headsBeside > 0 && headsBeside >= chain.length - 1;
+        if (/\p{L}/u.test(key) ? supported || chain.some((f) => interrupts(f.i)) || atEnds(chain) : supported || spacedAsPages(chain)) {
           bestScore = score[j]!;
-          best = chainOf(j);
+          best = chain;
         }
       }
     }
@@ -139,11 +145,15 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // the page break: after a folio that the next page's head follows, before the head that
   // stands above one; else after a lone number (a page's foot), before a line that carries
   // the number in its text (a running head)
+  // (the next two lines of text either way)
+  const neighbours = (f: number, step: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let j = f + step; j >= 0 && j < lines.length && out.length < 2; j += step) if (lines[j]!.text.trim()) out.push(j);
+    return out;
+  };
   const near = (f: number, step: 1 | -1): number[] => {
     const out: number[] = [];
-    for (let j = f + step, seen = 0; j >= 0 && j < lines.length && seen < 2; j += step) {
-      if (!lines[j]!.text.trim()) continue;
-      seen++;
+    for (const j of neighbours(f, step)) {
       if (!furniture(j)) break;
       out.push(j);
     }
@@ -153,15 +163,11 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // (the page's head is what the text opens with: furniture after a folio that reads as the text's
   // first lines is the next page's head, so the folio is a foot; before it, a head the folio is in)
   const opening = new Set(lines.map((_, i) => i).filter((i) => lines[i]!.text.trim()).slice(0, 2).map((i) => keys[i]));
-  const heads = (f: number, step: 1 | -1): boolean => {
-    for (let j = f + step, seen = 0; j >= 0 && j < lines.length && seen < 2; j += step) {
-      if (!lines[j]!.text.trim()) continue;
-      seen++;
+  const heads = (f: number, step: 1 | -1): boolean =>
+    neighbours(f, step).some((j) => {
       const k = keys[j]!;
-      if (opening.has(k) && /\p{L}|#.*#/u.test(k) && (count.get(k) ?? 0) >= 2) return true;
-    }
-    return false;
-  };
+      return opening.has(k) && /\p{L}|#.*#/u.test(k) && (count.get(k) ?? 0) >= 2;
+    });
   const below = folios.filter((f) => near(f, 1).length).length;
   const above = folios.filter((f) => near(f, -1).length).length;
   const foot = folios.some((f) => heads(f, 1))
@@ -200,14 +206,13 @@ function better(a: number[], b: number[]): boolean {
 }
 
 /**
- * Whether a chain of lone numbers reads as folios rather than notes' labels on lines of their
- * own, which count up too: most of its links have a recurring line of text beside them (a running
- * head), or it has three links or more spaced alike (the last page may be short), as pages are.
- * (A chain of lines with text, "Mantelzorg en werk 3", must have that support, or break a sentence
- * off at one of its links, or open or close the text: "Artikel 3", "Artikel 4" do none of these.)
+ * Whether a chain of lone numbers without running heads beside them reads as folios rather than
+ * notes' labels on lines of their own, which count up too: three links or more spaced alike (the
+ * last page may be short), as pages are. (A chain of lines with text, "Mantelzorg en werk 3", is
+ * not held to this: it must break a sentence off at one of its links, or open or close the text;
+ * "Artikel 3", "Artikel 4" do neither.)
  */
-function plausible(chain: Folio[], support: number): boolean {
-  if (support >= chain.length - 1 && support > 0) return true;
+function spacedAsPages(chain: Folio[]): boolean {
   if (chain.length < 3) return false;
   const gaps = chain.slice(1, -1).map((f, k) => f.i - chain[k]!.i);
   const mid = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
