@@ -209,6 +209,26 @@ ${HYPERREF}\pagestyle{fancy}
     title: (h) => String.raw`\twocolumn[{\raggedright\noindent\Large\bfseries ${h}\par\vspace{1.2\baselineskip}}]
 `,
   },
+  "latex-twoside": {
+    preamble: (t) => String.raw`\documentclass[11pt,a4paper,twoside]{article}
+${LATEX_COMMON}\usepackage{tgtermes}
+\usepackage[dutch]{babel}
+\usepackage[a4paper,inner=2.5cm,outer=3.2cm,top=2.6cm,bottom=2.8cm,headheight=14pt]{geometry}
+\usepackage{fancyhdr}
+${HYPERREF}\pagestyle{fancy}
+\renewcommand{\sectionmark}[1]{\markboth{#1}{#1}}
+\renewcommand{\subsectionmark}[1]{}
+\fancyhf{}
+\fancyhead[LE]{\small\thepage\quad\textit{${latexEscape(t.short)}}}
+\fancyhead[RO]{\small\textit{\rightmark}\quad\thepage}
+\renewcommand{\headrulewidth}{0pt}
+\fancypagestyle{plain}{\fancyhf{}\fancyfoot[C]{\small\thepage}}
+\thispagestyle{plain}
+`,
+    title: (h) => String.raw`\thispagestyle{plain}{\raggedright\noindent\LARGE ${h}\par}
+\vspace{1.5\baselineskip}
+`,
+  },
   "latex-koma": {
     preamble: (t) => String.raw`\documentclass[11pt,a4paper,parskip=half,DIV=11]{scrartcl}
 ${LATEX_COMMON}\usepackage{tgpagella}
@@ -452,6 +472,11 @@ export const LAYOUTS: Layout[] = [
   ]),
   latexLayout("latex-twocolumn", "pdflatex, article 10pt twocolumn, narrow margins, Latin Modern, Dutch hyphenation, short title and page number in the head, footnotes at the column bottom", [
     ["lmodern.sty", "lmodern"],
+    ["fancyhdr.sty", "texlive-latex-base"],
+    ["geometry.sty", "texlive-latex-base"],
+  ]),
+  latexLayout("latex-twoside", "pdflatex, article 11pt twoside, TeX Gyre Termes, Dutch hyphenation, fancyhdr: on even pages the page number and short title at the left of the head, on odd pages the current section's title and the page number at the right; page 1 numbered in the foot; footnotes at the page bottom", [
+    ["tgtermes.sty", "tex-gyre"],
     ["fancyhdr.sty", "texlive-latex-base"],
     ["geometry.sty", "texlive-latex-base"],
   ]),
