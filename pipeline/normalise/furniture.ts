@@ -75,8 +75,15 @@ function folioOffset(lines: readonly Ln[], places: readonly number[], need: numb
   return best;
 }
 
-/** A line of a few words, then a number: a running head with the page's number beside it. */
-const HEAD_WITH_FOLIO = /^(\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
+/**
+ * A line of a few words, then a number: a running head with the page's number beside it. The
+ * words may open with a section's number, as where the head repeats the current section's
+ * heading ("3 Belemmeringen 3").
+ */
+const HEAD_WITH_FOLIO = /^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
+
+/** The page's number, then a few words: a running head with the number before it ("2 Werk aan de kade"). */
+const FOLIO_FIRST = /^(\d{1,3})\s+(\p{Lu}[^.!?:;]{2,60})$/u;
 
 /**
  * Remove running heads, running feet and page numbers where the pages are
@@ -92,10 +99,20 @@ const HEAD_WITH_FOLIO = /^(\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
  *    its first or last few lines where it keeps the step of the page numbers
  *    of other pages (folio = page + a fixed difference); a lone number that
  *    breaks the step (a note's number set on its own line) stays;
- *  - a page's very first line of a few words (eight at most, a capital first,
- *    no sentence punctuation) that ends on the page's own number, or whose
- *    next line is that number alone: a running head, also on a document of
- *    one page, where nothing repeats it; the number goes with it.
+ *  - a page's very first line of a few words (eight at most, a capital first
+ *    or a section's number and a capital, no sentence punctuation) that ends
+ *    on the page's own number, or whose next line is that number alone: a
+ *    running head, also on a document of one page, where nothing repeats it;
+ *    the number goes with it ("3 Belemmeringen 3", the current section's
+ *    heading in a two-sided report's odd pages);
+ *  - after page 1, a page's first line of a few words that opens on the
+ *    page's own number, or that comes under that number alone, where the
+ *    words stand in the document's first line (its title) or the text goes
+ *    on under them in lower case: an even page's head that nothing repeats
+ *    in a short document ("2 Werk aan de kade").
+ * On the first page only a whole line's repetition counts, there and for the
+ * others: the title it prints shares its last words with a running head that
+ * repeats it, and with headings.
  * Each page loses at most one line per repeated text, the one nearest its
  * edge, so a document title that the running head repeats stays where the
  * body prints it. The first remaining line of a page still opens it. Every
@@ -110,9 +127,10 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
     return { top: p.text.slice(0, zone), foot: p.text.slice(n - zone).reverse() };
   });
   const seen = new Map<string, number>();
-  zones.forEach((z) => {
+  zones.forEach((z, p) => {
     const keys = new Set<string>();
-    for (const edge of [z.top, z.foot]) edge.forEach((i, k) => keysOf(lines[i]!, k === 0).forEach((key) => keys.add(key)));
+    // (the first page's first and last words count only as a whole line's: see below)
+    for (const edge of [z.top, z.foot]) edge.forEach((i, k) => keysOf(lines[i]!, k === 0 && p > 0).forEach((key) => keys.add(key)));
     for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
   });
   const need = Math.max(2, Math.ceil(pages.length * 0.4));
@@ -122,13 +140,19 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
   const apart = lines.flatMap((l, i) => (isBlank(lines[i - 1]) && isBlank(lines[i + 1]) && folioNumber(textOf(l)) !== undefined ? [i] : []));
   const folioAt = folioOffset(lines, [...zoneLines, ...apart], need);
   const drop = new Set<number>();
-  zones.forEach((z) => {
+  const title = zones[0]!.top[0] !== undefined ? textOf(lines[zones[0]!.top[0]]!).toLowerCase() : "";
+  zones.forEach((z, p) => {
     for (const edge of [z.top, z.foot]) {
       const used = new Set<string>();
       edge.forEach((i, k) => {
         const t = textOf(lines[i]!);
-        const key = keysOf(lines[i]!, k === 0).find(
-          (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === furnitureKey(lines[i]!) ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
+        const whole = furnitureKey(lines[i]!);
+        // (on the first page only a whole line's repetition, which is all it counts for too: its
+        // title shares its words with the running head that repeats it, "Bij de tijd blijven:
+        // digitale vaardigheden van oudere werkenden" beside "2 Digitale vaardigheden van oudere
+        // werkenden", and with a heading further on)
+        const key = keysOf(lines[i]!, k === 0 && p > 0).find(
+          (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === whole ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
         );
         const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
         const folio = (k === 0 && FOLIO.test(t)) || (folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
@@ -142,7 +166,20 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         const numbered = topLine && HEAD_WITH_FOLIO.exec(beside);
         const head = !!numbered && Number(numbered[2]) === own && numbered[1]!.split(" ").length <= 8;
         if (head && beside !== t) drop.add(z.top[1]!);
-        if ((key !== undefined && !used.has(key)) || echo || folio || head) {
+        // (or that opens on the page's number, or comes under it, a few words after it, where
+        // those words stand in the document's first line, its title, or the text goes on under
+        // them in lower case: a running head on a page of its own kind, "2 Werk aan de kade", that
+        // nothing repeats)
+        let words: string | undefined;
+        if (p > 0 && topLine) {
+          const m = FOLIO_FIRST.exec(t);
+          if (m && Number(m[1]) === own) words = m[2];
+        }
+        const afterFolio = p > 0 && edge === z.top && k === 1 && drop.has(z.top[0]!) && folioNumber(textOf(lines[z.top[0]!]!)) === own;
+        if (afterFolio && /^\p{Lu}[^.!?:;]{2,60}$/u.test(t)) words = t;
+        const below = edge === z.top && z.top[k + 1] !== undefined ? textOf(lines[z.top[k + 1]!]!) : "";
+        const leads = words !== undefined && words.split(" ").length <= 8 && (title.includes(words.toLowerCase()) || /^\p{Ll}/u.test(below));
+        if ((key !== undefined && !used.has(key)) || echo || folio || head || leads) {
           if (key !== undefined) used.add(key);
           drop.add(i);
         }

@@ -1,0 +1,77 @@
+/**
+ * Page furniture of a two-sided layout, pages parted by form feeds (pipeline/normalise/furniture.ts):
+ * even pages carry the page's number and the short title, odd pages the current section's
+ * heading and the page's number, so the odd pages' heads change with the section and the even
+ * pages' head may stand on one page only; page 1 prints the full title and its number in the foot.
+ */
+import { describe, expect, it } from "vitest";
+import { normalise } from "../pipeline/normalise/index.ts";
+import { splitSource } from "../pipeline/read/read-source.ts";
+import { blockText, inlineText } from "./normalise-helpers.ts";
+
+/** Paragraphs of their own words: what repeats from page to page is furniture. */
+const PARAS = [
+  ["Werkgevers investeren minder in de scholing van oudere werknemers dan in die van jongere", "collega's, zo blijkt uit de enquête die het secretariaat dit voorjaar hield."],
+  ["De groep van 55 jaar en ouder is allesbehalve homogeen: opleiding en beroep verklaren de", "verschillen beter dan leeftijd, en de sector maakt ook uit."],
+  ["Aan digitale cursussen is geen gebrek, maar veel aanbod is generiek en vindt plaats buiten", "het werk, wat voor wie weinig tijd heeft een drempel is."],
+  ["Digitale coaches op de werkvloer helpen collega's in kleine groepen of een voor een, met", "ruimte om te oefenen met de systemen die zij dagelijks gebruiken."],
+  ["Gemeenten en regionale mobiliteitsteams kunnen werkenden wijzen op het aanbod dat er is", "en op de regelingen waarmee zij een opleiding kunnen betalen."],
+  ["In de zorg en de detailhandel ging de digitalisering pas de laatste tien jaar snel, en daar", "werken relatief veel oudere werknemers met een mbo-opleiding."],
+  ["Sociale partners kunnen in cao's afspraken maken over een ontwikkelbudget dat ook voor", "korte, praktijkgerichte trainingen op het werk kan worden ingezet."],
+];
+const para = (k: number): string[] => PARAS[k % PARAS.length]!;
+
+const doc = (pages: string[][], kind: "report" | "magazine" = "report") =>
+  normalise(splitSource(pages.map((p) => p.join("\n")).join("\n\f") + "\n\f", "t.txt"), undefined, { kind });
+const removed = (d: ReturnType<typeof doc>): string[] =>
+  d.diagnostics.filter((x) => x.code === "normalise:running-head" || x.code === "normalise:page-number").map((x) => /"(.*)"/.exec(x.message)![1]!);
+const text = (d: ReturnType<typeof doc>): string => d.children.map(blockText).join("\n");
+
+describe("running heads of a two-sided layout", () => {
+  it("takes a page's first line that repeats the current section's heading, the page's number after it, for the head", () => {
+    const d = doc([
+      ["Bij de tijd blijven", "1 Inleiding", ...para(1), "2 Belemmeringen", ...para(2), "1"],
+      ["2 Bij de tijd blijven", ...para(3), ...para(4)],
+      ["2 Belemmeringen 3", ...para(5), "3 Aanbevelingen", ...para(6)],
+    ]);
+    expect(removed(d)).toContain("2 Belemmeringen 3");
+    expect(d.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["Bij de tijd blijven", "1 Inleiding", "2 Belemmeringen", "3 Aanbevelingen"]);
+  });
+
+  it("takes an even page's head that stands on one page only for the head where it repeats the title, or where the text goes on under it in lower case", () => {
+    const d = doc([
+      ["Werk aan de kade", ...para(1), "De ploegleider vertelt dat het werk zwaar is, maar dat hij", "1"],
+      ["2 Werk aan de kade", "het meteen geweldig vond. Je ziet schepen uit de hele wereld.", ...para(2)],
+      ["Werk aan de kade 3", ...para(3)],
+    ], "magazine");
+    expect(removed(d)).toContain("2 Werk aan de kade");
+    expect(text(d)).toContain("maar dat hij het meteen geweldig vond.");
+    // (pdftotext's default mode: the number on a line of its own, the words under it)
+    const apart = doc([
+      ["Bij de tijd blijven: digitale vaardigheden", ...para(1), "1"],
+      ["2", "", "Digitale vaardigheden", "", ...para(2)],
+      ["Aanbevelingen 3", ...para(3)],
+    ]);
+    expect(removed(apart)).toEqual(expect.arrayContaining(["2", "Digitale vaardigheden"]));
+  });
+
+  it("leaves a numbered heading at the top of a page, its last words the title's, where neither the title nor the text under it tells a head", () => {
+    const d = doc([
+      ["Werk aan de kade", ...para(1), "1"],
+      ["2 Krapte op de kade", ...para(2), "2"],
+      [...para(3), "3"],
+    ]);
+    expect(d.children.filter((b) => b.type === "heading").map(blockText)).toContain("2 Krapte op de kade");
+  });
+
+  it("keeps the full title on page 1, whose last words the running heads repeat", () => {
+    const d = doc([
+      ["Bij de tijd blijven: digitale vaardigheden van oudere werkenden", "1 Inleiding", ...para(1), "1"],
+      ["2 Digitale vaardigheden van oudere werkenden", ...para(2)],
+      ["Inleiding 3", ...para(3)],
+      ["4 Digitale vaardigheden van oudere werkenden", ...para(4)],
+    ]);
+    expect(blockText(d.children[0]!)).toBe("Bij de tijd blijven: digitale vaardigheden van oudere werkenden");
+    expect(removed(d)).toEqual(expect.arrayContaining(["2 Digitale vaardigheden van oudere werkenden", "4 Digitale vaardigheden van oudere werkenden"]));
+  });
+});
