@@ -74,4 +74,14 @@ describe("running heads of a two-sided layout", () => {
     expect(blockText(d.children[0]!)).toBe("Bij de tijd blijven: digitale vaardigheden van oudere werkenden");
     expect(removed(d)).toEqual(expect.arrayContaining(["2 Digitale vaardigheden van oudere werkenden", "4 Digitale vaardigheden van oudere werkenden"]));
   });
+
+  it("takes a number alone at a page's foot, the note's text after it, for the note's label, not the page's number", () => {
+    // (the page's number stands in its head; the note's number happens to be the page's)
+    const d = doc([
+      ["Bij de tijd blijven", ...para(1), "Het verschil is groot.1", "1", "Zie: CBS (2025), Statline.", "1"],
+      ["2 Bij de tijd blijven", ...para(2), "Dat blijkt uit onderzoek.2", "2", "Zie: OECD (2024), Survey of Adult Skills,", "Parijs."],
+      ["Onderzoek 3", ...para(3)],
+    ]);
+    expect(d.notes.map((n) => inlineText(n.children))).toEqual(["Zie: CBS (2025), Statline.", "Zie: OECD (2024), Survey of Adult Skills, Parijs."]);
+  });
 });

@@ -97,8 +97,10 @@ const FOLIO_FIRST = /^(\d{1,3})\s+(\p{Lu}[^.!?:;]{2,60})$/u;
  *    the text (the heading it echoes);
  *  - a page number standing alone as a page's first or last line, or among
  *    its first or last few lines where it keeps the step of the page numbers
- *    of other pages (folio = page + a fixed difference); a lone number that
- *    breaks the step (a note's number set on its own line) stays;
+ *    of other pages (folio = page + a fixed difference) and only furniture
+ *    stands between it and the page's edge; a lone number that breaks the
+ *    step, or that has text after it (a note's number set on its own line),
+ *    stays;
  *  - a page's very first line of a few words (eight at most, a capital first
  *    or a section's number and a capital, no sentence punctuation) that ends
  *    on the page's own number, or whose next line is that number alone: a
@@ -155,7 +157,11 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
           (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === whole ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
         );
         const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
-        const folio = (k === 0 && FOLIO.test(t)) || (folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
+        // (a number further in than the page's edge is its number only where the lines between it
+        // and the edge are furniture too: a note's label alone on its line has the note's text
+        // after it, and may be the page's number where the page prints its number in the head)
+        const atEdge = edge.slice(0, k).every((j) => drop.has(j));
+        const folio = (k === 0 && FOLIO.test(t)) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
         // (a page's very first line that ends on that page's number, a few words before it that
         // close no sentence, is a running head, also where no other page repeats it: a document
         // of one page, "Briefadvies digitale dienstverlening 1")
