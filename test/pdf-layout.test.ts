@@ -293,3 +293,30 @@ describe("justified text", () => {
     expect(paras([...lines(0, 12), loose, ["zondheid, en verder.", 100], ...lines(40, 10), nearlyFull, ...next])).toEqual(["Regel 0 van een alinea d", "Regel 40 van een alinea "]);
   });
 });
+
+describe("running heads of a two-sided layout", () => {
+  // body lines of their own text on each page, a head at y 40 in the top band
+  const body = (page: number): PdfRun[] =>
+    Array.from({ length: 20 }, (_, k) => run(`Regel ${k + 1} van bladzijde ${page}, lopende tekst die tot de rechterrand van de kolom loopt.`, 70, 90 + k * 14, 10));
+  const pages: PdfPage[] = [
+    { number: 1, width: 595, height: 842, runs: [run("Bij de tijd blijven", 70, 60, 16), ...body(1), run("1", 295, 800, 10)] },
+    { number: 2, width: 595, height: 842, runs: [run("2", 70, 40, 9), run("Bij de tijd blijven", 95, 40, 9), ...body(2)] },
+    { number: 3, width: 595, height: 842, runs: [run("3 Belemmeringen", 420, 40, 9), run("3", 520, 40, 9), ...body(3)] },
+    { number: 4, width: 595, height: 842, runs: [run("4", 70, 40, 9), run("Bij de tijd blijven", 95, 40, 9), ...body(4)] },
+    { number: 5, width: 595, height: 842, runs: [run("5 Aanbevelingen", 400, 40, 9), run("5", 520, 40, 9), ...body(5)] },
+  ];
+
+  it("leaves out an odd page's head, the current section's heading beside the page's number, which changes from page to page", () => {
+    const lay = layout(pages);
+    expect(lay.lines.map((l) => l.text)).not.toContain("3 Belemmeringen");
+    expect(lay.lines.map((l) => l.text)).not.toContain("5 Aanbevelingen");
+    expect(lay.furniture.map((f) => f.text)).toEqual(expect.arrayContaining(["3 Belemmeringen", "5 Aanbevelingen", "2 Bij de tijd blijven"]));
+    // (the title on page 1 stays: no number stands beside it)
+    expect(lay.lines[0]?.text).toBe("Bij de tijd blijven");
+  });
+
+  it("leaves out a head that carries the page's own number at its end in one segment, on a page of its own kind", () => {
+    const one = [pages[0]!, { ...pages[1]!, runs: [run("Belemmeringen 2", 440, 40, 9), ...body(2)] }];
+    expect(layout(one).lines.map((l) => l.text)).not.toContain("Belemmeringen 2");
+  });
+});

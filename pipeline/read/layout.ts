@@ -304,7 +304,10 @@ function shape(text: string): string {
 /**
  * Running heads, footers and page numbers: segments in the top or bottom band
  * of the page that repeat (digits aside) on several pages (both pages of two,
- * in the same size), or that are a page number alone there.
+ * in the same size), or that are a page number alone there; and, whatever its
+ * text, a band segment beside such a page number on its baseline, or, after the
+ * first page, one that carries the page's own number at one end (a two-sided
+ * report's head, the current section's heading beside the number).
  */
 function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
   const out = new Set<Seg>();
@@ -341,6 +344,16 @@ function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
   }
   const need = n < 2 ? Infinity : Math.max(2, Math.ceil(n * 0.3));
   for (const c of cands) if ((seen.get(c.key)?.size ?? 0) >= need) out.add(c.s);
+  // a head or foot that carries the page's number beside it is furniture as a whole, where its
+  // text changes from page to page (the current section's title: "3 Belemmeringen" beside "3"),
+  // or stands on one page only: on the number's baseline, or with the page's own number at one
+  // end of the same segment
+  for (const c of cands) {
+    if (out.has(c.s)) continue;
+    const row = segsByPage[c.s.page - 1]!.some((x) => x !== c.s && out.has(x) && Math.abs(x.y - c.s.y) <= 1 && (PAGE_NUMBER.test(segText(x)) || ROMAN_PAGE.test(segText(x))));
+    const own = new RegExp(`^${c.s.page}\\s+\\S|\\S\\s+${c.s.page}$`).test(segText(c.s));
+    if (row || (own && c.s.page > 1)) out.add(c.s);
+  }
   return out;
 }
 
