@@ -84,4 +84,17 @@ describe("running heads of a two-sided layout", () => {
     ]);
     expect(d.notes.map((n) => inlineText(n.children))).toEqual(["Zie: CBS (2025), Statline.", "Zie: OECD (2024), Survey of Adult Skills, Parijs."]);
   });
+  it("reads no step of the page numbers from notes' labels alone on their lines at the pages' feet", () => {
+    // (labels 2, 3, 4 at the feet of pages 1, 2, 3 keep a step of their own, 1: the head's number
+    // is the page's)
+    const d = doc([
+      ["Personeel in de zorg", ...para(1), "Het tekort groeit.1 Dat zegt de sector.2", "1", "Zie: CBS (2025), Statline.", "2", "Zie: CPB (2024), Zorgen om morgen.", "1"],
+      ["2 Personeel in de zorg", ...para(2), "Dat blijkt uit de cijfers.3", "3", "Zie: UWV (2024), Kwantitatieve informatie."],
+      ["3 Scenario's tot 2035 3", "3 Scenario's tot 2035", ...para(3), "Zo meldt de branche.4", "4", "Zie: ActiZ (2025), Monitor."],
+      ["4 Personeel in de zorg", ...para(4)],
+    ]);
+    expect(removed(d)).toContain("3 Scenario's tot 2035 3");
+    expect(d.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["Personeel in de zorg", "3 Scenario's tot 2035"]);
+    expect(d.notes).toHaveLength(4);
+  });
 });

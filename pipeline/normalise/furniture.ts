@@ -97,7 +97,8 @@ const FOLIO_FIRST = /^(\d{1,3})\s+(\p{Lu}[^.!?:;]{2,60})$/u;
  *    the text (the heading it echoes);
  *  - a page number standing alone as a page's first or last line, or among
  *    its first or last few lines where it keeps the step of the page numbers
- *    of other pages (folio = page + a fixed difference) and only furniture
+ *    of other pages (folio = page + a fixed difference, read from lone
+ *    numbers with no text between them and a page's foot) and only furniture
  *    stands between it and the page's edge; a lone number that breaks the
  *    step, or that has text after it (a note's number set on its own line),
  *    stays;
@@ -140,7 +141,9 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
   const elsewhere = new Set(lines.filter((l, i) => !zoneLines.has(i) && !isBlank(l)).map((l) => textOf(l).toLowerCase()));
   // (a page number may also stand between the columns' texts, on a line of its own: pdftotext's reading order)
   const apart = lines.flatMap((l, i) => (isBlank(lines[i - 1]) && isBlank(lines[i + 1]) && folioNumber(textOf(l)) !== undefined ? [i] : []));
-  const folioAt = folioOffset(lines, [...zoneLines, ...apart], need);
+  // (a number in a page's foot with text under it, a note's label on a line of its own, tells no step)
+  const labels = new Set(zones.flatMap((z) => z.foot.filter((i, k) => z.foot.slice(0, k).some((j) => folioNumber(textOf(lines[j]!)) === undefined))));
+  const folioAt = folioOffset(lines, [...zoneLines].filter((i) => !labels.has(i)).concat(apart), need);
   const drop = new Set<number>();
   const title = zones[0]!.top[0] !== undefined ? textOf(lines[zones[0]!.top[0]]!).toLowerCase() : "";
   zones.forEach((z, p) => {
