@@ -364,6 +364,22 @@ describe("a numbered heading over three lines", () => {
   });
 });
 
+describe("a numbered heading whose second line holds a span of years alone", () => {
+  it("goes on with it whatever its first line ends on: a line of years alone is no paragraph", () => {
+    const text = [
+      "2 Ontwikkelingen op de arbeidsmarkt voor zorg en welzijn in de periode",
+      "2021–2025",
+      "2.1 Werkgelegenheid en vacatures",
+      "De vraag naar personeel in de langdurige zorg is sinds 2021 met ruim 8% gestegen.",
+    ];
+    const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual([
+      "2 Ontwikkelingen op de arbeidsmarkt voor zorg en welzijn in de periode 2021–2025",
+      "2.1 Werkgelegenheid en vacatures",
+    ]);
+  });
+});
+
 describe("a heading whose first line ends on a word no title ends on", () => {
   // a narrow column, as a two-column layout sets it: every line of running text is short
   const column = [

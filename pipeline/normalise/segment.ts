@@ -560,8 +560,10 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
       return true;
     // a numbered heading whose line ends on a word no title ends on goes on, also with a line
     // that opens with a number, "… de uitgaven daaraan in" / "2024", or with a capital where the
-    // line ends short and text follows: "… verspreiding van AI in" / "Nederlandse organisaties gevorderd?"
-    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && RUNS_ON.test(prev) && /^[\p{N}\p{Lu}]/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && (!ENDS_CLAUSE.test(t) || /\p{L}\?$/u.test(t)) && (/^\p{N}/u.test(t) || closesHeading(doc, i, l, t))) return true;
+    // line ends short and text follows: "… verspreiding van AI in" / "Nederlandse organisaties gevorderd?";
+    // and whatever its line ends on, with a line that holds a year or a span of years alone, no
+    // paragraph of its own: "… voor zorg en welzijn in de periode" / "2021–2025"
+    if (cur.marker !== undefined && !sawBlank && cur.lines.length < 3 && (RUNS_ON.test(prev) || (YEARS.test(t) && !ENDS_CLAUSE.test(prev))) && /^[\p{N}\p{Lu}]/u.test(t) && t.length <= 50 && !numberedHeadingLine(t) && (!ENDS_CLAUSE.test(t) || /\p{L}\?$/u.test(t)) && (/^\p{N}/u.test(t) || closesHeading(doc, i, l, t))) return true;
     // (a heading of the numbering whose first line ended on a comma goes on: headingSequence)
     if (cur.marker !== undefined && cur.lines.length === 1 && doc.headings.has(cur.lines[0]!) && /,$/.test(prev) && commaRunsOn(doc, { j: i, blank: sawBlank })) return true;
     return (
@@ -918,6 +920,8 @@ const ASKS = /\?[’”'")]*$/;
 const NEVER_ENDS = /\s(?:de|een|te|van|en|of)$|\S\s(?:De|Van|Den|Der|Ter|Ten)$/u;
 /** A line that ends on a word no sentence or title ends on: an article, a preposition, a conjunction. */
 const RUNS_ON = /\s(?:en|of|de|het|een|van|voor|in|op|over|met|tot|bij|naar|aan|om|door|uit|te|als|dat|die)$/u;
+/** A year, or a span of years, alone on a line ("2024", "2021–2025", "2026-2030"). */
+const YEARS = /^(?:19|20)\d\d(?:\s?[–-]\s?(?:(?:19|20)\d\d|\d\d))?$/u;
 /** A title line that goes on on the next line: it ends on a hyphen, comma, colon or a word no title ends on. */
 const TITLE_GOES_ON = new RegExp(`(?:[\\p{L}][-,:]|[–—])$|${RUNS_ON.source}`, "u");
 
