@@ -75,15 +75,24 @@ function folioOffset(lines: readonly Ln[], places: readonly number[], need: numb
   return best;
 }
 
+/** The words of a running head: a capital first, no sentence punctuation, up to 60 characters more. */
+const HEAD_WORDS = String.raw`\p{Lu}[^.!?:;]{2,60}`;
+
 /**
  * A line of a few words, then a number: a running head with the page's number beside it. The
  * words may open with a section's number, as where the head repeats the current section's
  * heading ("3 Belemmeringen 3").
  */
-const HEAD_WITH_FOLIO = /^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\p{Lu}[^.!?:;]{2,60}?)\s+(\d{1,3})$/u;
+const HEAD_WITH_FOLIO = new RegExp(String.raw`^((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?${HEAD_WORDS}?)\s+(\d{1,3})$`, "u");
 
 /** The page's number, then a few words: a running head with the number before it ("2 Werk aan de kade"). */
-const FOLIO_FIRST = /^(\d{1,3})\s+(\p{Lu}[^.!?:;]{2,60})$/u;
+const FOLIO_FIRST = new RegExp(String.raw`^(\d{1,3})\s+(${HEAD_WORDS})$`, "u");
+
+/** A running head's words, the number beside them aside: a capital first, no sentence punctuation. */
+const HEAD_TEXT = new RegExp(`^${HEAD_WORDS}$`, "u");
+
+/** A running head has a few words: eight at most. */
+const fewWords = (s: string): boolean => s.split(" ").length <= 8;
 
 /**
  * Remove running heads, running feet and page numbers where the pages are
@@ -173,7 +182,7 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         const topLine = edge === z.top && k === 0;
         const beside = topLine && z.top[1] !== undefined && textOf(lines[z.top[1]]!) === String(own) ? `${t} ${own}` : t;
         const numbered = topLine && HEAD_WITH_FOLIO.exec(beside);
-        const head = !!numbered && Number(numbered[2]) === own && numbered[1]!.split(" ").length <= 8;
+        const head = !!numbered && Number(numbered[2]) === own && fewWords(numbered[1]!);
         if (head && beside !== t) drop.add(z.top[1]!);
         // (or that opens on the page's number, or comes under it, a few words after it, where
         // those words stand in the document's first line, its title, or the text goes on under
@@ -185,9 +194,9 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
           if (m && Number(m[1]) === own) words = m[2];
         }
         const afterFolio = p > 0 && edge === z.top && k === 1 && drop.has(z.top[0]!) && folioNumber(textOf(lines[z.top[0]!]!)) === own;
-        if (afterFolio && /^\p{Lu}[^.!?:;]{2,60}$/u.test(t)) words = t;
+        if (afterFolio && HEAD_TEXT.test(t)) words = t;
         const below = edge === z.top && z.top[k + 1] !== undefined ? textOf(lines[z.top[k + 1]!]!) : "";
-        const leads = words !== undefined && words.split(" ").length <= 8 && (title.includes(words.toLowerCase()) || /^\p{Ll}/u.test(below));
+        const leads = words !== undefined && fewWords(words) && (title.includes(words.toLowerCase()) || /^\p{Ll}/u.test(below));
         if ((key !== undefined && !used.has(key)) || echo || folio || head || leads) {
           if (key !== undefined) used.add(key);
           drop.add(i);
