@@ -325,6 +325,7 @@ function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
   };
   const seen = new Map<string, Set<number>>();
   const cands: { s: Seg; key: string }[] = [];
+  const numbers: Seg[] = [];
   for (const p of pages) {
     for (const s of segsByPage[p.number - 1]!) {
       const b = band(s, p);
@@ -332,6 +333,7 @@ function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
       const t = segText(s);
       if (PAGE_NUMBER.test(t) || ROMAN_PAGE.test(t)) {
         out.add(s);
+        numbers.push(s);
         continue;
       }
       // (two pages are weak evidence: there the size must repeat too, as a running head's does,
@@ -350,7 +352,7 @@ function findFurniture(pages: PdfPage[], segsByPage: Seg[][]): Set<Seg> {
   // end of the same segment
   for (const c of cands) {
     if (out.has(c.s)) continue;
-    const row = segsByPage[c.s.page - 1]!.some((x) => x !== c.s && out.has(x) && Math.abs(x.y - c.s.y) <= 1 && (PAGE_NUMBER.test(segText(x)) || ROMAN_PAGE.test(segText(x))));
+    const row = numbers.some((x) => x.page === c.s.page && Math.abs(x.y - c.s.y) <= 1);
     const own = new RegExp(`^${c.s.page}\\s+\\S|\\S\\s+${c.s.page}$`).test(segText(c.s));
     if (row || (own && c.s.page > 1)) out.add(c.s);
   }
