@@ -232,6 +232,42 @@ describe("a document with one endnote", () => {
   });
 });
 
+describe("a list whose bullets were lost, its lead-in at the foot of the page before", () => {
+  const page1 = [
+    "De gemeenten die aan het onderzoek deelnamen, werken op heel verschillende manieren met",
+    "vrijwilligers en beroepskrachten. Sommige hebben een vast team, andere werken met een",
+    "welzijnsorganisatie of een coöperatie die de bezoeken regelt en de coaches begeleidt.",
+    "Tegenover de opbrengsten staan enkele knelpunten die in de gesprekken met gemeenten,",
+    "corporaties en coaches steeds terugkwamen:",
+  ];
+  const page2 = [
+    "De financiering is tijdelijk en versnipperd, waardoor gemeenten geen",
+    "langjarige afspraken durven te maken.",
+    "Vrijwilligers haken af wanneer zij te maken krijgen met complexe",
+    "problematiek waarvoor zij niet zijn opgeleid.",
+    "De samenwerking met woningcorporaties en netbeheerders hangt sterk af van",
+    "individuele contacten.",
+    "Vooral het tweede punt verdient aandacht. Een coach die bij een huishouden binnenkomt,",
+    "treft soms een situatie aan waarin energiebesparing het minst urgente probleem is. In",
+    "interviews gaven coaches aan dat zij zich in zulke gevallen onvoldoende toegerust voelen",
+    "en niet altijd weten bij wie zij terechtkunnen. Een gemeente die coaches inzet, zou daarom",
+    "vooraf moeten regelen welke hulpverleners zij kunnen inschakelen wanneer zij tijdens een",
+    "bezoek op schulden, gezondheidsproblemen of eenzaamheid stuiten, en hoe die overdracht",
+    "verloopt. In de gemeenten waar dat al is geregeld, zijn coaches en huishoudens er beter",
+    "over te spreken en haken minder vrijwilligers af dan in de gemeenten waar het ontbreekt.",
+  ];
+  it("reads the blocks under the page break as its items (the page's foot and head left empty lines)", () => {
+    const doc = normalise(raw([...page1, "", "\f", "", ...page2].join("\n")), undefined, { kind: "report" });
+    const items = doc.children.find((b) => b.type === "list");
+    expect(items?.type === "list" && items.children.map(blockText)).toEqual([
+      "De financiering is tijdelijk en versnipperd, waardoor gemeenten geen langjarige afspraken durven te maken.",
+      "Vrijwilligers haken af wanneer zij te maken krijgen met complexe problematiek waarvoor zij niet zijn opgeleid.",
+      "De samenwerking met woningcorporaties en netbeheerders hangt sterk af van individuele contacten.",
+    ]);
+    expect(blockText(doc.children[doc.children.length - 1]!)).toMatch(/^Vooral het tweede punt/u);
+  });
+});
+
 describe("a line broken after a raised note number (pdftotext -raw)", () => {
   const before = [
     "In de vierde plaats is er behoefte aan betere monitoring, zodat regio’s van elkaar kunnen",

@@ -334,7 +334,10 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
   lines.forEach((l, i) => at.set(l, i));
   const first = (b: RawBlock): number => at.get(b.lines[0]!)!;
   const last = (b: RawBlock): number => at.get(b.lines[b.lines.length - 1]!)!;
-  const tight = (a: RawBlock, b: RawBlock): boolean => first(b) === last(a) + 1;
+  // (no empty line between two blocks, but the ones a page break leaves: the page's foot and head
+  // were furniture, a list's lead-in may close one page and its items open the next)
+  const tight = (a: RawBlock, b: RawBlock): boolean =>
+    first(b) === last(a) + 1 || (lines[first(b)]!.page !== lines[last(a)]!.page && lines.slice(last(a) + 1, first(b)).every(isBlank));
   // (an item's lines stand back from the measure by the list's indent: its longest line is well
   // short of the page's full line, where a paragraph of that many lines fills one)
   const longest = (b: RawBlock): number => Math.max(...b.texts.map((t) => t.length)) / widthAt(b.lines[0]!);
