@@ -174,6 +174,8 @@ interface LatexStyle {
   title: (heading: string) => string;
   /** Drop pandoc's per-list \def\labelenumi so the class's own label is used. */
   ownEnumLabels?: boolean;
+  /** pdflatex runs: two where the document prints its own table of contents (written on the first). */
+  runs?: number;
 }
 
 const LATEX_STYLES: Record<string, LatexStyle> = {
@@ -229,6 +231,33 @@ ${HYPERREF}\pagestyle{fancy}
 \vspace{1.5\baselineskip}
 `,
   },
+  "latex-report": {
+    preamble: (t) => String.raw`\documentclass[11pt,a4paper]{article}
+${LATEX_COMMON}\usepackage{tgschola}
+\usepackage[dutch]{babel}
+\usepackage[a4paper,hmargin=2.8cm,top=2.5cm,bottom=3.2cm]{geometry}
+\usepackage{fancyhdr}
+${HYPERREF}\pagestyle{fancy}
+\fancyhf{}
+\fancyfoot[L]{\footnotesize ${latexEscape(t.short)}}
+\fancyfoot[R]{\footnotesize Pagina \thepage}
+\renewcommand{\headrulewidth}{0pt}
+\fancypagestyle{plain}{\fancyhf{}\fancyfoot[L]{\footnotesize ${latexEscape(t.short)}}\fancyfoot[R]{\footnotesize Pagina \thepage}}
+\raggedright
+\hyphenpenalty=10000
+\exhyphenpenalty=10000
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{6pt plus 2pt}
+\usepackage{tocloft}
+\renewcommand{\cftsecleader}{\cftdotfill{\cftdotsep}}
+\renewcommand{\cftsecfont}{\normalfont}
+\renewcommand{\cftsecpagefont}{\normalfont}
+`,
+    title: (h) => String.raw`\begin{titlepage}\vspace*{6cm}{\raggedright\noindent\Huge ${h}\par}\end{titlepage}
+\pagenumbering{roman}\tableofcontents\clearpage\pagenumbering{arabic}
+`,
+    runs: 2,
+  },
   "latex-koma": {
     preamble: (t) => String.raw`\documentclass[11pt,a4paper,parskip=half,DIV=11]{scrartcl}
 ${LATEX_COMMON}\usepackage{tgpagella}
@@ -279,7 +308,9 @@ function latexLayout(name: string, description: string, extraTexFiles: [string, 
             const dir = join(work, name, t.slug);
             mkdirSync(dir, { recursive: true });
             writeFileSync(join(dir, "doc.tex"), tex);
-            const r = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
+            let r = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
+            for (let run = 1; run < (style.runs ?? 1) && r.status === 0; run++)
+              r = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
             if (r.status !== 0 || !existsSync(join(dir, "doc.pdf"))) {
               const log = existsSync(join(dir, "doc.log")) ? readFileSync(join(dir, "doc.log"), "latin1") : r.stdout;
               const err = log.split("\n").find((l) => l.startsWith("!")) ?? `exit ${r.status}`;
@@ -479,6 +510,12 @@ export const LAYOUTS: Layout[] = [
     ["tgtermes.sty", "tex-gyre"],
     ["fancyhdr.sty", "texlive-latex-base"],
     ["geometry.sty", "texlive-latex-base"],
+  ]),
+  latexLayout("latex-report", "pdflatex, article 11pt as a printed report: a cover page with the title alone, a table of contents with dot leaders and page numbers (pages numbered i, ii), then the text from page 1; TeX Gyre Schola, ragged right without hyphenation, paragraphs apart by 6pt and not indented; no head, the short title and “Pagina N” in the foot; footnotes at the page bottom", [
+    ["tgschola.sty", "tex-gyre"],
+    ["fancyhdr.sty", "texlive-latex-base"],
+    ["geometry.sty", "texlive-latex-base"],
+    ["tocloft.sty", "texlive-latex-extra"],
   ]),
   latexLayout("latex-koma", "pdflatex, KOMA-Script scrartcl with TeX Gyre Pagella (headings TeX Gyre Heros), half-line parskip, Dutch hyphenation, scrlayer-scrpage head (short title left, page number right), en-dash bullets and “1)” numbers", [
     ["scrartcl.cls", "texlive-latex-recommended"],
