@@ -98,3 +98,25 @@ describe("running heads of a two-sided layout", () => {
     expect(d.notes).toHaveLength(4);
   });
 });
+
+describe("page numbers in roman numerals", () => {
+  it("takes a foot's page number in roman numerals, on the pages before the text, for furniture as it takes the arabic ones", () => {
+    const d = doc([
+      ["Bij de tijd blijven"],
+      ["Voorwoord", ...para(0), ...para(1), "Bij de tijd blijven", "Pagina i"],
+      ["1 Inleiding", ...para(2), ...para(3), "Bij de tijd blijven", "Pagina 1"],
+      [...para(4), "2 Belemmeringen", ...para(5), "Bij de tijd blijven", "Pagina 2"],
+      [...para(6), ...para(0), "Bij de tijd blijven", "Pagina 3"],
+    ]);
+    expect(removed(d)).toEqual(expect.arrayContaining(["Pagina i", "Pagina 1", "Pagina 2", "Pagina 3"]));
+    expect(text(d)).not.toMatch(/Pagina/u);
+  });
+  it("leaves a word made of the letters of roman numerals alone, where it is none", () => {
+    const d = doc([
+      ["Bij de tijd blijven", ...para(0), "Pagina 1"],
+      [...para(1), ...para(2), "civil", "Pagina 2"],
+      [...para(3), ...para(4), "Pagina 3"],
+    ]);
+    expect(text(d)).toMatch(/\bcivil\b/u);
+  });
+});

@@ -1,14 +1,21 @@
-import { diag, dropLines, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, dropLines, isBlank, ROMAN, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /** How many text lines at the top and at the foot of a page can be furniture. */
 const ZONE = 3;
 
-/** A page number as printed on its own: "7", "- 7 -", "7/12", "Pagina 7 van 12", "p. 7". */
-export const FOLIO = /^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:\/|van|of)\s*\d{1,4})?$/iu;
+/**
+ * A page number as printed on its own: "7", "- 7 -", "7/12", "Pagina 7 van 12", "p. 7"; or in
+ * roman numerals, as the pages before the text are numbered (a contents, a foreword): "iii",
+ * "Pagina ii".
+ */
+export const FOLIO = new RegExp(String.raw`^(?:(?:pagina|page|blz\.?|p\.)\s*)?(?:[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:\/|van|of)\s*\d{1,4})?|${ROMAN})$`, "iu");
 
 /** What repeats from page to page: the text with its numbers (folios, dates) abstracted. */
 function furnitureKey(l: Ln): string {
-  return textOf(l).toLowerCase().replace(/\d+/g, "#");
+  const t = textOf(l).toLowerCase();
+  // (a page number in roman numerals counts as any number: "pagina ii" is "pagina #")
+  if (FOLIO.test(t) && !/\d/.test(t)) return t.replace(/\p{L}+$/u, "#");
+  return t.replace(/\d+/g, "#");
 }
 
 interface Page {
@@ -51,7 +58,8 @@ function keysOf(l: Ln, edge: boolean): string[] {
 
 /** The number a page number prints ("7", "- 7 -", "Pagina 7 van 12"), if the line is one. */
 function folioNumber(t: string): number | undefined {
-  return FOLIO.test(t) ? Number(/\d+/.exec(t)![0]) : undefined;
+  const n = FOLIO.test(t) ? /\d+/.exec(t) : null;
+  return n ? Number(n[0]) : undefined;
 }
 
 /**
