@@ -4,6 +4,7 @@ import { BACK_LINK, diag, posOf, type LineCtx, type Ln } from "./lines.ts";
 import { toLines, removePageNumbers } from "./pages.ts";
 import { orderColumns } from "./columns.ts";
 import { removeRunningHeads } from "./running-heads.ts";
+import { removeContents } from "./contents.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
@@ -98,7 +99,7 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
- *   minutes header → page numbers → running heads → column order → spacing → footnotes →
+ *   minutes header → page numbers → running heads → printed contents → column order → spacing → footnotes →
  *   blocks → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
  * Every doubtful decision is a diagnostic on the document.
@@ -121,6 +122,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
   if (!pagesKnown) lines = removePageNumbers(lines, ctx);
   lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
+  lines = removeContents(lines, ctx);
   if (pagesKnown) lines = orderColumns(lines, ctx);
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);

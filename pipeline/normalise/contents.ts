@@ -1,0 +1,93 @@
+import { diag, dropLines, isBlank, type LineCtx, type Ln, ROMAN, textOf } from "./lines.ts";
+
+/**
+ * A printed table of contents: generated from the headings, it is no text of the document (the
+ * editions print their own), and left in, its entries read as list items, paragraphs or
+ * headings ("1.1 De adviesvraag . . . . 1").
+ *
+ * Its entries are lines that end on a leader (three dots or more, spaced or not) and a page
+ * number, arabic or roman, or on the leader alone where the extraction set the numbers apart as
+ * a column of their own (pdftotext's default mode: lines that hold page numbers alone, after the
+ * entries); an entry whose text was too long for one line opens on a line without a leader, and
+ * an extraction may set an entry's leader on a line of its own.
+ * Where no leader is printed, an entry is a line that ends on a page number after the text of a
+ * line further on in the document (a heading). A heading over the list ("Inhoud",
+ * "Inhoudsopgave", "Contents") goes with it.
+ *
+ * Only a run of three entries or more is a table of contents, and only where at least half of
+ * its entries name a line further on (the headings they were made from): words that stand
+ * nowhere else are never dropped as contents.
+ */
+const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
+const PAGE = String.raw`(?:\d{1,4}|${ROMAN})`;
+/** An entry with a leader: its text, and its page number where the same line holds it. */
+const LEADER_ENTRY = new RegExp(String.raw`^(.*?[^\s.·…])\s*(?:[.·…]\s*){3,}(${PAGE})?$`, "iu");
+/** A leader alone (its page number after it or not): the rest of an entry whose text the line before holds. */
+const LEADER_ONLY = new RegExp(String.raw`^(?:[.·…]\s*){3,}(${PAGE})?$`, "iu");
+/** An entry without a leader: its text, then its page number. */
+const PLAIN_ENTRY = new RegExp(String.raw`^(.*?\S)\s+${PAGE}$`, "iu");
+/** Page numbers set apart from their entries, one or more on a line. */
+const NUMBERS_ONLY = new RegExp(String.raw`^${PAGE}(?:\s+${PAGE})*$`, "iu");
+
+const key = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
+  const texts = lines.map((l) => key(textOf(l)));
+  /** Whether a line from `from` on holds an entry's text (a note's mark may follow it). */
+  const names = (text: string, from: number): boolean => {
+    const k = key(text);
+    for (let n = from; n < texts.length; n++) if (texts[n] === k || (texts[n]!.startsWith(k) && /^\d{1,3}$/.test(texts[n]!.slice(k.length)))) return true;
+    return false;
+  };
+  const drop = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (isBlank(lines[i])) continue;
+    const t = textOf(lines[i]!);
+    const head = CONTENTS_HEAD.test(t);
+    if (!head && !LEADER_ENTRY.test(t)) continue;
+    const entries: { text: string; leader: boolean }[] = [];
+    const region: number[] = [];
+    let open: string | undefined;
+    let j = head ? i + 1 : i;
+    let end = head ? i : i - 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (isBlank(l)) continue;
+      const s = textOf(l);
+      const m = LEADER_ENTRY.exec(s);
+      if (open && LEADER_ONLY.test(s)) {
+        entries.push({ text: open, leader: true });
+        open = undefined;
+      } else if (m) {
+        entries.push({ text: open ? `${open} ${m[1]!}` : m[1]!, leader: true });
+        open = undefined;
+      } else if (NUMBERS_ONLY.test(s) && entries.length > 0 && !open) {
+        // (the page numbers of entries before, set apart)
+      } else if (!open && (entries.length > 0 || head) && PLAIN_ENTRY.test(s) && names(PLAIN_ENTRY.exec(s)![1]!, j + 1)) {
+        // (without a leader, only where it names a line further on: nothing else tells)
+        entries.push({ text: PLAIN_ENTRY.exec(s)![1]!, leader: false });
+      } else if (!open && (entries.length > 0 || head) && !/[.:;!?]$/.test(s) && nextLeader(lines, j)) {
+        // (an entry too long for its line, or whose leader the extraction set apart: the leader
+        // follows on the next line)
+        open = s;
+      } else break;
+      region.push(j);
+      end = j;
+    }
+    if (entries.length < 3 || open) continue;
+    const named = entries.filter((e) => names(e.text, end + 1)).length;
+    if (named * 2 < entries.length) continue;
+    if (head) drop.add(i);
+    for (const k of region) drop.add(k);
+    diag(ctx, "info", "normalise:contents", `a printed table of contents left out (${entries.length} entries, ${named} of them headings further on): the editions print their own`, lines[i]);
+    i = end;
+  }
+  if (drop.size === 0) return lines;
+  return dropLines(lines, (_l, i) => drop.has(i), (l) => l.pageStart);
+}
+
+/** Whether the next line of text after line `j` is an entry with a leader, or a leader alone. */
+function nextLeader(lines: readonly Ln[], j: number): boolean {
+  for (let k = j + 1; k < lines.length; k++) if (!isBlank(lines[k])) return LEADER_ENTRY.test(textOf(lines[k]!)) || LEADER_ONLY.test(textOf(lines[k]!));
+  return false;
+}

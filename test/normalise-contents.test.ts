@@ -1,0 +1,89 @@
+/**
+ * A printed table of contents (pipeline/normalise/contents.ts): generated from the headings, it
+ * is left out, in the shapes pdftotext gives it; lines that only look like entries stay.
+ */
+import { describe, expect, it } from "vitest";
+import { normalise } from "../pipeline/normalise/index.ts";
+import { splitSource } from "../pipeline/read/read-source.ts";
+import { blockText } from "./normalise-helpers.ts";
+
+const BODY = [
+  "1 Inleiding",
+  "Steeds meer mensen zorgen naast hun betaalde baan voor een ouder, partner of kind met een",
+  "ziekte of beperking. De raad is gevraagd te adviseren over wat werkgevers en de overheid",
+  "kunnen doen om werk en zorg beter te laten samengaan.",
+  "2 Werkende mantelzorgers in cijfers",
+  "Ruim een op de vier werkenden geeft naast het werk mantelzorg. Het gaat vaker om vrouwen",
+  "dan om mannen, en vaker om werkenden in deeltijd dan om werkenden met een voltijdbaan.",
+  "3 Knelpunten bij het combineren van zorg en werk",
+  "De meeste mantelzorgers combineren zorg en werk zonder grote problemen, maar een op de",
+  "tien zegt zich zwaar belast te voelen en overweegt minder te gaan werken.",
+  "4 Aanbevelingen",
+  "De raad beveelt aan het kortdurend zorgverlof te verlengen en werkgevers te vragen in hun",
+  "personeelsbeleid aandacht te geven aan werknemers die voor een naaste zorgen.",
+];
+
+const doc = (pages: string[][]) => normalise(splitSource(pages.map((p) => p.join("\n")).join("\n\f") + "\n\f", "t.txt"), undefined, { kind: "advice" });
+const text = (d: ReturnType<typeof doc>): string => d.children.map(blockText).join("\n");
+const headings = (d: ReturnType<typeof doc>): string[] => d.children.filter((b) => b.type === "heading").map(blockText);
+const left = (d: ReturnType<typeof doc>) => d.diagnostics.filter((x) => x.code === "normalise:contents");
+
+describe("a printed table of contents", () => {
+  it("is left out where each entry has its leader and page number on its line (pdftotext -raw, -layout)", () => {
+    const d = doc([
+      ["Werk en zorg"],
+      [
+        "Inhoudsopgave",
+        "1 Inleiding . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 1",
+        "2 Werkende mantelzorgers in cijfers . . . . . . . . . . . . . . . . . 1",
+        "3 Knelpunten bij het combineren van zorg en werk . . . . . . . . . . 2",
+        "4 Aanbevelingen . . . . . . . . . . . . . . . . . . . . . . . . . . . ii",
+      ],
+      BODY,
+    ]);
+    expect(left(d)).toHaveLength(1);
+    expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
+    expect(headings(d)).toEqual(["Werk en zorg", "1 Inleiding", "2 Werkende mantelzorgers in cijfers", "3 Knelpunten bij het combineren van zorg en werk", "4 Aanbevelingen"]);
+  });
+  it("is left out where the page numbers stand apart under the entries, an entry's text wraps, or its leader stands on a line of its own (pdftotext's default mode)", () => {
+    const d = doc([
+      ["Werk en zorg"],
+      [
+        "Inhoudsopgave",
+        "1 Inleiding . . . . . . . . . . . . . . . . . . . . . . . . . . . . .",
+        "2 Werkende mantelzorgers in cijfers . . . . . . . . . . . . . . . . .",
+        "",
+        "1",
+        "1",
+        "",
+        "3 Knelpunten bij het combineren van zorg",
+        "en werk . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .",
+        "4 Aanbevelingen",
+        "",
+        ". . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .",
+        "",
+        "2",
+        "2",
+      ],
+      BODY,
+    ]);
+    expect(left(d)).toHaveLength(1);
+    expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
+    expect(text(d).split("\n")[1]).toBe("1 Inleiding");
+  });
+  it("is left out without leaders where its entries name the headings further on", () => {
+    const d = doc([
+      ["Werk en zorg"],
+      ["Inhoud", "1 Inleiding 1", "2 Werkende mantelzorgers in cijfers 1", "3 Knelpunten bij het combineren van zorg en werk 2", "4 Aanbevelingen 2"],
+      BODY,
+    ]);
+    expect(left(d)).toHaveLength(1);
+    expect(text(d)).not.toMatch(/Inhoud\b|werk 2/u);
+  });
+  it("keeps lines that end on numbers but name nothing further on: a table's rows are text", () => {
+    const rows = ["Zorg en welzijn 38", "Onderwijs 21", "Detailhandel 17", "Industrie 12"];
+    const d = doc([["Werk en zorg", "Aandeel mantelzorgers per sector, in procenten:", ...rows], BODY]);
+    expect(left(d)).toHaveLength(0);
+    for (const r of rows) expect(text(d)).toContain(r);
+  });
+});
