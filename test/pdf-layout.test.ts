@@ -320,3 +320,33 @@ describe("running heads of a two-sided layout", () => {
     expect(layout(one).lines.map((l) => l.text)).not.toContain("Belemmeringen 2");
   });
 });
+
+describe("a table of contents", () => {
+  // entries at x 62, their page numbers at the right edge (x 515); a body page after it
+  const entry = (text: string, y: number, page: string): PdfRun[] => [run(text, 62, y, 10), run(page, 515, y, 10)];
+  const body = (n: number, y0: number): PdfRun[] => Array.from({ length: n }, (_, k) => run(`Regel ${k} van een gewone alinea aan de linkerkant van de kolom die tot de rechterkant loopt`, 62, y0 + 13 * k, 10));
+  const contents: PdfPage = {
+    number: 1,
+    width: 595,
+    height: 842,
+    runs: [
+      run("Inhoudsopgave", 62, 100, 14),
+      ...entry("1 Inleiding . . . . . . . . . . . . . . . . . . . . . . . . . .", 130, "1"),
+      // an entry that wraps: its first row has no page number
+      run("2 Wat werkt er in de praktijk en waar lopen coaches tegen de grenzen van hun", 62, 143, 10),
+      ...entry("mogelijkheden aan? . . . . . . . . . . . . . . . . . . . . . .", 156, "2"),
+      // an entry that fills its row: no leader, its number joined to its text
+      run("3 Regionale verschillen in bereik, financiering en organisatie van de coaching 3", 62, 169, 10),
+      ...entry("4 Aanbevelingen . . . . . . . . . . . . . . . . . . . . . . . .", 182, "4"),
+      run("Pagina i", 500, 800, 8),
+    ],
+  };
+  const text: PdfPage = { number: 2, width: 595, height: 842, runs: [run("1 Inleiding", 62, 100, 14), ...body(12, 130), run("Pagina 1", 500, 800, 8)] };
+  const more: PdfPage = { number: 3, width: 595, height: 842, runs: [...body(14, 100), run("Pagina 2", 500, 800, 8)] };
+  it("leaves out its entries, the rows between them and its heading, and a page number in roman numerals at the foot", () => {
+    const l = layout([contents, text, more]);
+    expect(l.lines.filter((x) => x.page === 1).map((x) => x.text)).toEqual([]);
+    expect(l.furniture.filter((f) => f.why === "contents").map((f) => f.text)).toEqual(expect.arrayContaining(["Inhoudsopgave", "2 Wat werkt er in de praktijk en waar lopen coaches tegen de grenzen van hun"]));
+    expect(l.furniture.find((f) => f.text === "Pagina i")?.why).toBe("page number");
+  });
+});

@@ -295,7 +295,8 @@ function horizontalCuts(segs: Seg[]): Seg[][] {
 }
 
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:pagina|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:van|of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
-const ROMAN_PAGE = /^[ivxlc]{1,6}$/i;
+/** A page number in roman numerals, as the pages before the text are numbered: "iii", "Pagina ii". */
+const ROMAN_PAGE = /^(?:(?:pagina|page|blz\.?|p\.)\s*)?[ivxlc]{1,6}$/i;
 
 function shape(text: string): string {
   return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
@@ -381,8 +382,19 @@ function findContents(segs: Seg[]): Set<Seg> {
   }
   if (hits.length < 3) return out;
   for (const row of hits) for (const s of row) out.add(s);
+  // (the rows between its entries are entries too: one too long for its line wrapped, or filled
+  // its line so that no leader was set and its number joined its text; and a heading over it,
+  // "Inhoud", "Inhoudsopgave", "Contents", on the row above the first entry)
+  const top = Math.min(...hits.map((r) => r[0]!.y));
+  const bottom = Math.max(...hits.map((r) => r[0]!.y));
+  const above = [...rows.entries()].filter(([k]) => k < top - 1).sort((a, b) => b[0] - a[0])[0];
+  for (const [k, row] of rows) if (k > top && k < bottom) for (const s of row) out.add(s);
+  if (above && above[1].length === 1 && CONTENTS_HEAD.test(segText(above[1][0]!))) out.add(above[1][0]!);
   return out;
 }
+
+/** A table of contents' heading. */
+const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
 
 export function layout(pages: PdfPage[]): Layout {
   const segsByPage = pages.map((p) => segments(p));
