@@ -234,6 +234,7 @@ ${HYPERREF}\pagestyle{fancy}
   "latex-report": {
     preamble: (t) => String.raw`\documentclass[11pt,a4paper]{article}
 ${LATEX_COMMON}\usepackage{tgschola}
+\usepackage{tgcursor}
 \usepackage[dutch]{babel}
 \usepackage[a4paper,hmargin=2.8cm,top=2.5cm,bottom=3.2cm]{geometry}
 \usepackage{fancyhdr}
@@ -243,6 +244,7 @@ ${HYPERREF}\pagestyle{fancy}
 \fancyfoot[R]{\footnotesize Pagina \thepage}
 \renewcommand{\headrulewidth}{0pt}
 \fancypagestyle{plain}{\fancyhf{}\fancyfoot[L]{\footnotesize ${latexEscape(t.short)}}\fancyfoot[R]{\footnotesize Pagina \thepage}}
+\urlstyle{tt}
 \raggedright
 \hyphenpenalty=10000
 \exhyphenpenalty=10000
@@ -511,8 +513,9 @@ export const LAYOUTS: Layout[] = [
     ["fancyhdr.sty", "texlive-latex-base"],
     ["geometry.sty", "texlive-latex-base"],
   ]),
-  latexLayout("latex-report", "pdflatex, article 11pt as a printed report: a cover page with the title alone, a table of contents with dot leaders and page numbers (pages numbered i, ii), then the text from page 1; TeX Gyre Schola, ragged right without hyphenation, paragraphs apart by 6pt and not indented; no head, the short title and “Pagina N” in the foot; footnotes at the page bottom", [
+  latexLayout("latex-report", "pdflatex, article 11pt as a printed report: a cover page with the title alone, a table of contents with dot leaders and page numbers (pages numbered i, ii), then the text from page 1; TeX Gyre Schola (web addresses in TeX Gyre Cursor), ragged right without hyphenation, paragraphs apart by 6pt and not indented; no head, the short title and “Pagina N” in the foot; footnotes at the page bottom", [
     ["tgschola.sty", "tex-gyre"],
+    ["tgcursor.sty", "tex-gyre"],
     ["fancyhdr.sty", "texlive-latex-base"],
     ["geometry.sty", "texlive-latex-base"],
     ["tocloft.sty", "texlive-latex-extra"],
