@@ -257,6 +257,26 @@ describe("the title over a minutes header", () => {
     expect(doc.meta.minutes?.present).toEqual(["de heer Van den Berg (voorzitter)", "mevrouw De Vries (FNV)"]);
   });
 
+  it("leaves a sentence over three lines after the title in the text, its second line closing no clause: no word is left out as letterhead", () => {
+    const text = [
+      "Verslag commissie Onderwijs en",
+      "Arbeidsmarkt, 12 maart 2026",
+      "",
+      "Verslag van de vergadering van de commissie Onderwijs en Arbeidsmarkt (OA),",
+      "gehouden op donderdag 12 maart 2026 van 13.30 tot 16.15 uur in de Tinbergenzaal",
+      "van het raadsgebouw te Den Haag.",
+      "Aanwezig: mevrouw Schuurman (voorzitter), de heer Van der Veen, mevrouw Yilmaz",
+      "Afwezig: de heer Mulder (met bericht van verhindering).",
+      ...opening,
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "minutes" });
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:minutes-header")).toEqual([]);
+    expect(doc.children.map((b) => blockText(b)).join(" | ")).toContain(
+      "Verslag van de vergadering van de commissie Onderwijs en Arbeidsmarkt (OA), gehouden op donderdag 12 maart 2026 van 13.30 tot 16.15 uur in de Tinbergenzaal van het raadsgebouw te Den Haag.",
+    );
+    expect(doc.meta.minutes?.present).toEqual(["mevrouw Schuurman (voorzitter)", "de heer Van der Veen", "mevrouw Yilmaz"]);
+  });
+
   it("is a paragraph's first line where the line after it goes on with a number and closes the sentence: no word is left out", () => {
     const text = [
       "Verslag van de openbare vergadering van de raad, gehouden op vrijdag 20 maart",

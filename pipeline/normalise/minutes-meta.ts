@@ -201,9 +201,16 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
       continue;
     }
     inTitle = false;
-    // A sentence is no letterhead: it stays in the text.
-    if (ENDS_SENTENCE.test(value) && value.split(" ").length >= 4) {
-      kept.push(...grp, emptyAfter(grp));
+    // A sentence is no letterhead: it stays in the text, also where it runs on over groups that
+    // follow without an empty line, each opening in lower case ("Verslag van de vergadering …
+    // (OA)," / "gehouden op … in de Tinbergenzaal" / "van het raadsgebouw te Den Haag.")
+    let last = gi;
+    while (!ENDS_SENTENCE.test(groups.slice(gi, last + 1).flat().map(textOf).join(" ")) && groups[last + 1] && adjoining.has(groups[last + 1]!) && /^\p{Ll}/u.test(textOf(groups[last + 1]![0]!)) && !FIELD.test(textOf(groups[last + 1]![0]!))) last++;
+    const sentence = groups.slice(gi, last + 1).flat();
+    const said = sentence.map(textOf).join(" ");
+    if (ENDS_SENTENCE.test(said) && said.split(" ").length >= 4) {
+      kept.push(...sentence, emptyAfter(sentence));
+      gi = last;
       continue;
     }
     // An unlabelled line of the letterhead ("Algemeen Secretariaat"): an artefact, removed and reported.
