@@ -87,3 +87,41 @@ describe("a printed table of contents", () => {
     for (const r of rows) expect(text(d)).toContain(r);
   });
 });
+
+describe("a printed table of contents before a minutes header", () => {
+  it("is left out before the header is read: the header's fields are found under it, not taken for text", () => {
+    const d = normalise(
+      splitSource(
+        [
+          ["Verslag van de vergadering van de commissie Duurzame Ontwikkeling"],
+          [
+            "Inhoudsopgave",
+            "1 Opening en mededelingen . . . . . . . . . . . . . . . . . . . . . 1",
+            "2 Verslag van de vorige vergadering . . . . . . . . . . . . . . . . 1",
+            "3 Rondvraag en sluiting . . . . . . . . . . . . . . . . . . . . . . 2",
+          ],
+          [
+            "Datum: donderdag 12 februari 2026, 13.30–16.45 uur",
+            "Locatie: vergadercentrum van de raad, Den Haag, zaal De Schelde",
+            "Aanwezig: de heer Bakker, mevrouw Aydın, de heer El Amrani",
+            "1 Opening en mededelingen",
+            "De voorzitter opent de vergadering om 13.30 uur en heet de aanwezigen welkom. Er zijn",
+            "geen mededelingen van het dagelijks bestuur of het secretariaat.",
+            "2 Verslag van de vorige vergadering",
+            "Het verslag van de vergadering van 11 december 2025 wordt ongewijzigd vastgesteld.",
+            "3 Rondvraag en sluiting",
+            "Er zijn geen vragen. De voorzitter sluit de vergadering om 16.45 uur.",
+          ],
+        ]
+          .map((p) => p.join("\n"))
+          .join("\n\f") + "\n\f",
+        "t.txt",
+      ),
+      undefined,
+      { kind: "minutes" },
+    );
+    expect(d.meta.minutes?.place).toBe("vergadercentrum van de raad, Den Haag, zaal De Schelde");
+    expect(d.meta.minutes?.present).toEqual(["de heer Bakker", "mevrouw Aydın", "de heer El Amrani"]);
+    expect(d.children.map(blockText).join("\n")).not.toMatch(/Datum:|Locatie:|\. \. \./u);
+  });
+});

@@ -99,7 +99,7 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
- *   minutes header → page numbers → running heads → printed contents → column order → spacing → footnotes →
+ *   page furniture → printed contents → minutes header → page numbers → running heads → column order → spacing → footnotes →
  *   blocks → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
  * Every doubtful decision is a diagnostic on the document.
@@ -116,13 +116,14 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   // (pages are known where form feeds part them or their printed numbers told them)
   const pagesKnown = convention === "form-feed" || convention === "inferred";
   if (pagesKnown) lines = removePageFurniture(lines, ctx);
+  // (before the minutes' header, which ends at the first numbered heading: a contents' first entry is none)
+  lines = removeContents(lines, ctx);
   const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
   if (!pagesKnown) lines = removePageNumbers(lines, ctx);
   lines = removeRunningHeads(lines, ctx, { keepSectionHeads: kind === "magazine" });
-  lines = removeContents(lines, ctx);
   if (pagesKnown) lines = orderColumns(lines, ctx);
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
