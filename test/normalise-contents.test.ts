@@ -125,3 +125,32 @@ describe("a printed table of contents before a minutes header", () => {
     expect(d.children.map(blockText).join("\n")).not.toMatch(/Datum:|Locatie:|\. \. \./u);
   });
 });
+
+describe("a short document's contents", () => {
+  const body = [
+    "Mededelingen",
+    "De voorzitter deelt mee dat de raad afscheid neemt van de heer Verhagen, die sinds 2015",
+    "plaatsvervangend lid van de raad is. Hij wordt hartelijk bedankt voor zijn inzet.",
+    "2. Vaststellen verslag van de vergadering van vrijdag 16",
+    "december (R/3021)",
+    "Het verslag wordt met dank aan de secretaris ongewijzigd vastgesteld. Er zijn geen",
+    "opmerkingen over de actiepunten van de vorige vergadering.",
+  ];
+  it("is left out with two entries under its heading, one naming a heading set over two lines", () => {
+    const d = doc([
+      ["1. Opening en mededelingen"],
+      ["Inhoudsopgave", "Mededelingen . . . . . . . . . . . . . . . . . . . . . . . . . . . 1", "2. Vaststellen verslag van de vergadering van vrijdag 16 december (R/3021) . . . . 1"],
+      body,
+    ]);
+    expect(left(d)).toHaveLength(1);
+    expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
+  });
+  it("stays where no heading stands over two entries", () => {
+    const d = doc([
+      ["1. Opening en mededelingen"],
+      ["Mededelingen . . . . . . . . . . . . . . . . . . . . . . . . . . . 1", "2. Vaststellen verslag van de vergadering van vrijdag 16 december (R/3021) . . . . 1"],
+      body,
+    ]);
+    expect(left(d)).toHaveLength(0);
+  });
+});

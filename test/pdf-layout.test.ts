@@ -343,6 +343,16 @@ describe("a table of contents", () => {
   };
   const text: PdfPage = { number: 2, width: 595, height: 842, runs: [run("1 Inleiding", 62, 100, 14), ...body(12, 130), run("Pagina 1", 500, 800, 8)] };
   const more: PdfPage = { number: 3, width: 595, height: 842, runs: [...body(14, 100), run("Pagina 2", 500, 800, 8)] };
+  it("leaves out two entries under its heading, and leaves two such rows without a heading as they are", () => {
+    const short = (headed: boolean): PdfPage => ({
+      number: 1,
+      width: 595,
+      height: 842,
+      runs: [...(headed ? [run("Inhoudsopgave", 62, 100, 14)] : []), ...entry("1 Inleiding . . . . . . . . . . . . . . . . . . . . . . . . . .", 130, "1"), ...entry("4 Aanbevelingen . . . . . . . . . . . . . . . . . . . . . . . .", 143, "2")],
+    });
+    expect(layout([short(true), text, more]).lines.filter((x) => x.page === 1)).toEqual([]);
+    expect(layout([short(false), text, more]).lines.filter((x) => x.page === 1 && /\p{L}/u.test(x.text)).map((x) => x.text.slice(0, 11))).toEqual(["1 Inleiding", "4 Aanbeveli"]);
+  });
   it("leaves out its entries, the rows between them and its heading, and a page number in roman numerals at the foot", () => {
     const l = layout([contents, text, more]);
     expect(l.lines.filter((x) => x.page === 1).map((x) => x.text)).toEqual([]);

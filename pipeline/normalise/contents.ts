@@ -15,8 +15,9 @@ import { diag, dropLines, isBlank, type LineCtx, type Ln, ROMAN, textOf } from "
  * "Inhoudsopgave", "Contents") goes with it.
  *
  * Only a run of three entries or more is a table of contents, and only where at least half of
- * its entries name a line further on (the headings they were made from): words that stand
- * nowhere else are never dropped as contents.
+ * its entries name a line further on (the headings they were made from); under a contents'
+ * heading one or two entries are, where each names a line further on (a short document's
+ * contents): words that stand nowhere else are never dropped as contents.
  */
 const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
 const PAGE = String.raw`(?:\d{1,4}|${ROMAN})`;
@@ -33,10 +34,11 @@ const key = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
 
 export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
   const texts = lines.map((l) => key(textOf(l)));
-  /** Whether a line from `from` on holds an entry's text (a note's mark may follow it). */
+  /** Whether a line from `from` on holds an entry's text, or it and the line after it do (a heading over two lines); a note's mark may follow it. */
   const names = (text: string, from: number): boolean => {
     const k = key(text);
-    for (let n = from; n < texts.length; n++) if (texts[n] === k || (texts[n]!.startsWith(k) && /^\d{1,3}$/.test(texts[n]!.slice(k.length)))) return true;
+    const holds = (t: string): boolean => t === k || (t.startsWith(k) && /^\d{1,3}$/.test(t.slice(k.length)));
+    for (let n = from; n < texts.length; n++) if (holds(texts[n]!) || (k.startsWith(`${texts[n]} `) && n + 1 < texts.length && holds(`${texts[n]} ${texts[n + 1]}`))) return true;
     return false;
   };
   const drop = new Set<number>();
@@ -74,9 +76,10 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
       region.push(j);
       end = j;
     }
-    if (entries.length < 3 || open) continue;
+    if (entries.length === 0 || open) continue;
     const named = entries.filter((e) => names(e.text, end + 1)).length;
-    if (named * 2 < entries.length) continue;
+    // (fewer than three entries only under a contents' heading, every one naming a line further on)
+    if (entries.length < 3 ? !head || named < entries.length : named * 2 < entries.length) continue;
     if (head) drop.add(i);
     for (const k of region) drop.add(k);
     diag(ctx, "info", "normalise:contents", `a printed table of contents left out (${entries.length} entries, ${named} of them headings further on): the editions print their own`, lines[i]);

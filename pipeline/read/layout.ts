@@ -380,16 +380,19 @@ function findContents(segs: Seg[]): Set<Seg> {
     const t = segText(last).replace(/^[.\s·…]+/, "");
     if (row.length >= 2 && /^\d{1,4}$/.test(t) && right - last.right < 3 * last.size) hits.push(row);
   }
-  if (hits.length < 3) return out;
-  for (const row of hits) for (const s of row) out.add(s);
-  // (the rows between its entries are entries too: one too long for its line wrapped, or filled
-  // its line so that no leader was set and its number joined its text; and a heading over it,
-  // "Inhoud", "Inhoudsopgave", "Contents", on the row above the first entry)
+  if (hits.length === 0) return out;
   const top = Math.min(...hits.map((r) => r[0]!.y));
   const bottom = Math.max(...hits.map((r) => r[0]!.y));
   const above = [...rows.entries()].filter(([k]) => k < top - 1).sort((a, b) => b[0] - a[0])[0];
+  const headed = !!above && above[1].length === 1 && CONTENTS_HEAD.test(segText(above[1][0]!));
+  // (three rows at least, or fewer under a contents' heading: a short document's contents)
+  if (hits.length < 3 && !headed) return out;
+  for (const row of hits) for (const s of row) out.add(s);
+  // (the rows between its entries are entries too: one too long for its line wrapped, or filled
+  // its line so that no leader was set and its number joined its text; and a heading over it,
+  // "Inhoud", "Inhoudsopgave", "Contents", on the row above the first entry, goes with it)
   for (const [k, row] of rows) if (k > top && k < bottom) for (const s of row) out.add(s);
-  if (above && above[1].length === 1 && CONTENTS_HEAD.test(segText(above[1][0]!))) out.add(above[1][0]!);
+  if (headed) out.add(above[1][0]!);
   return out;
 }
 
