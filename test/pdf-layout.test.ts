@@ -343,6 +343,13 @@ describe("a table of contents", () => {
   };
   const text: PdfPage = { number: 2, width: 595, height: 842, runs: [run("1 Inleiding", 62, 100, 14), ...body(12, 130), run("Pagina 1", 500, 800, 8)] };
   const more: PdfPage = { number: 3, width: 595, height: 842, runs: [...body(14, 100), run("Pagina 2", 500, 800, 8)] };
+  it("leaves out a last entry that fills its row, its number joined to its text, under the entries", () => {
+    const last = "5 Conclusies en aanbevelingen voor het beleid van gemeenten en corporaties in de jaren na 2027 4";
+    const page: PdfPage = { ...contents, runs: [...contents.runs.filter((r) => r.text !== "Pagina i"), run(last, 62, 195, 10)] };
+    expect(last.length * 10 * 0.45 + 62).toBeGreaterThan(490);
+    const l = layout([page, text, more]);
+    expect(l.lines.filter((x) => x.page === 1).map((x) => x.text)).toEqual([]);
+  });
   it("leaves out two entries under its heading, and leaves two such rows without a heading as they are", () => {
     const short = (headed: boolean): PdfPage => ({
       number: 1,

@@ -381,8 +381,9 @@ function findContents(segs: Seg[]): Set<Seg> {
     if (row.length >= 2 && /^\d{1,4}$/.test(t) && right - last.right < 3 * last.size) hits.push(row);
   }
   if (hits.length === 0) return out;
-  const top = Math.min(...hits.map((r) => r[0]!.y));
-  const bottom = Math.max(...hits.map((r) => r[0]!.y));
+  // (by the rows' keys, their baselines rounded)
+  const top = Math.min(...hits.map((r) => Math.round(r[0]!.y)));
+  const bottom = Math.max(...hits.map((r) => Math.round(r[0]!.y)));
   const above = [...rows.entries()].filter(([k]) => k < top - 1).sort((a, b) => b[0] - a[0])[0];
   const headed = !!above && above[1].length === 1 && CONTENTS_HEAD.test(segText(above[1][0]!));
   // (three rows at least, or fewer under a contents' heading: a short document's contents)
@@ -392,6 +393,15 @@ function findContents(segs: Seg[]): Set<Seg> {
   // its line so that no leader was set and its number joined its text; and a heading over it,
   // "Inhoud", "Inhoudsopgave", "Contents", on the row above the first entry, goes with it)
   for (const [k, row] of rows) if (k > top && k < bottom) for (const s of row) out.add(s);
+  // (and so are the rows right under the last entry that fill their line to the right edge with
+  // a page number at their end: the last entries, too long for a leader)
+  let reach = bottom;
+  for (const [k, row] of [...rows.entries()].filter(([k]) => k > bottom).sort((a, b) => a[0] - b[0])) {
+    const last = row[row.length - 1]!;
+    if (k - reach > 2.5 * last.size || !/\S\s+\d{1,4}$/.test(segText(last)) || right - last.right >= 3 * last.size) break;
+    for (const s of row) out.add(s);
+    reach = k;
+  }
   if (headed) out.add(above[1][0]!);
   return out;
 }
