@@ -26,7 +26,8 @@ const BODY = [
 const doc = (pages: string[][]) => normalise(splitSource(pages.map((p) => p.join("\n")).join("\n\f") + "\n\f", "t.txt"), undefined, { kind: "advice" });
 const text = (d: ReturnType<typeof doc>): string => d.children.map(blockText).join("\n");
 const headings = (d: ReturnType<typeof doc>): string[] => d.children.filter((b) => b.type === "heading").map(blockText);
-const left = (d: ReturnType<typeof doc>) => d.diagnostics.filter((x) => x.code === "normalise:contents");
+/** The lines reported as left out as contents. */
+const left = (d: ReturnType<typeof doc>) => d.diagnostics.filter((x) => x.code === "normalise:contents").map((x) => /: "(.*)"$/.exec(x.message)![1]!);
 
 describe("a printed table of contents", () => {
   it("is left out where each entry has its leader and page number on its line (pdftotext -raw, -layout)", () => {
@@ -41,7 +42,7 @@ describe("a printed table of contents", () => {
       ],
       BODY,
     ]);
-    expect(left(d)).toHaveLength(1);
+    expect(left(d)).toHaveLength(5);
     expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
     expect(headings(d)).toEqual(["Werk en zorg", "1 Inleiding", "2 Werkende mantelzorgers in cijfers", "3 Knelpunten bij het combineren van zorg en werk", "4 Aanbevelingen"]);
   });
@@ -67,7 +68,8 @@ describe("a printed table of contents", () => {
       ],
       BODY,
     ]);
-    expect(left(d)).toHaveLength(1);
+    // (the page's last number may go as the page's own number, with the page furniture)
+    expect(left(d)).toEqual(expect.arrayContaining(["Inhoudsopgave", "3 Knelpunten bij het combineren van zorg", "4 Aanbevelingen", ". . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .", "1"]));
     expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
     expect(text(d).split("\n")[1]).toBe("1 Inleiding");
   });
@@ -77,7 +79,7 @@ describe("a printed table of contents", () => {
       ["Inhoud", "1 Inleiding 1", "2 Werkende mantelzorgers in cijfers 1", "3 Knelpunten bij het combineren van zorg en werk 2", "4 Aanbevelingen 2"],
       BODY,
     ]);
-    expect(left(d)).toHaveLength(1);
+    expect(left(d)).toEqual(["Inhoud", "1 Inleiding 1", "2 Werkende mantelzorgers in cijfers 1", "3 Knelpunten bij het combineren van zorg en werk 2", "4 Aanbevelingen 2"]);
     expect(text(d)).not.toMatch(/Inhoud\b|werk 2/u);
   });
   it("keeps lines that end on numbers but name nothing further on: a table's rows are text", () => {
@@ -142,7 +144,7 @@ describe("a short document's contents", () => {
       ["Inhoudsopgave", "Mededelingen . . . . . . . . . . . . . . . . . . . . . . . . . . . 1", "2. Vaststellen verslag van de vergadering van vrijdag 16 december (R/3021) . . . . 1"],
       body,
     ]);
-    expect(left(d)).toHaveLength(1);
+    expect(left(d)).toHaveLength(3);
     expect(text(d)).not.toMatch(/Inhoudsopgave|\. \. \./u);
   });
   it("stays where no heading stands over two entries", () => {

@@ -17,7 +17,8 @@ import { diag, dropLines, isBlank, type LineCtx, type Ln, ROMAN, textOf } from "
  * Only a run of three entries or more is a table of contents, and only where at least half of
  * its entries name a line further on (the headings they were made from); under a contents'
  * heading one or two entries are, where each names a line further on (a short document's
- * contents): words that stand nowhere else are never dropped as contents.
+ * contents): words that stand nowhere else are never dropped as contents. Each line left out
+ * is reported (`normalise:contents`), as page furniture is.
  */
 const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
 const PAGE = String.raw`(?:\d{1,4}|${ROMAN})`;
@@ -80,9 +81,11 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
     const named = entries.filter((e) => names(e.text, end + 1)).length;
     // (fewer than three entries only under a contents' heading, every one naming a line further on)
     if (entries.length < 3 ? !head || named < entries.length : named * 2 < entries.length) continue;
-    if (head) drop.add(i);
-    for (const k of region) drop.add(k);
-    diag(ctx, "info", "normalise:contents", `a printed table of contents left out (${entries.length} entries, ${named} of them headings further on): the editions print their own`, lines[i]);
+    // (each line left out is reported, as page furniture is: every word stays traceable)
+    for (const k of head ? [i, ...region] : region) {
+      drop.add(k);
+      diag(ctx, "info", "normalise:contents", `printed table of contents (${entries.length} entries, ${named} of them headings further on) left out, the editions print their own: "${textOf(lines[k]!)}"`, lines[k]);
+    }
     i = end;
   }
   if (drop.size === 0) return lines;
