@@ -18,7 +18,7 @@ const extractions = readdirSync(join(CORPUS, "txt")).flatMap((dir) =>
 const starts = (text: string): number[] => splitSource(text, "t.txt").lines.filter((l) => l.pageStart).map((l) => l.line);
 
 describe("pages told by their printed numbers", () => {
-  it("finds the pages the form feeds marked, within a few lines, in every extraction but one mode's two columns and the two-sided layout", () => {
+  it("finds the pages the form feeds marked, within a few lines, in every extraction but one mode's two columns, the two-sided layout and the printed report", () => {
     // (pdftotext's default mode sets a two-column page's folio at its head on one page and at its
     // foot on the next: there the pages it tells may be off, and are not held to this; nor are the
     // two-sided layout's, whose folios stand at the start of the even pages' head and at the end of
@@ -26,7 +26,7 @@ describe("pages told by their printed numbers", () => {
     // extractions of more than one page, 6 told right, 13 told wrong, 14 left without pages)
     const off: string[] = [];
     let told = 0;
-    for (const x of extractions.filter((e) => e.dir !== "latex-twocolumn.default" && !e.dir.startsWith("latex-twoside."))) {
+    for (const x of extractions.filter((e) => e.dir !== "latex-twocolumn.default" && !e.dir.startsWith("latex-twoside.") && !e.dir.startsWith("latex-report."))) {
       const truth = starts(x.text);
       const flat = x.text.replace(/\f/g, "");
       const raw = splitSource(flat, "t.txt");
@@ -39,6 +39,25 @@ describe("pages told by their printed numbers", () => {
     expect(told).toBeGreaterThan(150);
   });
 
+  it("tells a printed report's text pages, after a cover and a contents page that print no arabic number", () => {
+    // (the cover page prints no number and the contents page a roman one: the pages they are
+    // cannot be told from the text; measured, of the layout's 39 extractions of three pages or
+    // more, 35 told every text page right, 4 one page too many near the end)
+    let right = 0;
+    let n = 0;
+    for (const x of extractions.filter((e) => e.dir.startsWith("latex-report."))) {
+      const truth = starts(x.text);
+      if (truth.length < 3) continue;
+      n++;
+      const flat = x.text.replace(/\f/g, "");
+      const got = starts(flat);
+      const text = truth.slice(2);
+      if (splitSource(flat, "t.txt").convention === "inferred" && got.length === text.length && got.every((g, k) => Math.abs(g - text[k]!) <= 4)) right++;
+    }
+    expect(n).toBe(39);
+    expect(right).toBeGreaterThanOrEqual(35);
+  });
+
   it("reads most extractions without their form feeds as it reads them with", () => {
     const same = (a: ReturnType<typeof normalise>, b: ReturnType<typeof normalise>): boolean =>
       JSON.stringify(a.children).replace(/"position":\{[^}]*\}/g, "") === JSON.stringify(b.children).replace(/"position":\{[^}]*\}/g, "");
@@ -48,8 +67,10 @@ describe("pages told by their printed numbers", () => {
       const kind = (/^kind:\s*(\w+)/m.exec(readFileSync(join(CORPUS, "texts", `${x.slug}.md`), "utf8"))?.[1] ?? "report") as Kind;
       if (same(normalise(splitSource(x.text, "t.txt"), undefined, { kind }), normalise(splitSource(x.text.replace(/\f/g, ""), "t.txt"), undefined, { kind }))) alike++;
     }
-    // (measured: 166 of the 204 one-column extractions; the rest differ in a block or two where a
-    // page's foot and the next page's head stand a line apart from where the feed put the break)
+    // (measured: 182 of the 306 one-column extractions; the rest differ in a block or two where a
+    // page's foot and the next page's head stand a line apart from where the feed put the break,
+    // and in the printed report, 3 of 51 alike, where the contents page's foot with its roman
+    // number stays text: the chain of folios is read from arabic numbers only)
     expect(alike).toBeGreaterThanOrEqual(160);
   }, 120_000);
 
