@@ -20,7 +20,9 @@ import type { SourceLine } from "../document/types.ts";
  * preceded by recurring lines, and else at the foot where they are lone numbers and at the head
  * where they are part of a line of text (a running head with its number); a page opens
  * on the first line of text after a foot folio, or on the furniture above a head one. Where no
- * chain is found the text stays without pages, as before.
+ * chain is found the text stays without pages, as before. Before the chain's first folio, a line
+ * that reads as its folios do but with a roman numeral ("Pagina ii") is a folio too: the pages
+ * before the text (a contents, a foreword) are numbered so.
  */
 
 /** The fewest lines between two folios: a page holds more text than that. */
@@ -124,7 +126,14 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
     }
   }
   if (best.length < 2) return undefined;
-  const folios = best.map((f) => f.i);
+  // (the pages before the text, numbered in roman numerals, by the same words: "Pagina ii" before
+  // "Pagina 1", "Mantelzorg en werk ii" before "Mantelzorg en werk 1"; a line of words only, as a
+  // lone "i" may be a list's marker)
+  const chainKey = keys[best[0]!.i]!;
+  const roman = /\p{L}/u.test(chainKey.replace("#", ""))
+    ? lines.map((_, i) => i).filter((i) => i < best[0]!.i && romanKey(lines, i) === chainKey)
+    : [];
+  const folios = [...roman, ...best.map((f) => f.i)];
   // lines next to a folio (two either way) whose group recurs next to the other folios
   const beside = new Map<string, number>();
   for (const f of folios) {
@@ -198,6 +207,13 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
 function keyOf(lines: readonly SourceLine[], i: number): string | undefined {
   const t = lines[i]?.text.trim().replace(/\s+/g, " ");
   return t ? t.replace(/\d+/g, "#") : undefined;
+}
+
+/** A line's text with its digits and a roman numeral at its end taken for numbers ("Pagina #"), if it ends on one. */
+function romanKey(lines: readonly SourceLine[], i: number): string | undefined {
+  const t = lines[i]?.text.trim().replace(/\s+/g, " ").replace(/\d+/g, "#");
+  const m = t && /^(.*?\s)?((?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))$/i.exec(t);
+  return m ? `${m[1] ?? ""}#` : undefined;
 }
 
 /** Whether a chain's score (links, support) beats another's: more links, then more support. */
