@@ -1,4 +1,5 @@
-import { diag, dropLines, isBlank, type LineCtx, type Ln, ROMAN, textOf } from "./lines.ts";
+import { CONTENTS_HEAD, ROMAN } from "../read/page-marks.ts";
+import { diag, dropLines, isBlank, type LineCtx, type Ln, textOf } from "./lines.ts";
 
 /**
  * A printed table of contents: generated from the headings, it is no text of the document (the
@@ -20,7 +21,6 @@ import { diag, dropLines, isBlank, type LineCtx, type Ln, ROMAN, textOf } from "
  * contents): words that stand nowhere else are never dropped as contents. Each line left out
  * is reported (`normalise:contents`), as page furniture is.
  */
-const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
 const PAGE = String.raw`(?:\d{1,4}|${ROMAN})`;
 /** An entry with a leader: its text, and its page number where the same line holds it. */
 const LEADER_ENTRY = new RegExp(String.raw`^(.*?[^\s.·…])\s*(?:[.·…]\s*){3,}(${PAGE})?$`, "iu");

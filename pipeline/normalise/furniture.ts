@@ -1,4 +1,5 @@
-import { diag, dropLines, isBlank, ROMAN, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { ROMAN } from "../read/page-marks.ts";
+import { diag, dropLines, isBlank, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /** How many text lines at the top and at the foot of a page can be furniture. */
 const ZONE = 3;

@@ -24,9 +24,6 @@ export interface Ln {
   indent?: number;
 }
 
-/** A roman numeral up to 399, as pages before the text are numbered ("iii"); lower or upper case as the flags say. */
-export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
-
 export type LineRole = "pullquote" | "caption" | "byline" | "kicker";
 
 /**

@@ -1,4 +1,5 @@
 import type { SourceLine } from "../document/types.ts";
+import { ROMAN } from "./page-marks.ts";
 
 /**
  * Pages told from the text where the extraction marks none (text copied from a PDF viewer, a
@@ -209,10 +210,12 @@ function keyOf(lines: readonly SourceLine[], i: number): string | undefined {
   return t ? t.replace(/\d+/g, "#") : undefined;
 }
 
+const ROMAN_AT_END = new RegExp(String.raw`^(.*?\s)?${ROMAN}$`, "i");
+
 /** A line's text with its digits and a roman numeral at its end taken for numbers ("Pagina #"), if it ends on one. */
 function romanKey(lines: readonly SourceLine[], i: number): string | undefined {
   const t = lines[i]?.text.trim().replace(/\s+/g, " ").replace(/\d+/g, "#");
-  const m = t && /^(.*?\s)?((?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))$/i.exec(t);
+  const m = t && ROMAN_AT_END.exec(t);
   return m ? `${m[1] ?? ""}#` : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { CONTENTS_HEAD } from "./page-marks.ts";
 import type { PdfPage, PdfRun } from "./pdf.ts";
 
 /**
@@ -405,9 +406,6 @@ function findContents(segs: Seg[]): Set<Seg> {
   if (headed) out.add(above[1][0]!);
   return out;
 }
-
-/** A table of contents' heading. */
-const CONTENTS_HEAD = /^(?:inhoud(?:sopgave|stafel)?|contents|table of contents)$/i;
 
 export function layout(pages: PdfPage[]): Layout {
   const segsByPage = pages.map((p) => segments(p));
