@@ -48,7 +48,8 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
     const t = textOf(lines[i]!);
     const head = CONTENTS_HEAD.test(t);
     if (!head && !LEADER_ENTRY.test(t)) continue;
-    const entries: { text: string; leader: boolean }[] = [];
+    /** The entries' texts. */
+    const entries: string[] = [];
     const region: number[] = [];
     let open: string | undefined;
     let j = head ? i + 1 : i;
@@ -58,17 +59,18 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
       if (isBlank(l)) continue;
       const s = textOf(l);
       const m = LEADER_ENTRY.exec(s);
+      const plain = PLAIN_ENTRY.exec(s);
       if (open && LEADER_ONLY.test(s)) {
-        entries.push({ text: open, leader: true });
+        entries.push(open);
         open = undefined;
       } else if (m) {
-        entries.push({ text: open ? `${open} ${m[1]!}` : m[1]!, leader: true });
+        entries.push(open ? `${open} ${m[1]!}` : m[1]!);
         open = undefined;
       } else if (NUMBERS_ONLY.test(s) && entries.length > 0 && !open) {
         // (the page numbers of entries before, set apart)
-      } else if (!open && (entries.length > 0 || head) && PLAIN_ENTRY.test(s) && names(PLAIN_ENTRY.exec(s)![1]!, j + 1)) {
+      } else if (!open && (entries.length > 0 || head) && plain && names(plain[1]!, j + 1)) {
         // (without a leader, only where it names a line further on: nothing else tells)
-        entries.push({ text: PLAIN_ENTRY.exec(s)![1]!, leader: false });
+        entries.push(plain[1]!);
       } else if (!open && (entries.length > 0 || head) && !/[.:;!?]$/.test(s) && nextLeader(lines, j)) {
         // (an entry too long for its line, or whose leader the extraction set apart: the leader
         // follows on the next line)
@@ -78,7 +80,7 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
       end = j;
     }
     if (entries.length === 0 || open) continue;
-    const named = entries.filter((e) => names(e.text, end + 1)).length;
+    const named = entries.filter((e) => names(e, end + 1)).length;
     // (fewer than three entries only under a contents' heading, every one naming a line further on)
     if (entries.length < 3 ? !head || named < entries.length : named * 2 < entries.length) continue;
     // (each line left out is reported, as page furniture is: every word stays traceable)
@@ -94,6 +96,10 @@ export function removeContents(lines: Ln[], ctx: LineCtx): Ln[] {
 
 /** Whether the next line of text after line `j` is an entry with a leader, or a leader alone. */
 function nextLeader(lines: readonly Ln[], j: number): boolean {
-  for (let k = j + 1; k < lines.length; k++) if (!isBlank(lines[k])) return LEADER_ENTRY.test(textOf(lines[k]!)) || LEADER_ONLY.test(textOf(lines[k]!));
+  for (let k = j + 1; k < lines.length; k++) {
+    if (isBlank(lines[k])) continue;
+    const t = textOf(lines[k]!);
+    return LEADER_ENTRY.test(t) || LEADER_ONLY.test(t);
+  }
   return false;
 }

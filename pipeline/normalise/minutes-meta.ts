@@ -205,10 +205,13 @@ export function extractMinutesHeader(lines: Ln[], ctx: LineCtx): MinutesHeader |
     // follow without an empty line, each opening in lower case ("Verslag van de vergadering …
     // (OA)," / "gehouden op … in de Tinbergenzaal" / "van het raadsgebouw te Den Haag.")
     let last = gi;
-    while (!ENDS_SENTENCE.test(groups.slice(gi, last + 1).flat().map(textOf).join(" ")) && groups[last + 1] && adjoining.has(groups[last + 1]!) && /^\p{Ll}/u.test(textOf(groups[last + 1]![0]!)) && !FIELD.test(textOf(groups[last + 1]![0]!))) last++;
-    const sentence = groups.slice(gi, last + 1).flat();
-    const said = sentence.map(textOf).join(" ");
+    let said = value;
+    for (let next = groups[last + 1]; !ENDS_SENTENCE.test(said) && next && adjoining.has(next) && /^\p{Ll}/u.test(textOf(next[0]!)) && !FIELD.test(textOf(next[0]!)); next = groups[last + 1]) {
+      said += ` ${next.map(textOf).join(" ")}`;
+      last++;
+    }
     if (ENDS_SENTENCE.test(said) && said.split(" ").length >= 4) {
+      const sentence = groups.slice(gi, last + 1).flat();
       kept.push(...sentence, emptyAfter(sentence));
       gi = last;
       continue;

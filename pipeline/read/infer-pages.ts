@@ -132,7 +132,7 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // lone "i" may be a list's marker)
   const chainKey = keys[best[0]!.i]!;
   const roman = /\p{L}/u.test(chainKey.replace("#", ""))
-    ? lines.map((_, i) => i).filter((i) => i < best[0]!.i && romanKey(lines, i) === chainKey)
+    ? Array.from({ length: best[0]!.i }, (_, i) => i).filter((i) => romanKey(lines, i) === chainKey)
     : [];
   const folios = [...roman, ...best.map((f) => f.i)];
   // lines next to a folio (two either way) whose group recurs next to the other folios
