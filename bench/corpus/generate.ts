@@ -310,9 +310,9 @@ function latexLayout(name: string, description: string, extraTexFiles: [string, 
             const dir = join(work, name, t.slug);
             mkdirSync(dir, { recursive: true });
             writeFileSync(join(dir, "doc.tex"), tex);
-            let r = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
-            for (let run = 1; run < (style.runs ?? 1) && r.status === 0; run++)
-              r = spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
+            const typeset = () => spawnSync("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], { cwd: dir, env: ENV, encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
+            let r = typeset();
+            for (let run = 1; run < (style.runs ?? 1) && r.status === 0; run++) r = typeset();
             if (r.status !== 0 || !existsSync(join(dir, "doc.pdf"))) {
               const log = existsSync(join(dir, "doc.log")) ? readFileSync(join(dir, "doc.log"), "latin1") : r.stdout;
               const err = log.split("\n").find((l) => l.startsWith("!")) ?? `exit ${r.status}`;
