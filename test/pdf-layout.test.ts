@@ -174,6 +174,24 @@ describe("paragraphs from indents", () => {
     expect(paras([...dashes.slice(0, 3), ...dashes.slice(5)]).some((p) => p.startsWith("list"))).toBe(false);
   });
 
+  it("keeps a letter that numbers an item as the first word of its text, in a list without numbers", () => {
+    const doc = (runs: PdfRun[]) => normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" });
+    const lettered = (a: string, b: string): PdfRun[] => [
+      ...body.slice(0, 2),
+      line(`${a} Stel een landelijk loket in waar ondernemers terechtkunnen met vragen over de`, 62, 126),
+      line("netcongestie en hun positie in de wachtrij.", 76, 139, 200),
+      line(`${b} Verplicht netbeheerders om ondernemers op de wachtlijst te informeren over hun`, 62, 152),
+      line("positie en de verwachte wachttijd.", 76, 165, 160),
+    ];
+    const items = (d: ReturnType<typeof doc>) => {
+      const list = d.children.find((b) => b.type === "list");
+      return list?.type === "list" ? { ordered: list.ordered, texts: list.children.map((i) => blockText(i).slice(0, 12)) } : undefined;
+    };
+    expect(items(doc(lettered("a.", "b.")))).toEqual({ ordered: false, texts: ["a. Stel een ", "b. Verplicht"] });
+    // (numbers number the list)
+    expect(items(doc(lettered("1.", "2.")))).toEqual({ ordered: true, texts: ["Stel een lan", "Verplicht ne"] });
+  });
+
   it("opens a paragraph at a first-line indent", () => {
     expect(paras(body)).toEqual(["paragraph Dit is de eerste ali", "paragraph Een tweede alinea op"]);
   });

@@ -4,7 +4,7 @@ import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } f
 import type { RawNote } from "./footnotes.ts";
 import { buildLexicon } from "./lexicon.ts";
 import { BACK_LINK, textOf, type Ln } from "./lines.ts";
-import type { RawBlock } from "./segment.ts";
+import { labelledItem, type RawBlock } from "./segment.ts";
 
 /**
  * The normaliser's front for a PDF read with its layout (pipeline/read/layout.ts):
@@ -242,8 +242,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     if (l.marker) {
       // a marker set apart from the text: a bullet, or a number or letter ("1   Text", "a)  Text")
       close();
-      const ordered = /[\da-z]/i.test(l.marker);
-      const block: RawBlock = { t: "item", lines: [ln], texts: [textAfterMarker(l)], ordered, marker: ordered ? l.marker.replace(/[.)(]/g, "") : l.marker };
+      const block: RawBlock = { t: "item", lines: [ln], ...labelledItem(l.marker, textAfterMarker(l)) };
       cur = { block, last: l, hang: l.x };
       continue;
     }
@@ -269,8 +268,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       n !== undefined && !!nextBody && bodyLine(nextBody) && (sameColumn(nextBody, l) || nextBody.page === l.page + 1) && Math.abs(nextBody.left - l.left) < 0.3 * l.size && nextBody.text.startsWith(`${n + 1}${numbered![1]!.slice(-1)} `);
     if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun || numberRun)) {
       close();
-      const dash = /^[–—-]$/.test(numbered[1]!);
-      const block: RawBlock = { t: "item", lines: [ln], texts: [l.text.slice(numbered[0].length)], ordered: !dash, marker: dash ? numbered[1]! : numbered[1]!.replace(/[.)]/g, "") };
+      const block: RawBlock = { t: "item", lines: [ln], ...labelledItem(numbered[1]!, l.text.slice(numbered[0].length)) };
       cur = { block, last: l, hang: hangs ? next!.left : l.left + (l.right - l.left) * (numbered[0].length / Math.max(1, l.text.length)) };
       continue;
     }

@@ -7,7 +7,7 @@ import type { RawNote } from "./footnotes.ts";
 import { assemble, documentKind, type NormaliseConfig, type NormaliseOptions } from "./index.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Ln } from "./lines.ts";
-import type { RawBlock } from "./segment.ts";
+import { labelledItem, type RawBlock } from "./segment.ts";
 
 /**
  * The normaliser's front for a tagged PDF read through its structure tree
@@ -151,10 +151,8 @@ export function normaliseStructure(
         drawn = first.marker;
         texts[0] = textAfterMarker(first);
       }
-      const glyph = drawn.replace(/[.)(]/g, "").trim();
-      const ordered = glyph ? /^(?:\d{1,3}|[a-z]|[ivx]{1,4})$/i.test(glyph) : !!u.ordered;
-      const marker = glyph || (ordered ? String(u.number ?? 1) : "•");
-      blocks.push({ t: "item", lines: own, texts, ordered, marker });
+      const item = labelledItem(drawn || (u.ordered ? String(u.number ?? 1) : "•"), texts[0]!);
+      blocks.push({ t: "item", lines: own, ...item, texts: [...item.texts, ...texts.slice(1)] });
       continue;
     }
     blocks.push({ t: "para", lines: own, texts });

@@ -36,6 +36,20 @@ export interface RawBlock {
   depth?: 1 | 2 | 3;
 }
 
+/**
+ * An item by its printed label ("3.", "2)", "•", "a.", "(iv)") and the text after it. A number
+ * numbers the list; a letter or a roman numeral, which the document model does not number
+ * (`List.start` is a number), stays the first word of the item's text ("a. Stel een loket in …",
+ * as the text readers keep it), where the text may refer to it ("de punten a en b"); any other
+ * label is the item's bullet.
+ */
+export function labelledItem(label: string, text: string): Pick<RawBlock, "texts" | "ordered" | "marker"> {
+  const bare = label.replace(/[.)(]/g, "").trim();
+  if (/^\d{1,3}$/.test(bare)) return { texts: [text], ordered: true, marker: bare };
+  if (/^(?:[a-z]|[ivx]{1,4})$/i.test(bare)) return { texts: [`${label.trim()} ${text}`], ordered: false, marker: "" };
+  return { texts: [text], ordered: false, marker: label.trim() || "•" };
+}
+
 export interface SegmentOptions {
   doubleSpaced: boolean;
   /**
