@@ -385,3 +385,31 @@ describe("a table of contents", () => {
     expect(l.furniture.find((f) => f.text === "Pagina i")?.why).toBe("page number");
   });
 });
+
+describe("notes at the foot of a page", () => {
+  // body text at x 62 in 10 pt, its notes in 8 pt under it: a note's first line opens with its
+  // number set in at x 74, the lines after it go on at the margin, x 62
+  const page = (notes: [string, number][]): PdfPage => ({
+    number: 1,
+    width: 595,
+    height: 842,
+    runs: [
+      ...[...Array(8).keys()].map((k) => ({ text: `Regel ${k} van de tekst, een gewone alinea aan de linkerkant van de kolom tot de rechterkant${k === 7 ? ".6 En verder.7" : ""}`, x: 62, y: 100 + 13 * k, width: 460, size: 10, font: "Serif", bold: false, italic: false })),
+      ...notes.map(([text, x], k) => ({ text, x, y: 700 + 10 * k, width: 460 - (x - 62), size: 8, font: "Serif", bold: false, italic: false })),
+    ],
+  });
+  const notesOf = (p: PdfPage): string[] =>
+    normaliseLayout(layout([p]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" }).notes.map((n) => `${n.label} ${blockText({ type: "paragraph", children: n.children } as Parameters<typeof blockText>[0])}`);
+
+  it("goes on with a note at a line that opens with a number at the margin, left of the labels' place", () => {
+    const notes: [string, number][] = [
+      ["6 Een inventarisatie door MantelzorgNL telde in 2025 meer dan", 74],
+      ["40 landelijke en regionale websites met informatie voor mantelzorgers.", 62],
+      ["7 Zie bijvoorbeeld de handreiking voor werkgevers.", 74],
+    ];
+    expect(notesOf(page(notes))).toEqual(["6 Een inventarisatie door MantelzorgNL telde in 2025 meer dan 40 landelijke en regionale websites met informatie voor mantelzorgers.", "7 Zie bijvoorbeeld de handreiking voor werkgevers."]);
+    // (at the labels' place, a number the notes could not have come to goes on with the note too)
+    const atPlace = notes.map(([t, x]): [string, number] => [t, t.startsWith("40") ? 74 : x]);
+    expect(notesOf(page(atPlace))[0]).toMatch(/meer dan 40 landelijke/);
+  });
+});

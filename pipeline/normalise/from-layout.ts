@@ -212,7 +212,16 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     if (l.noteArea) {
       const m = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))/u.exec(l.marker ? `${l.marker} ` : l.text);
       const label = l.label ?? (l.marker && /^\d{1,3}$/.test(l.marker) ? l.marker : m?.[1]);
-      if (label !== undefined && (!note || Number(label) === lastLabel + 1 || Number(label) === 1 || l.x < (note.lines[0] ? lines[note.lines[0].line - 1]!.x : Infinity) + 1)) {
+      // (a number other than the next opens a note only where the notes' labels stand: the
+      // current note's first line, or another column or page; a line of a note that goes on at
+      // the margin left of its label's place opens with a number of its text, "40 landelijke …";
+      // and only a number the notes could have come to: 1 where they start again, or one of the
+      // next three where a note was lost)
+      const opener = note?.lines[0] ? lines[note.lines[0].line - 1]! : undefined;
+      const atLabel = !opener || !sameColumn(opener, l) || Math.abs(l.x - opener.x) < 0.7 * l.size;
+      const n = Number(label);
+      const plausible = n === 1 || (n > lastLabel && n <= lastLabel + 3);
+      if (label !== undefined && (!note || n === lastLabel + 1 || (atLabel && plausible))) {
         if (Number(label) <= lastLabel) run++;
         lastLabel = Number(label);
         note = { label, run, lines: [ln] };
