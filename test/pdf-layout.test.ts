@@ -285,6 +285,31 @@ describe("lists whose bullets are not text (drawn as shapes)", () => {
     expect(items([stackedPage(1, [...text(12, "de eerste pagina"), ...ended]), stackedPage(2, [...item(1), ...item(2), ...item(3), ...text(6, "de tweede pagina")])])).toEqual([]);
   });
 
+  it("takes three short lines or more set in under a heading for a list, and not a quotation that fills its lines", () => {
+    const heading = (page: PdfPage): PdfPage => ({ ...page, runs: page.runs.map((r) => (r.text === "Feiten en cijfers" ? { ...r, size: 13, bold: true } : r)) });
+    const short: Stacked[] = [["Containeroverslag: 14,1 miljoen TEU", 80, 170], ["Aandeel containers via volautomatische terminals: 62%", 80, 250], ["Gemiddelde leeftijd van een havenwerker: 47 jaar", 80, 230]];
+    const page = (under: Stacked[]): PdfPage => heading(stackedPage(1, [...text(6, "de inleiding"), ["Feiten en cijfers", 62, 100], ...under, ...text(4, "het vervolg")]));
+    expect(items([page(short)])).toEqual(["Containerover", "Aandeel conta", "Gemiddelde le"]);
+    // (each line an item, also where the next line's first word would not have fitted after it)
+    const long: Stacked = ["Overslag in de Rotterdamse haven in 2025: 437 miljoen ton, vooral containers", 80, 400];
+    expect(items([page([long, ...short])])).toEqual(["Overslag in d", "Containerover", "Aandeel conta", "Gemiddelde le"]);
+    // (a quotation set in under a heading fills its lines to the edge)
+    const quote: Stacked[] = [["“Een citaat dat is ingesprongen onder het kopje en dat tot de rechterkant van de kolom", 80, 442], ["doorloopt, met een tweede regel die ook tot de rechterkant van de kolom doorloopt", 80, 442], ["en een korte laatste regel.”", 80, 150]];
+    expect(items([page(quote)])).toEqual([]);
+    // (two lines are no list)
+    expect(items([page(short.slice(0, 2))])).toEqual([]);
+  });
+
+  it("goes on with a list of short lines at the top of the next page, at the same indent", () => {
+    const short: Stacked[] = [["UWV informeert de commissie (december)", 80, 220], ["de zzp-verzekering wordt opnieuw geagendeerd", 80, 250], ["de secretaris doet een voorstel", 80, 180]];
+    const pages = [stackedPage(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), stackedPage(2, [...short, ...text(6, "de tweede pagina")])];
+    expect(items(pages)).toEqual(["Aanbeveling 1", "UWV informeer", "de zzp-verzek", "de secretaris"]);
+    // (also on a last page with one line of text at the column's edge under the list: the edge
+    // of that side's pages)
+    const last = [stackedPage(1, text(12, "de eerste pagina")), stackedPage(2, [...text(6, "de tweede pagina"), ...leadIn, ...item(1)]), stackedPage(3, [...short, ["De voorzitter sluit de vergadering en dankt de leden voor hun bijdrage aan de bespreking", 62, 460], ["van vandaag.", 62, 60]])];
+    expect(items(last)).toEqual(["Aanbeveling 1", "UWV informeer", "de zzp-verzek", "de secretaris"]);
+  });
+
   it("goes on with such a list at the top of the next page, at the same indent", () => {
     const pages = [stackedPage(1, [...text(6, "de eerste pagina"), ...leadIn, ...item(1)]), stackedPage(2, [...item(2), ...item(3), ...text(6, "de tweede pagina")])];
     expect(items(pages)).toEqual(["Aanbeveling 1", "Aanbeveling 2", "Aanbeveling 3"]);

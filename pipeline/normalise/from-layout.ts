@@ -45,6 +45,9 @@ export function headingBlock(lines: Ln[], texts: string[]): RawBlock {
   return block;
 }
 
+/** A page's column with fewer lines of body text than this takes its right edge from the pages of its side. */
+const FEW_LINES = 8;
+
 /** Heading styles by size and weight, largest first: their rank is the heading's depth. */
 function headingStyles(lines: LayoutLine[], body: number): string[] {
   const styles = new Map<string, { size: number; bold: boolean; n: number }>();
@@ -84,13 +87,25 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   const bodySized = (l: LayoutLine): boolean => !l.noteArea && Math.abs(l.size - bodySize) <= 0.6;
   // the right edge of a column: where its long body-text lines end (a title or a table set
   // wider in the same region does not move it)
+  // (a page with a few lines of text, the end of a chapter or of the document, has its side's
+  // edge: pages of that side, where their lines tell it)
   const rights = new Map<string, number[]>();
+  const sideRights = new Map<string, number[]>();
+  const sideOfColumn = new Map<string, string>();
   for (const l of lines) {
     if (!bodySized(l)) continue;
     const k = columnKey(l);
     rights.set(k, [...(rights.get(k) ?? []), l.right]);
+    sideRights.set(sideKey(l), [...(sideRights.get(sideKey(l)) ?? []), l.right]);
+    sideOfColumn.set(k, sideKey(l));
   }
-  const edge = new Map([...rights].map(([k, rs]) => [k, rs.sort((a, b) => a - b)[Math.floor(0.9 * (rs.length - 1))]!]));
+  const p90 = (rs: number[]): number => [...rs].sort((a, b) => a - b)[Math.floor(0.9 * (rs.length - 1))]!;
+  const edge = new Map(
+    [...rights].map(([k, rs]) => {
+      const side = sideRights.get(sideOfColumn.get(k)!)!;
+      return [k, rs.length < FEW_LINES && side.length >= FEW_LINES ? p90(side) : p90(rs)];
+    }),
+  );
   const rightOf = (l: LayoutLine): number => edge.get(columnKey(l)) ?? l.column.right;
   /** A line that runs to its column's right edge: a line the typesetter wrapped. */
   const full = (l: LayoutLine): boolean => l.right >= rightOf(l) - 1.5 * l.size;
@@ -119,7 +134,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     [...lefts].map(([k, m]) => {
       const side = sides.get(sideOf.get(k)!)!;
       const usual = modeOf(side);
-      const chosen = (m.get(usual) ?? 0) >= 2 ? usual : modeOf(m);
+      const chosen = (m.get(usual) ?? 0) >= 1 ? usual : modeOf(m);
       // further left, where full lines start (a paragraph's wrapped lines, three or more and one
       // in ten of the column's lines): the edge, and the lines at `chosen` are set in (a page
       // that is all one indented list under a lead-in, in a one-page document)
@@ -164,6 +179,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   // Lines indented from the body's left edge, two or more in a row, reaching the column's right
   // edge: a list whose bullets are not text (drawn as shapes, or lost in the export).
   const listIndent = new Set<number>();
+  // (the lines of a list under a heading: an item each)
+  const oneEach = new Set<number>();
   for (let i = 0; i < lines.length; ) {
     const l = lines[i]!;
     if (!bodyLine(l) || indentOf(l) < 0.8 * l.size) {
@@ -188,9 +205,17 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     // … or goes on from the foot of the column before, where such a list ended at the same indent
     const carriesOn = !!before && !sameColumn(before, l) && listIndent.has(i - 1) && Math.abs(before.left - l.left) < 0.3 * l.size;
     // (where no line of the run reaches the edge, its items are short: a lead-in that ends on a
-    // colon announces them)
+    // colon announces them, or the list they carry on)
     const announced = !!leadIn && /:$/.test(before!.text.trim());
-    if (run.length >= 2 && (run.some(full) || announced) && !hangsOnItem && (leadIn || carriesOn) && !run.some((x) => x.italic)) for (let k = i; k < i + run.length; k++) listIndent.add(k);
+    // … or a heading names them: three lines or more set in under a heading, none reaching the
+    // edge, are an item each ("Feiten en cijfers" over "Containeroverslag: 14,1 miljoen TEU" …),
+    // where a quotation or a lead set in under it fills its lines
+    const headed = !!before && isHeadingStyle(before, bodySize) && sameColumn(before, l) && run.length >= 3 && !run.some(full);
+    if (run.length >= 2 && (run.some(full) || announced || headed || carriesOn) && !hangsOnItem && (leadIn || carriesOn || headed) && !run.some((x) => x.italic))
+      for (let k = i; k < i + run.length; k++) {
+        listIndent.add(k);
+        if (headed) oneEach.add(k);
+      }
     i = j;
   }
 
@@ -282,7 +307,7 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       continue;
     }
     if (listIndent.has(i)) {
-      const inItem = cur?.block.t === "item" && cur.hang !== undefined && Math.abs(cur.hang - l.left) < 0.3 * l.size;
+      const inItem = cur?.block.t === "item" && cur.hang !== undefined && Math.abs(cur.hang - l.left) < 0.3 * l.size && !oneEach.has(i);
       if (inItem && cur && continues(cur.last, l, cur.hang, rightOf(cur.last), pitch, bodySize, { justified: justified(cur.last) })) {
         cur.block.lines.push(ln);
         cur.block.texts.push(l.text);
