@@ -526,6 +526,40 @@ describe("words split where the extraction joined printed lines", () => {
     for (const words of ["tegen een", "vocht en", "gebracht en"]) expect(two("fi nanciële ondersteuning", `${words} vergoeding`).children.map(blockText).join(" ")).toContain(`${words} vergoeding`);
   });
 
+  it("mends a split further on in a joined line, where the printed lines before it filled the measure less, only where its first part is no word", () => {
+    const far = (words: string) => `Het ministerie heeft in september een aanvraag gedaan bij de raad over de gevolgen voor huishoudens met een laag inkomen en voor de gemeenten met de ${words} regeling in hun eigen regio.`;
+    expect(doc(far("stan daard")).children.map(blockText).join(" ")).toContain("met de standaard regeling");
+    // ("in" is a word: "inwerking" would be one too, but so far from the line's end the two stay)
+    expect(doc(far("wet in werking")).children.map(blockText).join(" ")).toContain("wet in werking");
+  });
+
+  it("mends a split into a word of four letters, but not after \"en\", \"een\" or \"het\"", () => {
+    const two = (a: string, b: string) =>
+      normalise(raw([...P1.slice(0, 4), joined(a), "", ...P1.slice(0, 4), joined(b), "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(two("fi nanciële ondersteuning", "la ge lonen").children.map(blockText).join(" ")).toContain("de lage lonen");
+    // (the split is "ge|sprekken", where "en|ge" would make a word of the list too)
+    const talks = "Het ministerie heeft in september een aanvraag gedaan na overleg en ge sprekken met de gemeenten over de gevolgen voor huishoudens met een laag inkomen.";
+    const d = normalise(raw([...P1.slice(0, 4), joined("fi nanciële ondersteuning"), "", ...P1.slice(0, 4), talks, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(d.children.map(blockText).join(" ")).toContain("overleg en gesprekken met");
+  });
+
+  it("mends a verb before \"de\" into a participle only where the document writes that form elsewhere", () => {
+    const three = (b: string, other: string) =>
+      normalise(raw([...P1.slice(0, 4), joined("fi nanciële ondersteuning"), "", ...P1.slice(0, 4), joined(b), "", other, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" }).children.map(blockText).join(" ");
+    expect(three("noemen de", "Zij noemen het een probleem.")).toContain("over de noemen de voor");
+    expect(three("volgen de", "De volgende stap is de uitvoering.")).toContain("over de volgende voor");
+  });
+
+  it("mends a split on a line a little over the measure, a printed line and a paragraph's last characters", () => {
+    // (in a document that shows the habit: "fi nanciële" on a joined line)
+    const last = (line: string) => normalise(raw([...P1.slice(0, 4), joined("fi nanciële ondersteuning"), "", ...P1.slice(0, 4), line, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const d = last("Afwezig waren de heer Jansen en mevrouw De Vries met bericht van verhinde ring.");
+    expect(d.children.map(blockText).join(" ")).toContain("met bericht van verhindering.");
+    expect(d.diagnostics.some((x) => x.code === "normalise:split-word" && x.position?.line === 11)).toBe(true);
+    // (not where the first part is a word the document writes elsewhere: "in" of "in valt")
+    expect(last("Afwezig waren de heer Jansen en mevrouw De Vries voor wie de secretaris in valt.").children.map(blockText).join(" ")).toContain("secretaris in valt.");
+  });
+
   // (pages parted by form feeds: pdftotext's default mode, which joins a broken word's halves; the
   // compound comes where the first printed line ended, some 0.9 of the measure)
   const page = (line: string) =>

@@ -63,10 +63,10 @@ export function decideHyphen(leftTok: string, rightLine: string, lex: Lexicon): 
 }
 
 /** Whether the Dutch or British English hyphenation patterns break `left + right` between the two. */
-export function patternsBreak(left: string, right: string): boolean {
+export function patternsBreak(left: string, right: string, minWordLength = 5): boolean {
   const word = (left + right).toLowerCase();
   return [hyphenPatterns("nl"), hyphenPatterns("en")].some((h) => {
-    const parts = h.hyphenateSync(word, { hyphenChar: "\u00AD", minWordLength: 5 }).split("\u00AD");
+    const parts = h.hyphenateSync(word, { hyphenChar: "\u00AD", minWordLength }).split("\u00AD");
     let at = 0;
     return parts.slice(0, -1).some((p) => (at += p.length) === left.length);
   });

@@ -82,6 +82,14 @@ export function lastFill(length: number, width: number): number {
  *    document uses often ("uit een", "in de"); this only where the
  *    extraction shows the habit: a split of the first kind, or such splits
  *    on one joined line in eight (and two at least).
+ * The window widens by 0.06 for each printed line further on (the lines
+ * before it filled the measure more or less), there only for a first part
+ * that is no word; the patterns break words of four letters too ("la ge");
+ * a first part "en", "een" or "het" stands on its own ("en ge sprekken").
+ * A line a little over the measure (up to 1.1 times) is a printed line and a
+ * paragraph's last few characters ("… met bericht van verhinde ring)."):
+ * there only a split that makes a word of the word list, its first part no
+ * word the document writes elsewhere.
  * At most one space a printed line's end: where two qualify, a word of the
  * word list before a compound of its words, then the one nearer the line's
  * end. Each mend is reported (info) with the line.
@@ -117,7 +125,10 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
     // (nor where the second part is "en", "een", "het" or "te", which stand on their own far more
     // often than they close a word: "geslacht en", "tegen een"; not "de", "den", "der", which close
     // many: "volgen de", "werkzoeken den", "aanbie der")
-    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r)) || STANDS_ALONE.has(r) || !patternsBreak(left, r)) return [0, 0];
+    if ((pairs.get(`${left.toLowerCase()} ${r}`) ?? 0) > 1 || (often(left) && often(r)) || STANDS_ALONE.has(r) || FIRST_ALONE.has(left.toLowerCase()) || !patternsBreak(left, r, 4)) return [0, 0];
+    // (before "de", a verb and the article read as a participle as often as they are one,
+    // "noemen de", "kennen de" against "volgen de": only a form the document writes elsewhere)
+    if (r === "de" && lex.count(joined) === 0) return [0, 0];
     const listed = lex.listed(joined);
     return [0, listed ? 2 : lex.count(joined) > 0 ? 1 : 0];
   };
@@ -126,7 +137,11 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
     if (isBlank(l) || l.role) return { plain: [], wide: [] };
     const raw = l.raw;
     const length = raw.trim().length;
-    if (!isJoined(length, width)) return { plain: [], wide: [] };
+    // (a line a little over the measure is a printed line and a paragraph's last few characters:
+    // there, only a split that makes a word of the word list, its first part no word the
+    // document writes elsewhere: "verhinde ring).", not "partijen in valt.")
+    const single = !isJoined(length, width);
+    if (single && length <= width) return { plain: [], wide: [] };
     const lead = raw.length - raw.trimStart().length;
     const best = [new Map<number, Mend>(), new Map<number, Mend>()] as const;
     const re = /(\S+) (\S+)/gu;
@@ -134,8 +149,12 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
       re.lastIndex = m.index + m[1]!.length + 1;
       const at = (m.index - lead + m[1]!.length) / width;
       const { k, off } = nearestLineEnd(at);
-      if (off > LINE_WINDOW || at >= length / width) continue;
+      if (off > LINE_WINDOW + LINE_DRIFT * (k - 1) || at >= length / width) continue;
+      // (further from where the line would end, only a first part that is no word)
+      if (off > LINE_WINDOW && lex.known(m[1]!)) continue;
+      if (single && lex.listed(m[1]!) && (words.get(m[1]!.toLowerCase()) ?? 0) >= 2) continue;
       scoresOf(m[1]!, m[2]!).forEach((score, kind) => {
+        if (single && score < 2) return;
         const cur = best[kind]!.get(k);
         if (score > 0 && (!cur || score > cur.score || (score === cur.score && off < cur.off)))
           best[kind]!.set(k, { cut: m.index + m[1]!.length, score, off, left: m[1]!, right: m[2]! });
@@ -190,6 +209,8 @@ const LINE_END = 0.96;
 
 /** How far from a printed line's end (in shares of the measure) a place still counts as at it. */
 const LINE_WINDOW = 0.14;
+/** How much wider the window is for each printed line further on: the lines before it fill the measure more or less. */
+const LINE_DRIFT = 0.06;
 
 /**
  * The printed line of a joined line whose end is nearest to a place `at` shares of the measure
@@ -202,6 +223,9 @@ function nearestLineEnd(at: number): { k: number; off: number } {
 
 /** Words that a split's second part, the first part being a word too, is taken to be on their own. */
 const STANDS_ALONE = new Set(["en", "een", "het", "te"]);
+
+/** Words that a split's first part, the second part being a word too, is taken to be on their own ("en ge|sprekken"). */
+const FIRST_ALONE = new Set(["en", "een", "het"]);
 
 /** Dutch words of two letters that stand apart in a web address's slug ("regeling-en-examens"). */
 const SHORT_WORDS = new Set(["en", "op", "er", "in", "de", "te", "of", "om", "na", "nu", "zo"]);
