@@ -584,6 +584,8 @@ describe("words split where the extraction joined printed lines", () => {
     expect(text("UWVwerkgeversservicepunten")).toContain("de UWV-werkgeversservicepunten voor");
     expect(text("MKBNederland")).toContain("de MKB-Nederland voor");
     expect(text("ZuidHolland")).toContain("de Zuid-Holland voor");
+    // (a name is a word of the list in its capital: "Groningen")
+    expect(text("OostGroningen")).toContain("de Oost-Groningen voor");
     expect(text("diplomaerkenning")).toContain("de diploma-erkenning voor");
     // (the document writes "mbo-" before a hyphen in a compound elsewhere)
     expect(text("mbodiploma, en het mbo-onderwijs")).toContain("de mbo-diploma, en");
