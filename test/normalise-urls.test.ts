@@ -34,6 +34,16 @@ describe("web addresses over lines", () => {
     expect(join("zie http", "Het protocol.")).toBe("zie http Het protocol.");
   });
 
+  it("joins a path word broken inside, where the next line opens with a hyphen or goes on into a word of the text or the list", () => {
+    const own = buildLexicon(["De energiearmoede neemt toe."]);
+    const joinOwn = (...lines: string[]): string => joinLines(lines.map((text, k) => ({ text, position: { file: "t.txt", line: k + 1 } })), own, []);
+    expect(joinOwn("https://www.rijksfinancien.nl/memorie-van-toelichting/2026/specifieke-uitkering-energiear", "moede")).toBe("https://www.rijksfinancien.nl/memorie-van-toelichting/2026/specifieke-uitkering-energiearmoede");
+    expect(join("Zie https://www.cbs.nl/nl-nl/nieuws/2026/12/aantal-zzp-ers-zonder-arbeidsongeschiktheidsverzekering", "-stabiel.")).toBe("Zie https://www.cbs.nl/nl-nl/nieuws/2026/12/aantal-zzp-ers-zonder-arbeidsongeschiktheidsverzekering-stabiel.");
+    expect(join("Zie https://www.werk-en-mantelzorg.nl/werkgevers/stappenplan-mantelzorgvriendelijk-per", "soneelsbeleid-2026")).toBe("Zie https://www.werk-en-mantelzorg.nl/werkgevers/stappenplan-mantelzorgvriendelijk-personeelsbeleid-2026");
+    // (a sentence after an address whose path ends on a word stays apart)
+    expect(joinOwn("Zie https://www.ser.nl/publicaties/energie", "armoede neemt toe.")).toBe("Zie https://www.ser.nl/publicaties/energie armoede neemt toe.");
+  });
+
   it("joins a path that goes on in capitals after a slash, not a sentence that follows an address", () => {
     expect(join("Zie www.sciencedirect.com/science/article/abs/pii/", "S1703494919300787. Zie ook")).toBe("Zie www.sciencedirect.com/science/article/abs/pii/S1703494919300787. Zie ook");
     expect(join("en www.nvvk.nl/kennisbank-detail/2022/01/23/", "Monitor-Schuldhulpverlening-in-onzekere-tijden. De")).toBe("en www.nvvk.nl/kennisbank-detail/2022/01/23/Monitor-Schuldhulpverlening-in-onzekere-tijden. De");

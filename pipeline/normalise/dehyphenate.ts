@@ -125,7 +125,15 @@ function urlRunsOn(lastTok: string, next: string, lex: Lexicon): boolean {
   // "tale-inclusie-rijksoverheid"): the next token holds what no sentence's first word holds,
   // / = & ? # % _ ~, or (in lower case) hyphens between letters, as an address's words have
   const rest = first.replace(/[.,;:)]+$/u, "");
-  if (/\/\S*\p{L}$/u.test(lastTok.replace(/^[(<]?(?:https?:\/\/)/iu, "")) && (/[/=&?#%_~]/u.test(rest) || /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*-\p{L}/u.test(rest))) return true;
+  const inPath = /\/\S*\p{L}$/u.test(lastTok.replace(/^[(<]?(?:https?:\/\/)/iu, ""));
+  if (inPath && (/[/=&?#%_~]/u.test(rest) || /^[\p{Ll}\p{N}][\p{Ll}\p{N}]*-[\p{L}\p{N}]/u.test(rest))) return true;
+  // (a hyphen opens no word: "…-arbeidsongeschiktheidsverzekering" / "-stabiel.")
+  if (inPath && /^-[\p{L}\p{N}]/u.test(rest)) return true;
+  // (a word of the path broken inside: its first part no word of the list, the two together a word
+  // of the text or the list, "…/specifieke-uitkering-energiear" / "moede")
+  const piece = /[\p{L}]+$/u.exec(lastTok)?.[0] ?? "";
+  const head = /^\p{Ll}+/u.exec(rest)?.[0] ?? "";
+  if (inPath && piece.length >= 2 && head && !lex.listed(piece) && (lex.count(piece + head) > 0 || lex.listed(piece + head))) return true;
   // a scheme alone goes on with the rest of its address: "https:" / "//www…", "https://" / "www…"
   if (/:\/{0,2}$/.test(lastTok)) return /^https?:\/\/[\p{L}\p{N}]/u.test((lastTok + first).replace(/^[(<]/, ""));
   if (/[-/=&?#%_~]$/.test(lastTok) && /^\p{Lu}/u.test(first) && /\p{N}|[/=&?#%_~]|\p{L}-\p{L}/u.test(first)) return true;
