@@ -477,6 +477,37 @@ describe("a list whose bullets or numbers the extraction set apart from their it
   });
 });
 
+describe("paragraphs that open with labels numbered in sequence", () => {
+  const actions = (labels: string[]) =>
+    normalise(
+      raw(
+        [
+          ...P1.slice(0, 6),
+          "",
+          "Actielijst",
+          "",
+          ...labels.flatMap((l, k) => [`${l}: Het secretariaat verwerkt de opmerkingen over het conceptadvies en stuurt`, `een herziene versie rond (punt ${k + 1}).`]),
+          "",
+          ...P1.slice(6),
+        ].join("\n"),
+      ),
+      undefined,
+      { kind: "minutes" },
+    );
+  const items = (d: ReturnType<typeof actions>) => d.children.filter((b) => b.type === "list").flatMap((b) => (b.type === "list" ? b.children.map((i) => blockText(i).slice(0, 12)) : []));
+
+  it("are a list, three or more in a row, their labels kept in their text", () => {
+    expect(items(actions(["2026-01", "2026-02", "2026-03"]))).toEqual(["2026-01: Het", "2026-02: Het", "2026-03: Het"]);
+    expect(items(actions(["Actie 4", "Actie 5", "Actie 6", "Actie 7"]))).toHaveLength(4);
+  });
+
+  it("are not where the numbers do not follow each other, or where there are two", () => {
+    expect(items(actions(["2026-01", "2026-03", "2026-04"]))).toHaveLength(0);
+    expect(items(actions(["2026-01", "2026-02"]))).toHaveLength(0);
+    expect(items(actions(["In 2024", "In 2025", "In 2026"]))).toHaveLength(0);
+  });
+});
+
 describe("words split where the extraction joined printed lines", () => {
   const joined = (at: string): string =>
     `Het ministerie heeft in september een aanvraag gedaan bij de raad over de ${at} voor huishoudens met een laag inkomen en de gevolgen daarvan.`;

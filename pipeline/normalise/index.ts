@@ -10,7 +10,7 @@ import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
 import { keepsLineEndHyphens, measureOf, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
-import { segment, type RawBlock, type SegmentOptions } from "./segment.ts";
+import { labelledSequences, segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
 import type { Lexicon, TextLang } from "./lexicon.ts";
 import type { MinutesHeader } from "./minutes-meta.ts";
@@ -100,7 +100,7 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
  *   page furniture → printed contents → minutes header → page numbers → running heads → column order → spacing → footnotes →
- *   blocks → hyphens → endnote markers → note references → nodes →
+ *   blocks → labelled sequences → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
  * Every doubtful decision is a diagnostic on the document.
  */
@@ -161,11 +161,12 @@ export interface Assembly {
 
 /**
  * The passes every reader shares, from blocks of lines to the document:
- * hyphens → endnote markers → note references → nodes → magazine shape →
- * editorial corrections → metadata.
+ * labelled sequences → hyphens → endnote markers → note references → nodes →
+ * magazine shape → editorial corrections → metadata.
  */
 export function assemble(parts: Assembly): NormalisedDocument {
   const { rawBlocks, rawNotes, lex, kind, config, header, diagnostics } = parts;
+  labelledSequences(rawBlocks);
   const joined = rawBlocks.map((b) => ({
     text: joinLines(
       b.lines.map((l, k) => ({ text: b.texts[k]!, position: posOf(parts.file, l) })),

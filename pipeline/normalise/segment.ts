@@ -50,6 +50,41 @@ export function labelledItem(label: string, text: string): Pick<RawBlock, "texts
   return { texts: [text], ordered: false, marker: label.trim() || "•" };
 }
 
+/**
+ * Paragraphs that each open with a label numbered in sequence, the same words or digits before
+ * the number and a colon after it ("2026-01: Het secretariaat …", "2026-02: De rapporteur …";
+ * "Actie 3: …", "Actie 4: …"), three or more in a row: a list whose bullets the extraction lost
+ * (a browser draws them). Their labels stay in their text, as the text writes them. Every
+ * reader's blocks pass here (the list has no lead-in to tell it).
+ */
+export function labelledSequences(blocks: RawBlock[]): void {
+  const labelOf = (b: RawBlock | undefined): { head: string; n: number } | undefined => {
+    if (!b || b.t !== "para" || b.role) return undefined;
+    const m = SEQUENCE_LABEL.exec(b.texts[0] ?? "");
+    return m ? { head: m[1]!, n: Number(m[2]!) } : undefined;
+  };
+  for (let i = 0; i < blocks.length; ) {
+    const first = labelOf(blocks[i]);
+    let j = i + 1;
+    for (let prev = first; first && j < blocks.length; j++) {
+      const next = labelOf(blocks[j]);
+      if (!next || next.head !== first.head || next.n !== prev!.n + 1 || blocks[j]!.box !== blocks[i]!.box) break;
+      prev = next;
+    }
+    if (first && j - i >= 3)
+      for (let k = i; k < j; k++) {
+        const b = blocks[k]!;
+        b.t = "item";
+        b.marker = "";
+        b.ordered = false;
+      }
+    i = first ? j : i + 1;
+  }
+}
+
+/** A label numbered in a sequence at a paragraph's start: what comes before the number, the number, a colon. */
+const SEQUENCE_LABEL = /^((?:\p{L}+ )?(?:[\p{L}\p{N}]*[-./]|\p{L}*))(\d{1,3}):\s+\S/u;
+
 export interface SegmentOptions {
   doubleSpaced: boolean;
   /**
