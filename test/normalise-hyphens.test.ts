@@ -19,3 +19,13 @@ describe("a hyphen after a first part the text writes with a hyphen in its compo
     expect(decideHyphen("voor-", "opstond.", withVoor)).toMatchObject({ keep: false });
   });
 });
+
+describe("the word list's words", () => {
+  it("include a name in its capital, and no single letter", () => {
+    const lex = buildLexicon(text);
+    expect(lex.known("Groningen")).toBe(true);
+    // ("(ii)" would otherwise read as "(i" and a mark "i")
+    expect(lex.known("i")).toBe(false);
+    expect(lex.known("(i")).toBe(false);
+  });
+});

@@ -97,7 +97,7 @@ export function buildLexicon(lines: readonly string[], corpus: readonly string[]
     return (w: string): boolean => {
       const b = bareWord(w);
       // (a name is a word as the list writes it, in its capital: "Groningen")
-      return b.length > 0 && (isWord(b) || b.split("-").every((p) => compound(p.toLowerCase(), 2)));
+      return b.length > 0 && ((b.length >= 2 && isWord(b)) || b.split("-").every((p) => compound(p.toLowerCase(), 2)));
     };
   };
   const known = compoundOf((w) => listed(w) || own(w));
