@@ -91,18 +91,19 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   // edge: pages of that side, where their lines tell it)
   const rights = new Map<string, number[]>();
   const sideRights = new Map<string, number[]>();
-  const sideOfColumn = new Map<string, string>();
+  // (a page's column, the pages of its side)
+  const sideOf = new Map<string, string>();
   for (const l of lines) {
     if (!bodySized(l)) continue;
     const k = columnKey(l);
     rights.set(k, [...(rights.get(k) ?? []), l.right]);
     sideRights.set(sideKey(l), [...(sideRights.get(sideKey(l)) ?? []), l.right]);
-    sideOfColumn.set(k, sideKey(l));
+    sideOf.set(k, sideKey(l));
   }
   const p90 = (rs: number[]): number => [...rs].sort((a, b) => a - b)[Math.floor(0.9 * (rs.length - 1))]!;
   const edge = new Map(
     [...rights].map(([k, rs]) => {
-      const side = sideRights.get(sideOfColumn.get(k)!)!;
+      const side = sideRights.get(sideOf.get(k)!)!;
       return [k, rs.length < FEW_LINES && side.length >= FEW_LINES ? p90(side) : p90(rs)];
     }),
   );
@@ -120,13 +121,11 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
   const lefts = new Map<string, Map<number, number>>();
   const fullStarts = new Map<string, Map<number, number>>();
   const sides = new Map<string, Map<number, number>>();
-  const sideOf = new Map<string, string>();
   for (const l of lines) {
     if (!bodySized(l)) continue;
     const x = Math.round(l.left);
     tally(lefts, columnKey(l), x);
     tally(sides, sideKey(l), x);
-    sideOf.set(columnKey(l), sideKey(l));
     if (full(l)) tally(fullStarts, columnKey(l), x);
   }
   const modeOf = (m: Map<number, number>): number => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
@@ -247,8 +246,8 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
       const n = Number(label);
       const plausible = n === 1 || (n > lastLabel && n <= lastLabel + 3);
       if (label !== undefined && (!note || n === lastLabel + 1 || (atLabel && plausible))) {
-        if (Number(label) <= lastLabel) run++;
-        lastLabel = Number(label);
+        if (n <= lastLabel) run++;
+        lastLabel = n;
         note = { label, run, lines: [ln] };
         notes.push(note);
         ln.raw = l.marker ? `${l.marker} ${textAfterMarker(l)}` : l.text;

@@ -71,15 +71,16 @@ export function labelledSequences(blocks: RawBlock[]): void {
       if (!next || next.head !== first.head || next.n !== prev!.n + 1 || blocks[j]!.box !== blocks[i]!.box) break;
       prev = next;
     }
-    if (first && j - i >= 3)
-      for (let k = i; k < j; k++) {
-        const b = blocks[k]!;
-        b.t = "item";
-        b.marker = "";
-        b.ordered = false;
-      }
+    if (first && j - i >= 3) for (let k = i; k < j; k++) bulletless(blocks[k]!);
     i = first ? j : i + 1;
   }
+}
+
+/** A block made an item of a list whose bullets the extraction lost (no marker, not numbered). */
+function bulletless(b: RawBlock): void {
+  b.t = "item";
+  b.marker = "";
+  b.ordered = false;
 }
 
 /** A label numbered in a sequence at a paragraph's start: what comes before the number, the number, a colon. */
@@ -417,12 +418,7 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
     // (the document's end closes a list where endnotes followed it, set apart as by an empty line)
     const closed = (!after && endnotesAfter) || (!!after && after.t === "heading") || isBlank(lines[last(blocks[j - 1]!) + 1]) || back || longer;
     if (!closed) continue;
-    for (let k = i + 1; k < j; k++) {
-      const b = blocks[k]!;
-      b.t = "item";
-      b.marker = "";
-      b.ordered = false;
-    }
+    for (let k = i + 1; k < j; k++) bulletless(blocks[k]!);
     i = j - 1;
   }
 }
