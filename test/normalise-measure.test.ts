@@ -657,6 +657,50 @@ describe("words split where the extraction joined printed lines", () => {
     expect(far.children.map(blockText).join(" ")).toContain("/publicaties/enexamens/2026/");
   });
 
+  it("puts back a hyphen between the parts of a web address in a note set in smaller type, by the notes' own measure", () => {
+    // (the notes' lines are some 86 characters, the text's some 72: a note's line of one printed
+    // line is longer than the text's measure, and a note's printed line ends past it)
+    const notes = (urls: string[]) => [
+      "1 Zie de brief van de minister over de pensioenopbouw van zelfstandigen zonder personeel,",
+      urls[0]!,
+      "2 Het verslag van de vergadering van de raad is te raadplegen via de website van de raad:",
+      urls[1]!,
+      "3 De cijfers over de cohorten van statushouders zijn gepubliceerd door het CBS, te vinden",
+      urls[2]!,
+      "4 De regeling voor isolatie en de maatregelen: https://www.rvo.nl/subsidies/isolatiemaatregelen",
+    ];
+    const read = (urls: string[]) =>
+      normalise(
+        splitSource(
+          [...P1, "", "De adviesaanvraag over de pensioenopbouw van zelfstandigen volgt later in het", "jaar, na de vergadering van de raad.", "", ...notes(urls), "\f" + P1[0]!, ...P1.slice(1, 4), "grootst."].join("\n"),
+          "t.txt",
+        ),
+        undefined,
+        { kind: "report" },
+      );
+    const doc = read([
+      "https://www.rijksoverheid.nl/documenten/kamerstukken/2025/02/03/adviesaanvraagpensioenopbouw-zelfstandigen-zonder-personeel.",
+      "https://www.ser.nl/nl/publicaties/vergaderverslagen/2026/verslag-openbare-raadsvergadering19-juni-2026-met-de-bijlagen.",
+      "https://www.cbs.nl/nl-nl/maatwerk/2026/06/12/arbeidsdeelname-statushouders-cohorten-20142022-naar-herkomst.",
+    ]);
+    const all = doc.children.map(blockText).join(" ");
+    expect(all).toContain("/adviesaanvraag-pensioenopbouw-zelfstandigen-zonder-personeel.");
+    expect(all).toContain("/verslag-openbare-raadsvergadering-19-juni-2026-met-de-bijlagen.");
+    expect(all).toContain("statushouders-cohorten-2014-2022-naar-herkomst.");
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen" && d.message.includes("web address"))).toHaveLength(3);
+    // (a line of one printed line among the notes holds no join: "isolatiemaatregelen" stays
+    // whole, though the text writes both its parts)
+    expect(all).toContain("/subsidies/isolatiemaatregelen");
+    // (a word of an address that the English word list has stays whole: "legal-con" / "tent" is none)
+    const english = read([
+      "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32022D2481&qid=1721827361047&from=en.",
+      "https://www.ser.nl/nl/publicaties/vergaderverslagen/2026/verslag-openbare-raadsvergadering-19-juni.",
+      "https://www.cbs.nl/nl-nl/maatwerk/2026/06/12/arbeidsdeelname-statushouders-cohorten-2014-2022-naar-herkomst.",
+    ]);
+    expect(english.children.map(blockText).join(" ")).toContain("/legal-content/NL/TXT/");
+    expect(english.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen")).toHaveLength(0);
+  });
+
   it("leaves a split far from where the first printed line ended", () => {
     const d = doc("Zorgin stellingen en het ministerie hebben in september een aanvraag gedaan bij de raad over de financiering voor huishoudens met een laag inkomen.");
     expect(d.children.map(blockText).join(" ")).toContain("Zorgin stellingen");

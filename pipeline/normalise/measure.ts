@@ -221,6 +221,15 @@ function nearestLineEnd(at: number): { k: number; off: number } {
   return { k, off: Math.abs(at - k * LINE_END) };
 }
 
+/**
+ * How much longer than the measure a line of one printed line may be where a web address stands:
+ * notes are set in smaller type. A printed line of the lines around an address may end as much
+ * further on (where too few lines of notes stand near it to tell their measure), and, since an
+ * address breaks only at its marks, up to ADDRESS_SHORT of its measure short of its end.
+ */
+const ADDRESS_LINE = 1.3;
+const ADDRESS_SHORT = 0.2;
+
 /** Words that a split's second part, the first part being a word too, is taken to be on their own. */
 const STANDS_ALONE = new Set(["en", "een", "het", "te"]);
 
@@ -302,7 +311,22 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
       }
     }
   }
-  return lines.map((l) => {
+  /**
+   * The measure of the lines a web address stands among: the second longest line (up to 1.3 times
+   * the measure) within twelve lines of line `i` on its page, itself left out, the measure at
+   * least. Notes are set in smaller type, their lines longer than the text's; the second, since a
+   * line the extraction joined may be no longer than that.
+   */
+  const widthAround = (i: number): number => {
+    const lens = [width, width];
+    for (let j = Math.max(0, i - 12); j <= i + 12 && j < lines.length; j++) {
+      const n = lines[j]!;
+      const len = n.raw.trim().length;
+      if (j !== i && !isBlank(n) && !n.role && n.page === lines[i]!.page && len <= ADDRESS_LINE * width) lens.push(len);
+    }
+    return lens.sort((a, b) => b - a)[1]!;
+  };
+  return lines.map((l, i) => {
     if (isBlank(l) || l.role) return l;
     const raw = l.raw;
     const cuts: { at: number; what: string }[] = [];
@@ -316,38 +340,68 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
       }
     }
     // a web address whose printed lines the extraction joined, where it dropped a hyphen between
-    // two words of a slug ("…/regeling-en-" / "examens", "…/planning-op" / "basis-van…"): in the
-    // path of an address that writes words apart with hyphens, near where a printed line ended
-    // (as below), a run of letters that is no word of the word list, nor a compound of its words,
-    // nor a word of the text, but two words of the list in one way only (a word of two letters
-    // only if a short word of the language: "en", "op"), gets its hyphen back (the one nearest
-    // the line's end)
+    // two parts of a slug ("…/regeling-en-" / "examens", "…/adviesaanvraag-" / "pensioenopbouw",
+    // "…/raadsvergadering-" / "19-juni", "…/cohorten-2014-" / "2022"): in the path of an address
+    // that writes words apart with hyphens, on a line longer than the lines around it, where a
+    // printed line may have ended, a part of the path between its marks that the text does not
+    // write itself, nor the word list (the English one too), gets its hyphen back where it is
+    //  - letters and digits ("pilots2026", "2027definitief"), the letters a word, or two years
+    //    ("20142022");
+    //  - two words, each a word the text writes or one of the word list (of two letters only a
+    //    short word of the language: "en", "op"), both words the text writes where the two
+    //    together are a compound of the list's words ("kamerbrief" stays whole, so does
+    //    "personeelsbeleid" where the text writes neither part); where they are two words in more
+    //    ways than one, the way whose words the text writes both, then the one nearest the line's
+    //    end.
+    // A printed line's end is looked for by the measure of the lines around it (widthAround), not
+    // by the text's, from ADDRESS_SHORT before it to ADDRESS_LINE − 1 after: notes are set in
+    // smaller type, their lines longer; and an address breaks only where it may, so its printed
+    // line may end well short of the measure.
+    // At most one hyphen a printed line's end.
     const lead = raw.length - raw.trimStart().length;
     const joined = isJoined(raw.trim().length, width);
-    if (joined) {
-      const atEnd = new Map<number, { cut: number; off: number }>();
+    const w = joined ? widthAround(i) : width;
+    if (joined && isJoined(raw.trim().length, w)) {
+      const atEnd = new Map<number, { cut: number; off: number; rank: number }>();
+      const offer = (cut: number, rank: number): void => {
+        const at = (cut - lead) / w;
+        const k = Math.max(1, Math.round(at / LINE_END));
+        const off = at - k * LINE_END;
+        if (off > ADDRESS_LINE - 1 || off < -ADDRESS_SHORT) return;
+        const cur = atEnd.get(k);
+        if (!cur || rank > cur.rank || (rank === cur.rank && Math.abs(off) < cur.off)) atEnd.set(k, { cut, off: Math.abs(off), rank });
+      };
+      /** How surely a slug's part is a word: the text writes it (2), the word list has it (1), neither (-1). */
+      const sure = (part: string): number => (part.length < 3 && !SHORT_WORDS.has(part) ? -1 : lex.count(part) > 0 ? 2 : lex.listed(part) ? 1 : -1);
       for (const u of raw.matchAll(/https?:\/\/\S+/gu)) {
         // (in the path: a host's name is no slug)
         const path = u[0].indexOf("/", u[0].indexOf("//") + 2);
-        if (path < 0 || !/\p{Ll}-\p{Ll}/u.test(u[0])) continue;
-        for (const r of u[0].matchAll(/\p{Ll}{5,}/gu)) {
-          const run = r[0];
-          if (r.index! < path) continue;
-          if (lex.dictionary(run) || lex.count(run) > 0) continue;
-          const splits: number[] = [];
-          for (let p = 2; p <= run.length - 2; p++) {
-            const a = run.slice(0, p);
-            const b = run.slice(p);
-            if ((a.length >= 3 || SHORT_WORDS.has(a)) && (b.length >= 3 || SHORT_WORDS.has(b)) && lex.listed(a) && lex.listed(b)) splits.push(p);
+        if (path < 0 || !/[\p{Ll}\d]-[\p{Ll}\d]/u.test(u[0])) continue;
+        for (const r of u[0].slice(path).matchAll(/[\p{Ll}\d]{4,}/gu)) {
+          const part = r[0];
+          const at = u.index! + path + r.index!;
+          if (lex.count(part) > 0 || lex.addressWord(part)) continue;
+          const mixed = /^(\p{Ll}+)(\d+)$|^(\d+)(\p{Ll}+)$/u.exec(part);
+          if (mixed) {
+            const letters = mixed[1] ?? mixed[4]!;
+            if (letters.length >= 3 && sure(letters) >= 1) offer(at + (mixed[1] ?? mixed[3]!).length, 1);
+            continue;
           }
-          if (splits.length !== 1) continue;
-          const cut = u.index! + r.index! + splits[0]!;
-          const { k, off } = nearestLineEnd((cut - lead) / width);
-          const cur = atEnd.get(k);
-          if (off <= LINE_WINDOW && (!cur || off < cur.off)) atEnd.set(k, { cut, off });
+          if (/^(?:19|20)\d\d(?:19|20)\d\d$/u.test(part)) {
+            offer(at + 4, 1);
+            continue;
+          }
+          if (!/^\p{Ll}+$/u.test(part)) continue;
+          // (a compound of the list's words may be a word of the address itself, "kamerbrief",
+          // "personeelsbeleid": two only if the text writes both)
+          const least = lex.known(part) ? 2 : 1;
+          for (let p = 2; p <= part.length - 2; p++) {
+            const rank = Math.min(sure(part.slice(0, p)), sure(part.slice(p)));
+            if (rank >= least) offer(at + p, rank);
+          }
         }
       }
-      for (const { cut } of atEnd.values()) cuts.push({ at: cut, what: "a hyphen between the words of a web address" });
+      for (const { cut } of atEnd.values()) cuts.push({ at: cut, what: "a hyphen between the parts of a web address" });
     }
     const re = /\S+/gu;
     for (let m = joined ? re.exec(raw) : null; m; m = re.exec(raw)) {
