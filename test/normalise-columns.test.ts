@@ -54,6 +54,44 @@ describe("a two-column page read in turn", () => {
     expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([8]);
   });
 
+  it("reads the note references in sequence where the heading numbering allows both orders", () => {
+    // (the second column opens with a paragraph without a heading, its reference 2; the first
+    // column's last block holds reference 1: headings alone read "1.1", "1.2" either way)
+    const turns = [
+      "Samenvatting",
+      "De raad brengt in kaart hoe het statushouders op de arbeidsmarkt vergaat.",
+      "",
+      "Eerder onderzoek laat zien dat hun achterstand geen tijdelijk verschijnsel",
+      "is.2 Ook na tien jaar ligt hun arbeidsparticipatie duidelijk lager.",
+      "",
+      "1.2 Onderzoeksvragen",
+      "De verkenning is gericht op de volgende vragen.3",
+      "",
+      "1 Inleiding",
+      "1.1 Aanleiding",
+      "De minister vroeg de raad in februari om een verkenning.1 Dat maakt de",
+      "vraag hoe nieuwkomers sneller aan het werk komen urgenter dan ooit.",
+      "",
+      "2 De arbeidsmarktpositie in cijfers",
+      "2.1 Participatie na vijf jaar",
+      "Het CBS volgt sinds 2014 jaarlijkse cohorten statushouders.4",
+      "",
+    ];
+    const doc = normalise(raw(turns.join("\n")), undefined, { kind: "report" });
+    const text = doc.children.map(blockText).join("\n");
+    expect(text.indexOf("De minister vroeg")).toBeGreaterThan(0);
+    expect(text.indexOf("De minister vroeg")).toBeLessThan(text.indexOf("Eerder onderzoek"));
+    expect(text.indexOf("Eerder onderzoek")).toBeLessThan(text.indexOf("De verkenning is gericht"));
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual([
+      "Samenvatting",
+      "1 Inleiding",
+      "1.1 Aanleiding",
+      "1.2 Onderzoeksvragen",
+      "2 De arbeidsmarktpositie in cijfers",
+      "2.1 Participatie na vijf jaar",
+    ]);
+  });
+
   it("leaves a page of more than 14 blocks as extracted: the splits tried double with each block", () => {
     const filler = Array.from({ length: 8 }, (_, k) => [`Een alinea van de tweede kolom, nummer ${k + 1}, die met een punt eindigt.`, ""]).flat();
     const doc = normalise(raw([...page, ...filler].join("\n")), undefined, { kind: "report" });

@@ -15,12 +15,17 @@ import { follows } from "./segment.ts";
  * sibling, a first child or the next of an ancestor of the one before,
  * counting from the last heading of the pages before). Of the ways to split
  * its blocks into two runs that keep their order, the one is chosen whose
- * headings follow each other with the fewest breaks, then whose blocks join
+ * headings follow each other with the fewest breaks, then whose note
+ * references do (each the one after the reference before it: a block without
+ * a heading may stand in either column, "verschijnsel is.2" reads after
+ * "verkenning.1"; counting from the pages before), then whose blocks join
  * best (text that goes on in lower case after a block that broke off
  * mid-sentence, a capital after one that did not), then that moves the
- * fewest blocks (on a page of at most MAX_BLOCKS blocks). It is kept only where it has fewer breaks in the numbering
- * than the page as extracted; every page taken apart is reported. Lines are
- * moved, never changed, so every word keeps its source line.
+ * fewest blocks (on a page of at most MAX_BLOCKS blocks). It is kept only
+ * where it has fewer breaks in the heading numbering than the page as
+ * extracted, and no more in the references; every page taken apart is
+ * reported. Lines are moved, never changed, so every word keeps its source
+ * line.
  */
 export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages: Ln[][] = [];
@@ -30,9 +35,10 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   }
   const out: Ln[] = [];
   let last: number[] | undefined;
+  let lastRef: number | undefined;
   for (const page of pages) {
     const blocks = blocksOf(page);
-    const order = reorder(blocks, last);
+    const order = reorder(blocks, last, lastRef);
     if (order) {
       const moved = order.map((k) => blocks[k]!);
       // (an empty line keeps each moved block apart from the next)
@@ -43,10 +49,10 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
       }
       const first = blocks[order.find((k, n) => k !== n)!]!;
       diag(ctx, "info", "normalise:columns", `page ${first.lines[0]!.page}: its blocks read as two columns, one after the other, where the extraction took them in turn (${blocks.length} blocks, ${order.filter((k, n) => k !== n).length} moved)`, first.lines[0]);
-      for (const k of order) last = blocks[k]!.numbers.at(-1) ?? last;
+      for (const k of order) [last, lastRef] = [blocks[k]!.numbers.at(-1) ?? last, blocks[k]!.refs.at(-1) ?? lastRef];
     } else {
       out.push(...page);
-      for (const b of blocks) last = b.numbers.at(-1) ?? last;
+      for (const b of blocks) [last, lastRef] = [b.numbers.at(-1) ?? last, b.refs.at(-1) ?? lastRef];
     }
   }
   return out;
@@ -59,7 +65,12 @@ interface Block {
   numbers: number[][];
   first: string;
   end: string;
+  /** The numbers of the note references in it, in order ("verschijnsel is.2" → 2). */
+  refs: number[];
 }
+
+/** A note's reference: one or two digits set close after a word or its punctuation ("arbeidsmarkt.9", "Grondwet4 ."). */
+const REF = /(?<=(?:\p{L}|[)’”'"])[.,;:]?)(\d{1,2})(?=[\s.,;:)]|$)/gu;
 
 /** A numbered heading's line: a number in levels, or one number set alone on a block of its own. */
 const HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[‘“'"]?\p{Lu}/u;
@@ -80,9 +91,10 @@ function blocksOf(page: Ln[]): Block[] {
         if (n.length === 1 && !(text.length === 1 || text.slice(k + 1, k + 4).some((x) => x.startsWith(`${n[0]}.1 `)))) return;
         numbers.push(n);
       });
-      out.push({ lines: cur, numbers, first: text[0]!, end: text[text.length - 1]! });
+      const refs = text.flatMap((t) => [...t.matchAll(REF)].map((m) => Number(m[1])));
+      out.push({ lines: cur, numbers, first: text[0]!, end: text[text.length - 1]!, refs });
     } else if (out.length) out[out.length - 1]!.lines.push(...cur);
-    else out.push({ lines: cur, numbers: [], first: "", end: "" });
+    else out.push({ lines: cur, numbers: [], first: "", end: "", refs: [] });
     cur = [];
   };
   for (let i = 0; i < page.length; i++) {
@@ -101,6 +113,18 @@ function breaks(blocks: Block[], order: number[], last: number[] | undefined): n
     for (const q of blocks[k]!.numbers) {
       if (!follows(p, q)) n++;
       p = q;
+    }
+  return n;
+}
+
+/** How often a note reference in this order is not the one after the reference before it (the pages' before counted from `last`). */
+function refBreaks(blocks: Block[], order: number[], last: number | undefined): number {
+  let n = 0;
+  let p = last;
+  for (const k of order)
+    for (const r of blocks[k]!.refs) {
+      if (p !== undefined && r !== p + 1) n++;
+      p = r;
     }
   return n;
 }
@@ -124,6 +148,12 @@ function misjoins(blocks: Block[], order: number[]): number {
   return n;
 }
 
+/** Whether score `a` is better than `b`: the first figure that differs is lower. */
+function lessThan(a: number[], b: number[]): boolean {
+  const k = a.findIndex((x, i) => x !== b[i]);
+  return k >= 0 && a[k]! < b[k]!;
+}
+
 /**
  * The most blocks a page may have to be taken apart: the splits tried are 2^(n−1), so this keeps
  * a page to a few milliseconds (8192 splits); a two-column page has about a dozen.
@@ -131,21 +161,21 @@ function misjoins(blocks: Block[], order: number[]): number {
 const MAX_BLOCKS = 14;
 
 /** The blocks' reading order as two runs, where it mends the page's heading numbering; undefined where the page reads as extracted. */
-function reorder(blocks: Block[], last: number[] | undefined): number[] | undefined {
+function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | undefined): number[] | undefined {
   const n = blocks.length;
   const identity = blocks.map((_, k) => k);
   const before = breaks(blocks, identity, last);
   if (before === 0 || n > MAX_BLOCKS || blocks.filter((b) => b.numbers.length).length < 2) return undefined;
-  let best: { order: number[]; score: [number, number, number] } | undefined;
+  let best: { order: number[]; score: number[] } | undefined;
   // (each mask puts the blocks of its set bits in the second run; the first block opens the page)
   for (let mask = 0; mask < 1 << (n - 1); mask++) {
     const first: number[] = [];
     const second: number[] = [];
     for (let k = 0; k < n; k++) (k > 0 && mask & (1 << (k - 1)) ? second : first).push(k);
     const order = [...first, ...second];
-    const score: [number, number, number] = [breaks(blocks, order, last), misjoins(blocks, order), second.length];
-    if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && (score[1] < best.score[1] || (score[1] === best.score[1] && score[2] < best.score[2])))) best = { order, score };
+    const score = [breaks(blocks, order, last), refBreaks(blocks, order, lastRef), misjoins(blocks, order), second.length];
+    if (!best || lessThan(score, best.score)) best = { order, score };
   }
-  if (!best || best.score[0] >= before || best.score[1] > misjoins(blocks, identity)) return undefined;
+  if (!best || best.score[0]! >= before || best.score[1]! > refBreaks(blocks, identity, lastRef) || best.score[2]! > misjoins(blocks, identity)) return undefined;
   return best.order;
 }
