@@ -314,6 +314,42 @@ describe("a note number on a line of its own (pdftotext's default mode)", () => 
     ]);
   });
 
+  it("takes the last number of a page whose number stands in its head for a note's label, not for the page's number", () => {
+    // (a two-sided report: each page's number in its head; pdftotext's default mode set note 5's
+    // raised number last, under the texts of notes 5 and 6)
+    const text = [
+      ["1", "", "Mantelzorg en werk", "", "De raad heeft in de afgelopen jaren herhaaldelijk gewezen op de gevolgen", "van mantelzorg voor werkenden, die zorg en werk moeten combineren."],
+      [
+        "2",
+        "",
+        "Mantelzorg en werk",
+        "",
+        "Werkenden hebben recht op kortdurend zorgverlof.4 Uit een enquête blijkt dat",
+        "veel werkgevers daar weinig van weten.5 Op dit moment is informatie over",
+        "verlof verspreid over tientallen websites.6",
+        "4",
+        "",
+        "Wet arbeid en zorg, art. 5:1 en 5:9.",
+        "Enquête uitgevoerd in opdracht van de raad in mei en juni 2026.",
+        "6",
+        "Een inventarisatie telde in 2025 meer dan veertig websites met informatie voor",
+        "mantelzorgers.",
+        "5",
+        "",
+      ],
+      ["3", "", "Mantelzorg en werk", "", "De raad doet daarom de volgende aanbevelingen aan het kabinet en aan", "de werkgevers."],
+    ]
+      .map((p) => p.join("\n"))
+      .join("\n\f");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "4 Wet arbeid en zorg, art. 5:1 en 5:9.",
+      "5 Enquête uitgevoerd in opdracht van de raad in mei en juni 2026.",
+      "6 Een inventarisatie telde in 2025 meer dan veertig websites met informatie voor mantelzorgers.",
+    ]);
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:page-number").map((d) => d.message)).toEqual(["removed page furniture \"1\"", "removed page furniture \"2\"", "removed page furniture \"3\""]);
+  });
+
   it("takes no number alone under the notes for a label where the text above carries no such mark", () => {
     const text = [
       "Veel werkzoekenden vertelden dat zij zich vooral een dossier voelen, zeker bij de mobiliteitsteams.1",

@@ -182,7 +182,10 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         // and the edge are furniture too: a note's label alone on its line has the note's text
         // after it, and may be the page's number where the page prints its number in the head)
         const atEdge = edge.slice(0, k).every((j) => drop.has(j));
-        const folio = (k === 0 && FOLIO.test(t)) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
+        // (a page's last number is its number unless the page prints its number elsewhere and this
+        // is another: a note's label that pdftotext's default mode set under the notes' texts)
+        const other = folioAt !== undefined && folioNumber(t) !== lines[i]!.page + folioAt && [...z.top, ...z.foot].some((j) => j !== i && folioNumber(textOf(lines[j]!)) === lines[i]!.page + folioAt);
+        const folio = (k === 0 && FOLIO.test(t) && !other) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
         // (a page's very first line that ends on that page's number, a few words before it that
         // close no sentence, is a running head, also where no other page repeats it: a document
         // of one page, "Briefadvies digitale dienstverlening 1")
