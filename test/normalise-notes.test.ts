@@ -314,6 +314,50 @@ describe("a note number on a line of its own (pdftotext's default mode)", () => 
     ]);
   });
 
+  it("takes a note's first line for a note where the line under it opens with a year, not with a heading's text", () => {
+    // (two columns: note 1 under the first, note 2 under the second, after text that breaks off)
+    const text = [
+      "De raad is gevraagd te adviseren over technisch vakmanschap.1 Zonder technici",
+      "geen energietransitie.",
+      "1 Adviesaanvraag Technisch vakmanschap, brief van 3 maart 2026.",
+      "",
+      "Dat klinkt als een open deur, maar de gevolgen zijn concreet: de wachttijd",
+      "voor een warmtepomp liep in 2025 op tot meer dan negen maanden.2 Ook de",
+      "woningbouw wordt geraakt. Een aanzienlijk deel van de gediplomeerden werkt",
+      "2 Techniek Nederland (2025), Monitor installatiecapaciteit",
+      "2025: wachttijden en personeelsbehoefte in de installatiebranche,",
+      "Woerden.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Adviesaanvraag Technisch vakmanschap, brief van 3 maart 2026.",
+      "2 Techniek Nederland (2025), Monitor installatiecapaciteit 2025: wachttijden en personeelsbehoefte in de installatiebranche, Woerden.",
+    ]);
+  });
+
+  it("takes a line that reads as a heading for the next note where a run of notes goes on from it", () => {
+    // (the second column's notes under the first's: "3 …, Den" / "Haag, …" reads as a heading)
+    const text = [
+      "Werkende mantelzorgers zeggen zich zwaar belast te voelen.1 Ook jonge",
+      "mantelzorgers krijgen steeds meer aandacht.2",
+      "",
+      "1 Adviesaanvraag Werkende mantelzorgers, brief van 14 maart 2026.",
+      "2 CBS, Mantelzorg en betaald werk 2025, Den Haag.",
+      "",
+      "Het verzuim onder zwaarbelaste mantelzorgers ligt twee keer zo hoog.3 De",
+      "wet kent kortdurend en langdurend zorgverlof.4",
+      "",
+      "3 Sociaal en Cultureel Planbureau, Zorgen voor elkaar, Den",
+      "Haag, 2024, p. 58.",
+      "4 Wet arbeid en zorg, art. 5:1 en 5:9.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => n.label)).toEqual(["1", "2", "3", "4"]);
+    expect(inlineText(doc.notes[2]!.children)).toBe("Sociaal en Cultureel Planbureau, Zorgen voor elkaar, Den Haag, 2024, p. 58.");
+  });
+
   it("takes the last number of a page whose number stands in its head for a note's label, not for the page's number", () => {
     // (a two-sided report: each page's number in its head; pdftotext's default mode set note 5's
     // raised number last, under the texts of notes 5 and 6)

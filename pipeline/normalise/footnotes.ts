@@ -129,8 +129,9 @@ function candidates(lines: readonly Ln[], from: number, to: number, start: RegEx
  * A numbered line that reads as a heading rather than a note: short (under
  * 60 characters), ending on no punctuation, holding no sentence end before
  * another sentence, its number set off by a space,
- * and followed by a line that starts with a capital or a number
- * ("3 Knelpunten" above "3.1 Financiering").
+ * and followed by a line that starts with a capital or a number set off by a
+ * space or a point ("3 Knelpunten" above "3.1 Financiering"; not above "2025:
+ * wachttijden …", a note's second line).
  */
 function headingLike(lines: readonly Ln[], i: number): boolean {
   const t = textOf(lines[i]!);
@@ -151,7 +152,7 @@ function headingLike(lines: readonly Ln[], i: number): boolean {
   // "beidsmarkt")
   const second = textOf(lines[j]!);
   if (STARTS_LOWER.test(second) && !/[.,;:)\]’”"'!?]$/u.test(second) && (/\p{L}-$/u.test(t) ? second.length < 60 : second.length <= 40)) j = nextText(lines, j)?.j;
-  return j !== undefined && /^[\p{Lu}\p{N}]/u.test(textOf(lines[j]!));
+  return j !== undefined && /^(?:\p{Lu}|\d+(?:\.\d+)*\.?\s)/u.test(textOf(lines[j]!));
 }
 
 /**
@@ -413,8 +414,11 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const fits = (c: Cand): boolean => {
         // the first note is note 1, or (an excerpt, or a note 1 the extraction ran into a line of
         // text) a later one set off by an empty line above it or opening a run of notes: a numbered
-        // heading ("3 Knelpunten") is neither
-        if (headingLike(lines, c.i)) return false;
+        // heading ("3 Knelpunten") is neither; a line that reads as one opens the next note where
+        // it goes on from the notes before and a run of notes follows it, none a heading with its
+        // first subsection ("3 Sociaal en Cultureel Planbureau, Zorgen voor elkaar, Den" / "Haag,
+        // 2024, p. 58." / "4 Wet arbeid …")
+        if (headingLike(lines, c.i) && !(last > 0 && c.n === last + 1 && !firstChildFollows(lines, c.i) && zoneOf(c).notes.length >= 2)) return false;
         const inSequence = c.n === last + 1 || c.n === 1;
         if (!inSequence && last !== 0) return false;
         const z = zoneOf(c);
