@@ -75,6 +75,16 @@ describe("running heads of a two-sided layout", () => {
     expect(removed(d)).toEqual(expect.arrayContaining(["2 Digitale vaardigheden van oudere werkenden", "4 Digitale vaardigheden van oudere werkenden"]));
   });
 
+  it("takes one number an edge for the page's number: the same number again further in is a note's label", () => {
+    // (pdftotext's default mode: note 2's label under its text, then the page's number, both "2")
+    const d = doc([
+      [...para(1), "1"],
+      [...para(2).slice(0, 1), "collega's, zo blijkt uit de enquête die het secretariaat dit voorjaar hield.2", "Zie de enquête onder werkgevers, voorjaar 2026.", "2", "", "2"],
+      [...para(3), "3"],
+    ]);
+    expect(removed(d)).toEqual(["1", "2", "3"]);
+  });
+
   it("takes a number alone at a page's foot, the note's text after it, for the note's label, not the page's number", () => {
     // (the page's number stands in its head; the note's number happens to be the page's)
     const d = doc([

@@ -185,7 +185,9 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         // (a page's last number is its number unless the page prints its number elsewhere and this
         // is another: a note's label that pdftotext's default mode set under the notes' texts)
         const other = folioAt !== undefined && folioNumber(t) !== lines[i]!.page + folioAt && [...z.top, ...z.foot].some((j) => j !== i && folioNumber(textOf(lines[j]!)) === lines[i]!.page + folioAt);
-        const folio = (k === 0 && FOLIO.test(t) && !other) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt);
+        // (one number an edge: the same number again further in is a note's label, "2" / "" / "2")
+        const taken = edge.slice(0, k).some((j) => drop.has(j) && FOLIO.test(textOf(lines[j]!)));
+        const folio = !taken && ((k === 0 && FOLIO.test(t) && !other) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt));
         // (a page's very first line that ends on that page's number, a few words before it that
         // close no sentence, is a running head, also where no other page repeats it: a document
         // of one page, "Briefadvies digitale dienstverlening 1")
