@@ -358,6 +358,62 @@ describe("a note number on a line of its own (pdftotext's default mode)", () => 
     expect(inlineText(doc.notes[2]!.children)).toBe("Sociaal en Cultureel Planbureau, Zorgen voor elkaar, Den Haag, 2024, p. 58.");
   });
 
+  it("takes a page's last number for the label of the notes above it, set in smaller type, where the notes' labels stand under their texts", () => {
+    // (pdftotext's default mode: note 2's raised label under its text, last on the page; and a
+    // page whose first note's label stands last, the others' in their place)
+    const body = [
+      "De raad heeft in de afgelopen jaren herhaaldelijk gewezen op de gevolgen",
+      "van een krappe arbeidsmarkt voor de kwaliteit van de publieke diensten,",
+      "en op de noodzaak om werkgevers en onderwijsinstellingen beter te laten",
+      "samenwerken.1 Leeftijd is daarbij vooral een signaal, geen verklaring.",
+    ];
+    const page2 = ["\fWerkgevers investeren minder in de scholing van oudere werknemers dan", "in die van jongere collega's, zo blijkt uit de enquête van dit voorjaar.", "", "2"];
+    const one = [
+      ...body,
+      "1 Zie het eerdere advies van de raad over de arbeidsmarkt, Den Haag, 2024, hoofdstuk 2.",
+      "",
+      "1",
+      ...page2,
+      "\fIn de zorg en het onderwijs zijn de tekorten het grootst. Scholen werken",
+      "met vierdaagse lesweken en zorginstellingen sluiten afdelingen omdat er",
+      "geen mensen zijn.2 Toch is krapte niet het hele verhaal voor de regio.",
+      "Zie: OECD (2024), Do Adults Have the Skills They Need to Thrive in a Changing World? Survey",
+      "of Adult Skills 2023, Parijs.",
+      "2",
+      "",
+      "3",
+      "",
+    ];
+    const doc = normalise(raw(one.join("\n")), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Zie het eerdere advies van de raad over de arbeidsmarkt, Den Haag, 2024, hoofdstuk 2.",
+      "2 Zie: OECD (2024), Do Adults Have the Skills They Need to Thrive in a Changing World? Survey of Adult Skills 2023, Parijs.",
+    ]);
+    expect(doc.children.map(blockText).join(" ")).not.toContain("Parijs");
+    const three = [
+      ...body,
+      "1 Zie het eerdere advies van de raad over de arbeidsmarkt, Den Haag, 2024, hoofdstuk 2.",
+      "",
+      "1",
+      ...page2,
+      "\fIn de zorg en het onderwijs zijn de tekorten het grootst.2 Scholen werken",
+      "met vierdaagse lesweken en zorginstellingen sluiten afdelingen omdat er",
+      "geen mensen zijn.3 Toch is krapte niet het hele verhaal voor de regio.4",
+      "De enquête is in oktober en november 2025 afgenomen bij werkgevers in de zorg en",
+      "het onderwijs.",
+      "3",
+      "CBS, Vacatures naar sector, 2025, tabel 4, met de cijfers over het vierde kwartaal.",
+      "4",
+      "Zie de evaluatie door de Stichting van de Arbeid, Den Haag, 2026, paragraaf 3.",
+      "2",
+      "",
+      "3",
+      "",
+    ];
+    const d3 = normalise(raw(three.join("\n")), undefined, { kind: "report" });
+    expect(d3.notes.map((n) => `${n.label} ${inlineText(n.children).slice(0, 20).trimEnd()}`)).toEqual(["1 Zie het eerdere advi", "2 De enquête is in okt", "3 CBS, Vacatures naar", "4 Zie de evaluatie doo"]);
+  });
+
   it("takes the last number of a page whose number stands in its head for a note's label, not for the page's number", () => {
     // (a two-sided report: each page's number in its head; pdftotext's default mode set note 5's
     // raised number last, under the texts of notes 5 and 6)

@@ -1,3 +1,4 @@
+import { fullLine } from "./measure.ts";
 import { BACK_LINK, diag, ENDS_CLAUSE, ENDS_SENTENCE, isBlank, lineAbove, nextText, SET_IN, setInFrom, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 
 /**
@@ -376,6 +377,9 @@ function endsInAddress(texts: readonly string[]): boolean {
  * a run after a line that ends on a colon is a numbered list.
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[]; endnotes: boolean } {
+  // (a full line of the text: 1.08 times the median of the lines the typesetter wrapped, below the
+  // lines of notes set in smaller type)
+  const width = 1.08 * fullLine(lines);
   const pages: [number, number][] = [];
   let s = 0;
   for (let i = 1; i <= lines.length; i++) {
@@ -428,7 +432,16 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       };
       // (the next number first: where each column ends on notes, the first column's come first)
       let top = cands.find((c) => c.n === last + 1 && fits(c)) ?? cands.find(fits);
-      if (!top) break;
+      if (!top) {
+        // (or the notes whose first label pdftotext's default mode set under their texts, last on the page)
+        const under = labelledBelow(lines, from, pe, last, width, (i, label) => hasRef(textAbove(i), label));
+        if (!under) break;
+        for (let i = under.start; i < under.end; i++) drop.add(i);
+        notes.push(...under.notes.map((n) => ({ ...n, run })));
+        last = Number(under.notes[under.notes.length - 1]!.label);
+        bodyFrom = from = lastZoneEnd = under.end;
+        continue;
+      }
       // where the numbering is not known yet (an excerpt), the zone opens with the run that leads up to it
       // (a note is a few lines long: the one before it starts close above)
       for (let c: Cand | undefined = top; last === 0 && c; ) {
@@ -467,6 +480,58 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   }
   if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
   return { body: lines.filter((_, i) => !dropped.has(i)), notes, endnotes: dropped === atEnd };
+}
+
+/**
+ * The notes at a page's foot whose first label pdftotext's default mode set under their texts, as
+ * the page's last line: "Zie: OECD (2024), … Survey of Adult" / "Skills 2023, …, Parijs." / "2"
+ * (or "De enquête …" / "4" / note 4 / "5" / note 5 / "3"). The page's last line (`from` to `to`,
+ * only empty lines after it) is the number after the last note's (`last`), its mark in the text
+ * above, after a line that closes a sentence or an address; the labels between, if any, follow
+ * it in sequence. The first note's text opens at the nearest line above them, within six lines,
+ * that follows one that closed a sentence (before a mark too), with a capital, a quote or an
+ * address; at least one of its lines is longer than a full line of the text (`width`: notes are
+ * set in smaller type), else nothing tells its first line from the text's.
+ */
+function labelledBelow(lines: readonly Ln[], from: number, to: number, last: number, width: number, known: (i: number, label: string) => boolean): { notes: RawNote[]; start: number; end: number } | undefined {
+  let at = to - 1;
+  while (at >= from && isBlank(lines[at])) at--;
+  if (at < from) return undefined;
+  const label = textOf(lines[at]!);
+  if (!/^\d{1,3}$/.test(label) || Number(label) !== last + 1 || last === 0 || !known(at, label)) return undefined;
+  const above = lineAbove(lines, at, from);
+  if (above === undefined) return undefined;
+  const before = textOf(lines[above]!);
+  if (!closesSentence(before) && !endsInAddress([before])) return undefined;
+  // (the next labels in sequence above it, each opening a note of its own: "4" / … / "5" / …)
+  let first = at;
+  for (let i = at - 1, want = -1; i >= from && at - i <= 12; i--) {
+    const t = textOf(lines[i]!);
+    if (!/^\d{1,3}$/.test(t)) continue;
+    if (want === -1 ? Number(t) > last + 1 : Number(t) === want) {
+      first = i;
+      want = Number(t) - 1;
+      if (want === last + 1) break;
+    }
+  }
+  if (first !== at && Number(textOf(lines[first]!)) !== last + 2) return undefined;
+  // (the first note's text: up from the line above the first label)
+  let start: number | undefined;
+  for (let i = lineAbove(lines, first, from), n = 0; i !== undefined && n < 6; i = lineAbove(lines, i, from), n++) {
+    const prev = lineAbove(lines, i, from);
+    // (a sentence closes before a note's mark too: "… gebruikgemaakt.5")
+    const closed = closesSentence(textOf(lines[prev ?? i]!)) || /[\p{L})][.!?][’”"')]?\d{1,3}$/u.test(textOf(lines[prev ?? i]!));
+    if (prev === undefined || isBlank(lines[i - 1]) || (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(lines[i]!)))) {
+      start = i;
+      break;
+    }
+  }
+  if (start === undefined) return undefined;
+  const own = lines.slice(start, first).filter((l) => !isBlank(l));
+  if (!own.some((l) => textOf(l).length > width)) return undefined;
+  const rest = first === at ? [] : chain(lines, first, at, NOTE_START, 0).notes;
+  if (first !== at && (rest.length === 0 || Number(rest[rest.length - 1]!.label) !== Number(label) + rest.length)) return undefined;
+  return { notes: [{ label, run: 0, lines: [lines[at]!, ...own] }, ...rest], start, end: to };
 }
 
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */

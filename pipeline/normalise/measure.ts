@@ -30,6 +30,18 @@ export function measureOf(lines: readonly Ln[], cap = Infinity): number {
   return lens.length ? fullLength(lens) : 80;
 }
 
+/** The median length of the lines the typesetter wrapped (a line of text followed at once by one that goes on in lower case), of 15 characters or more; 80 where none is. */
+export function fullLine(lines: readonly Ln[]): number {
+  const wrapped: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i]!;
+    const b = lines[i + 1]!;
+    if (!isBlank(a) && !isBlank(b) && !a.role && !b.role && STARTS_LOWER.test(textOf(b)) && textOf(a).length > 15) wrapped.push(textOf(a).length);
+  }
+  wrapped.sort((x, y) => x - y);
+  return wrapped[Math.floor(wrapped.length / 2)] ?? 80;
+}
+
 /** The 90th percentile of line lengths, those over 1.2 times their median (joined lines) left out. */
 function fullLength(lens: number[]): number {
   lens.sort((a, b) => a - b);
