@@ -519,9 +519,13 @@ function labelledBelow(lines: readonly Ln[], from: number, to: number, last: num
   let start: number | undefined;
   for (let i = lineAbove(lines, first, from), n = 0; i !== undefined && n < 6; i = lineAbove(lines, i, from), n++) {
     const prev = lineAbove(lines, i, from);
+    if (prev === undefined || isBlank(lines[i - 1])) {
+      start = i;
+      break;
+    }
     // (a sentence closes before a note's mark too: "… gebruikgemaakt.5")
-    const closed = closesSentence(textOf(lines[prev ?? i]!)) || /[\p{L})][.!?][’”"')]?\d{1,3}$/u.test(textOf(lines[prev ?? i]!));
-    if (prev === undefined || isBlank(lines[i - 1]) || (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(lines[i]!)))) {
+    const closed = closesSentence(textOf(lines[prev]!)) || /[\p{L})][.!?][’”"')]?\d{1,3}$/u.test(textOf(lines[prev]!));
+    if (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(lines[i]!))) {
       start = i;
       break;
     }

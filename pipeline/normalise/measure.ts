@@ -14,14 +14,7 @@ import { patternsBreak } from "./dehyphenate.ts";
  * measure is the 90th percentile of the others.
  */
 export function measureOf(lines: readonly Ln[], cap = Infinity): number {
-  const wrapped: number[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i]!;
-    const b = lines[i + 1]!;
-    if (isBlank(a) || isBlank(b) || a.role || b.role) continue;
-    // (a word or two a line, as an extraction of justified text may give, says nothing of the measure)
-    if (STARTS_LOWER.test(textOf(b)) && textOf(a).length > 15) wrapped.push(textOf(a).length);
-  }
+  const wrapped = wrappedLengths(lines);
   if (wrapped.length >= 8) return fullLength(wrapped);
   const lens = lines
     .filter((l) => !isBlank(l))
@@ -30,15 +23,25 @@ export function measureOf(lines: readonly Ln[], cap = Infinity): number {
   return lens.length ? fullLength(lens) : 80;
 }
 
-/** The median length of the lines the typesetter wrapped (a line of text followed at once by one that goes on in lower case), of 15 characters or more; 80 where none is. */
-export function fullLine(lines: readonly Ln[]): number {
+/**
+ * The lengths of the lines the typesetter wrapped: a line of text followed at once by one that
+ * goes on in lower case, of over 15 characters (a word or two a line, as an extraction of
+ * justified text may give, says nothing of the measure).
+ */
+function wrappedLengths(lines: readonly Ln[]): number[] {
   const wrapped: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1]!;
-    if (!isBlank(a) && !isBlank(b) && !a.role && !b.role && STARTS_LOWER.test(textOf(b)) && textOf(a).length > 15) wrapped.push(textOf(a).length);
+    if (isBlank(a) || isBlank(b) || a.role || b.role) continue;
+    if (STARTS_LOWER.test(textOf(b)) && textOf(a).length > 15) wrapped.push(textOf(a).length);
   }
-  wrapped.sort((x, y) => x - y);
+  return wrapped;
+}
+
+/** The median length of the lines the typesetter wrapped (wrappedLengths); 80 where none is. */
+export function fullLine(lines: readonly Ln[]): number {
+  const wrapped = wrappedLengths(lines).sort((x, y) => x - y);
   return wrapped[Math.floor(wrapped.length / 2)] ?? 80;
 }
 
