@@ -434,10 +434,10 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       let top = cands.find((c) => c.n === last + 1 && fits(c)) ?? cands.find(fits);
       if (!top) {
         // (or the notes whose first label pdftotext's default mode set under their texts, last on the page)
-        const under = labelledBelow(lines, from, pe, last, width, (i, label) => hasRef(textAbove(i), label));
+        const under = labelledBelow(lines, from, pe, last, run, width, (i, label) => hasRef(textAbove(i), label));
         if (!under) break;
         for (let i = under.start; i < under.end; i++) drop.add(i);
-        notes.push(...under.notes.map((n) => ({ ...n, run })));
+        notes.push(...under.notes);
         last = Number(under.notes[under.notes.length - 1]!.label);
         bodyFrom = from = lastZoneEnd = under.end;
         continue;
@@ -493,7 +493,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
  * address; at least one of its lines is longer than a full line of the text (`width`: notes are
  * set in smaller type), else nothing tells its first line from the text's.
  */
-function labelledBelow(lines: readonly Ln[], from: number, to: number, last: number, width: number, known: (i: number, label: string) => boolean): { notes: RawNote[]; start: number; end: number } | undefined {
+function labelledBelow(lines: readonly Ln[], from: number, to: number, last: number, run: number, width: number, known: (i: number, label: string) => boolean): { notes: RawNote[]; start: number; end: number } | undefined {
   let at = to - 1;
   while (at >= from && isBlank(lines[at])) at--;
   if (at < from) return undefined;
@@ -533,9 +533,9 @@ function labelledBelow(lines: readonly Ln[], from: number, to: number, last: num
   if (start === undefined) return undefined;
   const own = lines.slice(start, first).filter((l) => !isBlank(l));
   if (!own.some((l) => textOf(l).length > width)) return undefined;
-  const rest = first === at ? [] : chain(lines, first, at, NOTE_START, 0).notes;
+  const rest = first === at ? [] : chain(lines, first, at, NOTE_START, run).notes;
   if (first !== at && (rest.length === 0 || Number(rest[rest.length - 1]!.label) !== Number(label) + rest.length)) return undefined;
-  return { notes: [{ label, run: 0, lines: [lines[at]!, ...own] }, ...rest], start, end: to };
+  return { notes: [{ label, run, lines: [lines[at]!, ...own] }, ...rest], start, end: to };
 }
 
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */

@@ -182,17 +182,18 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         // and the edge are furniture too: a note's label alone on its line has the note's text
         // after it, and may be the page's number where the page prints its number in the head)
         const atEdge = edge.slice(0, k).every((j) => drop.has(j));
+        // (the page's own number, where the pages' numbers keep a step)
+        const own = lines[i]!.page + (folioAt ?? 0);
         // (a page's last number is its number unless the page prints its number elsewhere and this
         // is another: a note's label that pdftotext's default mode set under the notes' texts)
-        const other = folioAt !== undefined && folioNumber(t) !== lines[i]!.page + folioAt && [...z.top, ...z.foot].some((j) => j !== i && folioNumber(textOf(lines[j]!)) === lines[i]!.page + folioAt);
+        const other = folioAt !== undefined && folioNumber(t) !== own && [...z.top, ...z.foot].some((j) => j !== i && folioNumber(textOf(lines[j]!)) === own);
         // (one number an edge: the same number again further in is a note's label, "2" / "" / "2")
         const taken = edge.slice(0, k).some((j) => drop.has(j) && FOLIO.test(textOf(lines[j]!)));
-        const folio = !taken && ((k === 0 && FOLIO.test(t) && !other) || (atEdge && folioAt !== undefined && folioNumber(t) === lines[i]!.page + folioAt));
+        const folio = !taken && ((k === 0 && FOLIO.test(t) && !other) || (atEdge && folioAt !== undefined && folioNumber(t) === own));
         // (a page's very first line that ends on that page's number, a few words before it that
         // close no sentence, is a running head, also where no other page repeats it: a document
         // of one page, "Briefadvies digitale dienstverlening 1")
         // (or whose next line is that number alone, pdftotext's default mode setting it apart)
-        const own = lines[i]!.page + (folioAt ?? 0);
         const topLine = edge === z.top && k === 0;
         const beside = topLine && z.top[1] !== undefined && textOf(lines[z.top[1]]!) === String(own) ? `${t} ${own}` : t;
         const numbered = topLine && HEAD_WITH_FOLIO.exec(beside);

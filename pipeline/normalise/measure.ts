@@ -375,12 +375,13 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     // At most one hyphen a printed line's end.
     const lead = raw.length - raw.trimStart().length;
     const joined = isJoined(raw.trim().length, width);
-    const w = joined ? widthAround(i) : width;
+    // (the lines around are measured only for a line with an address)
+    const w = joined && /https?:\/\//u.test(raw) ? widthAround(i) : width;
     if (joined && isJoined(raw.trim().length, w)) {
       const atEnd = new Map<number, { cut: number; off: number; rank: number }>();
       const offer = (cut: number, rank: number): void => {
         const at = (cut - lead) / w;
-        const k = Math.max(1, Math.round(at / LINE_END));
+        const { k } = nearestLineEnd(at);
         const off = at - k * LINE_END;
         if (off > ADDRESS_LINE - 1 || off < -ADDRESS_SHORT) return;
         const cur = atEnd.get(k);
