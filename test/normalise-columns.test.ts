@@ -92,10 +92,19 @@ describe("a two-column page read in turn", () => {
     ]);
   });
 
-  it("leaves a page of more than 14 blocks as extracted: the splits tried double with each block", () => {
+  it("leaves a page of more than 14 blocks in its heading order: the splits tried double with each block", () => {
     const filler = Array.from({ length: 8 }, (_, k) => [`Een alinea van de tweede kolom, nummer ${k + 1}, die met een punt eindigt.`, ""]).flat();
     const doc = normalise(raw([...page, ...filler].join("\n")), undefined, { kind: "report" });
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    expect(doc.children.filter((b) => b.type === "heading").map(blockText).filter((t) => /^\d/.test(t))).toEqual([
+      "1 Inleiding",
+      "2.2 Verzuim en arbeidsongeschiktheid",
+      "1.1 Achtergrond",
+      "2.2.1 Ziekteverzuim",
+      "2 Ontwikkelingen op de arbeidsmarkt",
+      "2.1 Instroom en uitstroom",
+    ]);
+    // (the one block that goes on in lower case is still put after the one that broke off)
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([4]);
   });
 
   it("leaves a page whose numbered headings follow each other as it is", () => {
@@ -103,5 +112,53 @@ describe("a two-column page read in turn", () => {
     const doc = normalise(raw(inOrder.join("\n")), undefined, { kind: "report" });
     expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["1 Inleiding", "1.1 Achtergrond", "2 Ontwikkelingen", "2.1 Instroom"]);
     expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+  });
+
+  describe("a page without heading numbering (a magazine)", () => {
+    // pdftotext took the second column's first block early, beside the first column's top
+    const magazine = [
+      "Werk op het water",
+      "",
+      "De binnenvaart vervoert elk jaar een derde van de goederen die door",
+      "ons land gaan. Toch vinden rederijen steeds moeilijker personeel.",
+      "",
+      "een schipper met twintig jaar ervaring. “Je leert dit vak alleen",
+      "aan boord,” zegt hij. “Geen school kan je dat leren.”",
+      "",
+      "Een vak met toekomst",
+      "Op de rivier is het stil in de vroege ochtend. De eerste schepen",
+      "varen al richting Duitsland, volgeladen met containers en zand.",
+      "",
+      "Kapitein Rik Smit staat al veertig jaar aan het roer van zijn",
+      "vrachtschip en kent elke bocht van de Waal. Hij spreekt rustig",
+      "over zijn werk en over de jonge mensen die hij opleidt, zo vertelt hij als",
+      "",
+      "Blik vooruit",
+      "De sector wil de komende jaren duizend nieuwe schippers opleiden.",
+      "",
+      "Daarvoor werken rederijen samen met de scholen in Rotterdam en",
+      "Harlingen, die hun opleidingen vernieuwen en uitbreiden.",
+      "",
+    ];
+    it("moves the block that goes on in lower case after the one block of running text that broke off", () => {
+      const doc = normalise(raw(magazine.join("\n")), undefined, { kind: "magazine" });
+      const text = doc.children.map(blockText).join("\n");
+      expect(text).toContain("zo vertelt hij als een schipper met twintig jaar ervaring.");
+      expect(text.indexOf("Een vak met toekomst")).toBeLessThan(text.indexOf("Kapitein Rik Smit"));
+      expect(text.indexOf("Geen school kan je dat leren.")).toBeLessThan(text.indexOf("Blik vooruit"));
+      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([6]);
+    });
+
+    it("leaves the page as it is where the block in lower case stands after the one that broke off", () => {
+      const later = [...magazine.slice(0, 5), ...magazine.slice(8, 19), ...magazine.slice(5, 8), ...magazine.slice(19)];
+      const doc = normalise(raw(later.join("\n")), undefined, { kind: "magazine" });
+      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    });
+
+    it("leaves the page as it is where a list's items open in lower case after its lead-in", () => {
+      const list = [...magazine.slice(0, 2), "Rederijen zoeken vooral de volgende mensen:", "", "stuurlieden en matrozen met een vaarbewijs", "voor de grote rivieren;", "", ...magazine.slice(8)];
+      const doc = normalise(raw(list.join("\n")), undefined, { kind: "magazine" });
+      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { diag, ENDS_CLAUSE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
+import { diag, ENDS_CLAUSE, ENDS_NOTED_SENTENCE, isBlank, STARTS_LOWER, textOf, type LineCtx, type Ln } from "./lines.ts";
 import { follows } from "./segment.ts";
 
 /**
@@ -23,8 +23,9 @@ import { follows } from "./segment.ts";
  * mid-sentence, a capital after one that did not), then that moves the
  * fewest blocks (on a page of at most MAX_BLOCKS blocks). It is kept only
  * where it has fewer breaks in the heading numbering than the page as
- * extracted, and no more in the references; every page taken apart is
- * reported. Lines are moved, never changed, so every word keeps its source
+ * extracted, and no more in the references. A page without that evidence
+ * (a magazine's: no numbered headings) is mended only where it shows one
+ * block out of place (resumed). Every page taken apart is reported. Lines are moved, never changed, so every word keeps its source
  * line.
  */
 export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
@@ -38,7 +39,9 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   let lastRef: number | undefined;
   for (const page of pages) {
     const blocks = blocksOf(page);
-    const order = reorder(blocks, last, lastRef);
+    const numbered = reorder(blocks, last, lastRef);
+    const one = numbered ? undefined : resumed(blocks, last, lastRef);
+    const order = numbered ?? one?.order;
     if (order) {
       const moved = order.map((k) => blocks[k]!);
       // (an empty line keeps each moved block apart from the next)
@@ -47,8 +50,13 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
         out.push(...b.lines);
         if (k + 1 < moved.length && !isBlank(b.lines[b.lines.length - 1])) out.push({ ...b.lines[b.lines.length - 1]!, raw: "", pageStart: false });
       }
-      const first = blocks[order.find((k, n) => k !== n)!]!;
-      diag(ctx, "info", "normalise:columns", `page ${first.lines[0]!.page}: its blocks read as two columns, one after the other, where the extraction took them in turn (${blocks.length} blocks, ${order.filter((k, n) => k !== n).length} moved)`, first.lines[0]);
+      if (one) {
+        const b = blocks[one.moved]!;
+        diag(ctx, "info", "normalise:columns", `page ${b.lines[0]!.page}: a block that goes on in lower case read after the one block that broke off mid-sentence ("${b.first.slice(0, 40)}" after "${blocks[one.after]!.end.slice(-40)}")`, b.lines[0]);
+      } else {
+        const first = blocks[order.find((k, n) => k !== n)!]!;
+        diag(ctx, "info", "normalise:columns", `page ${first.lines[0]!.page}: its blocks read as two columns, one after the other, where the extraction took them in turn (${blocks.length} blocks, ${order.filter((k, n) => k !== n).length} moved)`, first.lines[0]);
+      }
       for (const k of order) [last, lastRef] = [blocks[k]!.numbers.at(-1) ?? last, blocks[k]!.refs.at(-1) ?? lastRef];
     } else {
       out.push(...page);
@@ -179,3 +187,37 @@ function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | 
   if (!best || best.score[0]! >= before || best.score[1]! > refBreaks(blocks, identity, lastRef) || best.score[2]! > misjoins(blocks, identity)) return undefined;
   return best.order;
 }
+
+/**
+ * A page whose second column's first block the extraction set among the first column's blocks
+ * (pdftotext's default mode takes it early, beside the first column's top), without heading
+ * numbering to tell: one block of two lines or more that opens in lower case after a block that
+ * closed a sentence (it goes on from elsewhere; not after a colon, where a list's items may open
+ * so), and one block of running text, of three lines or more, that breaks off mid-sentence before
+ * a block that opens with a capital (it goes on elsewhere), the page's last block aside (its
+ * sentence goes on over the page). Where the page has exactly one of each, and the first stands
+ * before the second, the first is moved to follow the second; undefined where not, or where the
+ * move breaks the heading numbering or the note references.
+ */
+function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | undefined): { order: number[]; moved: number; after: number } | undefined {
+  const text = (b: Block): number => b.lines.filter((l) => !isBlank(l)).length;
+  const lower: number[] = [];
+  const open: number[] = [];
+  for (let k = 1; k < blocks.length; k++) {
+    const a = blocks[k - 1]!;
+    const b = blocks[k]!;
+    if (!b.first) continue;
+    if (STARTS_LOWER.test(b.first) && ENDS_NOTED_SENTENCE.test(a.end) && text(b) >= 2) lower.push(k);
+    if (/^[\p{Lu}‘“'"]/u.test(b.first) && brokeOff(a) && text(a) >= 3) open.push(k - 1);
+  }
+  if (lower.length !== 1 || open.length !== 1 || lower[0]! >= open[0]!) return undefined;
+  const [l, o] = [lower[0]!, open[0]!];
+  const rest = blocks.map((_, k) => k).filter((k) => k !== l);
+  const order = [...rest.slice(0, rest.indexOf(o) + 1), l, ...rest.slice(rest.indexOf(o) + 1)];
+  const identity = blocks.map((_, k) => k);
+  if (breaks(blocks, order, last) > breaks(blocks, identity, last) || refBreaks(blocks, order, lastRef) > refBreaks(blocks, identity, lastRef)) return undefined;
+  return { order, moved: l, after: o };
+}
+
+/** A block of running text that breaks off mid-sentence: its last line closes no clause and is a line of 30 characters or more. */
+const brokeOff = (b: Block): boolean => !ENDS_CLAUSE.test(b.end) && b.end.length >= 30 && !/^[•·▪–-]\s/.test(b.end);
