@@ -849,6 +849,54 @@ describe("endnotes as a browser prints them", () => {
       "Zie de monitor van vorig jaar.",
     ]);
   });
+
+  it("puts the words pdftotext took after a note's back link where its first line, set out word by word, ended", () => {
+    // (a justified first line over a long address: a word a line, its last words after the note)
+    expect(
+      notes([
+        "1. Zie de evaluatie van de regeling.↩︎",
+        "2. Monitor",
+        "scholing",
+        "en",
+        "ontwikkeling,",
+        "https://www.example.nl/monitor/scholing-en-ontwikkeling-2025↩︎",
+        "",
+        "tabel",
+        "",
+        "3,",
+        "",
+        "3. Zie de monitor van vorig jaar.↩︎",
+      ]),
+    ).toEqual(["Zie de evaluatie van de regeling.", "Monitor scholing en ontwikkeling, tabel 3, https://www.example.nl/monitor/scholing-en-ontwikkeling-2025", "Zie de monitor van vorig jaar."]);
+  });
+
+  it("leaves text after a back link where the note's lines before it are no line set out word by word", () => {
+    expect(notes(["1. Zie de evaluatie van de regeling.↩︎", "2. Zie de monitor over scholing en ontwikkeling van", "vorig jaar.↩︎", "", "tabel", "", "3. Zie de monitor van vorig jaar.↩︎"])).toEqual([
+      "Zie de evaluatie van de regeling.",
+      "Zie de monitor over scholing en ontwikkeling van vorig jaar. tabel",
+      "Zie de monitor van vorig jaar.",
+    ]);
+  });
+});
+
+describe("a browser's page foot line with the words of a line set out word by word before its page number", () => {
+  it("is furniture where it repeats, whole, at the foot of the other pages", () => {
+    const head = "12/7/26, 12:45 AM                 Scholing en ontwikkeling";
+    const foot = "file:///tmp/drukwerk/scholing-en-ontwikkeling.html";
+    const para = (k: number): string[] => [
+      `De raad volgt de deelname aan scholing sinds jaren en ziet in ${2020 + k} weer een lichte`,
+      "stijging, vooral bij werkenden met een vast contract en een hogere opleiding.",
+    ];
+    const text = [
+      head, "", ...para(1), "", foot, "", "1/3", "\f",
+      head, "", ...para(2), "1. Monitor", "scholing", "en", "ontwikkeling,", "https://www.example.nl/monitor/scholing-en-ontwikkeling-2025↩︎", "", foot, "", "tabel", "", "3,", "", "2/3", "\f",
+      head, "", ...para(3), "", foot, "", "3/3",
+    ].join("\n").replace(/\n\f\n/g, "\n\f");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    const all = [...doc.children.map(blockText), ...doc.notes.map((n) => inlineText(n.children))].join(" ");
+    expect(all).not.toContain("file:///");
+    expect(doc.diagnostics.filter((d) => d.message.includes("file:///")).map((d) => d.position?.line)).toHaveLength(3);
+  });
 });
 
 describe("a column's note ending on a place of publication with a slash", () => {

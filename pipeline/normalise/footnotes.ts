@@ -541,6 +541,23 @@ function labelledBelow(lines: readonly Ln[], from: number, to: number, last: num
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */
 const backLinked = (note: RawNote): boolean => BACK_LINK.test(textOf(note.lines[note.lines.length - 1]!));
 
+/**
+ * A browser's endnote whose first printed line it justified over wide gaps (a long web address
+ * on the next line): pdftotext's default mode sets that line out a word a line, and may take its
+ * last words after the note's end, after the back link ("2. Arbeidsmarktinformatie" / "Zorg" / …
+ * / "instroom" / "https://…↩︎" / "en" / "uitstroom,"). Where a note is so (its label line a word
+ * at most after the label, every line up to the back link's one word, and after it only lines of
+ * one word), those words go back before the back link's line, where the first printed line ended.
+ */
+function setOutWords(note: RawNote): RawNote {
+  const ls = note.lines;
+  const b = ls.findIndex((l) => BACK_LINK.test(textOf(l)));
+  const oneWord = (l: Ln): boolean => !/\s/.test(textOf(l));
+  if (b < 2 || b === ls.length - 1 || !/^\S+(?:\s+\S+)?$/.test(textOf(ls[0]!))) return note;
+  if (!ls.slice(1, b).every(oneWord) || !ls.slice(b + 1).every(oneWord)) return note;
+  return { ...note, lines: [...ls.slice(0, b), ...ls.slice(b + 1), ls[b]!] };
+}
+
 function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
   const cands = candidates(lines, 0, lines.length, ENDNOTE_START);
   for (let k = cands.length - 1; k >= 0; k--) {
@@ -582,7 +599,7 @@ function endnotes(lines: Ln[], drop: Set<number>): RawNote[] {
     }
     if (hits < 0.8 * found.length) continue;
     for (let i = start; i < lines.length; i++) drop.add(i);
-    return found;
+    return found.map(setOutWords);
   }
   return [];
 }

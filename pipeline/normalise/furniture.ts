@@ -4,6 +4,9 @@ import { diag, dropLines, isBlank, textOf, type LineCtx, type Ln } from "./lines
 /** How many text lines at the top and at the foot of a page can be furniture. */
 const ZONE = 3;
 
+/** The most lines of one word each that may stand between a page's repeated foot line and its foot (removePageFurniture). */
+const MAX_SET_OUT = 8;
+
 /**
  * A page number as printed on its own: "7", "- 7 -", "7/12", "Pagina 7 van 12", "p. 7"; or in
  * roman numerals, as the pages before the text are numbered (a contents, a foreword): "iii",
@@ -217,6 +220,25 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
           drop.add(i);
         }
       });
+    }
+  });
+  // (a foot line that repeats, whole, at the foot of other pages, past lines of one word each: the
+  // words of a line set out word by word, a browser's justified endnote with a long address,
+  // that pdftotext's default mode took after the page's foot line: "file:///…" / "2025:" /
+  // "wachttijden" / "en" / "4/5")
+  pages.forEach((pg) => {
+    let words = 0;
+    for (let k = pg.text.length - 1; k >= 0 && words <= MAX_SET_OUT; k--) {
+      const i = pg.text[k]!;
+      if (drop.has(i)) continue;
+      const t = textOf(lines[i]!);
+      const whole = furnitureKey(lines[i]!);
+      if ((seen.get(whole) ?? 0) >= need && pages.length >= 2 && letters(whole) >= 6 && words > 0) {
+        drop.add(i);
+        break;
+      }
+      if (/\s/.test(t)) break;
+      words++;
     }
   });
   // (one between the columns' texts ends the first column: what follows opens a page's text again)
