@@ -699,6 +699,32 @@ describe("words split where the extraction joined printed lines", () => {
     ]);
     expect(english.children.map(blockText).join(" ")).toContain("/legal-content/NL/TXT/");
     expect(english.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen")).toHaveLength(0);
+    // (a line only a little longer than the notes' lines: an address breaks only where it may,
+    // so its first printed line ended short, "…-handreiking-voor-" / "zelfstandigen/"; a compound of
+    // the word list's words is a part too, "energiebespaarlening" / "voor-…")
+    const short = read([
+      "https://www.voorbeeld.nl/kennisbank/armoede-en-laaggeletterdheid-handreiking-voorzelfstandigen/.",
+      "https://www.ser.nl/nl/publicaties/vergaderverslagen/2026/verslag-openbare-raadsvergadering-19-juni.",
+      "van de regeling: https://www.voorbeeld.nl/particulieren/lenen/energiebespaarleningvoor-lage-inkomens.",
+    ]);
+    const shortText = short.children.map(blockText).join(" ");
+    expect(shortText).toContain("/armoede-en-laaggeletterdheid-handreiking-voor-zelfstandigen/.");
+    expect(shortText).toContain("/lenen/energiebespaarlening-voor-lage-inkomens.");
+    // (a line that only looks longer for the wide gaps of a justified line, as an extraction of the
+    // page's layout keeps them, is one printed line)
+    const gaps = read([
+      "https://www.rijksoverheid.nl/documenten/kamerstukken/2025/02/03/adviesaanvraag-pensioenopbouw.",
+      "Zie:        https://www.voorbeeld.nl/kennisbank/armoede-en-laaggeletterdheid-voorzelfstandigen/",
+      "https://www.ser.nl/nl/publicaties/verslagen/2026/juni.",
+    ]);
+    expect(gaps.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen")).toHaveLength(0);
+    // (a part that ends the line goes on on the next: "…/legal-conte" / "nt/NL/…")
+    const cut = read([
+      "https://www.ser.nl/nl/publicaties/vergaderverslagen/2026/verslag-openbare-vergadering-raadvoor",
+      "https://www.ser.nl/nl/publicaties/verslagen/2026/juni.",
+      "https://www.cbs.nl/nl-nl/maatwerk/2026/06/12/arbeidsdeelname-statushouders-cohorten-2014-2022-naar-herkomst.",
+    ]);
+    expect(cut.diagnostics.filter((d) => d.code === "normalise:dropped-hyphen")).toHaveLength(0);
   });
 
   it("leaves a split far from where the first printed line ended", () => {

@@ -357,12 +357,15 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     // a web address whose printed lines the extraction joined, where it dropped a hyphen between
     // two parts of a slug ("…/regeling-en-" / "examens", "…/adviesaanvraag-" / "pensioenopbouw",
     // "…/raadsvergadering-" / "19-juni", "…/cohorten-2014-" / "2022"): in the path of an address
-    // that writes words apart with hyphens, on a line longer than the lines around it, where a
+    // that writes words apart with hyphens, on a line longer than the lines around it (by any
+    // length: an address breaks only where it may, "…-handreiking-voor-" / "gemeenten/"), where a
     // printed line may have ended, a part of the path between its marks that the text does not
-    // write itself, nor the word list (the English one too), gets its hyphen back where it is
+    // write itself, nor the word list (the English one too), and that does not end the line (it
+    // goes on on the next: "…/legal-conte" / "nt/NL/…"), gets its hyphen back where it is
     //  - letters and digits ("pilots2026", "2027definitief"), the letters a word, or two years
     //    ("20142022");
-    //  - two words, each a word the text writes or one of the word list (of two letters only a
+    //  - two words, each a word the text writes or one of the word list, or a compound of eight
+    //    letters or more of the list's words ("energiebespaarlening|voor"; of two letters only a
     //    short word of the language: "en", "op"), both words the text writes where the two
     //    together are a compound of the list's words ("kamerbrief" stays whole, so does
     //    "personeelsbeleid" where the text writes neither part); where they are two words in more
@@ -377,7 +380,11 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     const joined = isJoined(raw.trim().length, width);
     // (the lines around are measured only for a line with an address)
     const w = joined && /https?:\/\//u.test(raw) ? widthAround(i) : width;
-    if (joined && isJoined(raw.trim().length, w)) {
+    // (a line with an address holds more than one printed line wherever it is longer than the lines
+    // around it: an address breaks only where it may, so its last printed line may be short; its
+    // length without the wide gaps of a justified line that an extraction of the page's layout
+    // keeps: those make a printed line look longer)
+    if (joined && (isJoined(raw.trim().length, w) || textOf(l).length > w)) {
       const atEnd = new Map<number, { cut: number; off: number; rank: number }>();
       const offer = (cut: number, rank: number): void => {
         const at = (cut - lead) / w;
@@ -387,8 +394,13 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
         const cur = atEnd.get(k);
         if (!cur || rank > cur.rank || (rank === cur.rank && Math.abs(off) < cur.off)) atEnd.set(k, { cut, off: Math.abs(off), rank });
       };
-      /** How surely a slug's part is a word: the text writes it (2), the word list has it (1), neither (-1). */
-      const sure = (part: string): number => (part.length < 3 && !SHORT_WORDS.has(part) ? -1 : lex.count(part) > 0 ? 2 : lex.listed(part) ? 1 : -1);
+      /**
+       * How surely a slug's part is a word: the text writes it (2), the word list has it, or it is
+       * a compound of eight letters or more of the list's words ("energiebespaarlening") (1),
+       * neither (-1).
+       */
+      const sure = (part: string): number =>
+        part.length < 3 && !SHORT_WORDS.has(part) ? -1 : lex.count(part) > 0 ? 2 : lex.listed(part) || (part.length >= 8 && lex.dictionary(part)) ? 1 : -1;
       for (const u of raw.matchAll(/https?:\/\/\S+/gu)) {
         // (in the path: a host's name is no slug)
         const path = u[0].indexOf("/", u[0].indexOf("//") + 2);
@@ -397,6 +409,8 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
           const part = r[0];
           const at = u.index! + path + r.index!;
           if (lex.count(part) > 0 || lex.addressWord(part)) continue;
+          // (a part that ends the line goes on on the next: "…/legal-conte" / "nt/NL/…")
+          if (at + part.length >= raw.trimEnd().length) continue;
           const mixed = /^(\p{Ll}+)(\d+)$|^(\d+)(\p{Ll}+)$/u.exec(part);
           if (mixed) {
             const letters = mixed[1] ?? mixed[4]!;
