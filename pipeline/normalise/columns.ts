@@ -25,8 +25,8 @@ import { follows } from "./segment.ts";
  * where it has fewer breaks in the heading numbering than the page as
  * extracted, and no more in the references. A page without that evidence
  * (a magazine's: no numbered headings) is mended only where it shows one
- * block out of place (resumed). Every page taken apart is reported. Lines are moved, never changed, so every word keeps its source
- * line.
+ * block out of place (resumed). Every page taken apart is reported. Lines
+ * are moved, never changed, so every word keeps its source line.
  */
 export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages: Ln[][] = [];
