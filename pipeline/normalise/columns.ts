@@ -149,7 +149,7 @@ function misjoins(blocks: Block[], order: number[]): number {
     const a = blocks[order[k - 1]!]!;
     const b = blocks[order[k]!]!;
     if (!b.first) continue;
-    const open = !ENDS_CLAUSE.test(a.end) && a.end.length >= 30 && a.lines.filter((l) => !isBlank(l)).length >= 2;
+    const open = brokeOff(a) && textLines(a) >= 2;
     if (STARTS_LOWER.test(b.first)) n += open ? 0 : 2;
     else if (open) n += 1;
   }
@@ -200,15 +200,14 @@ function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | 
  * move breaks the heading numbering or the note references.
  */
 function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | undefined): { order: number[]; moved: number; after: number } | undefined {
-  const text = (b: Block): number => b.lines.filter((l) => !isBlank(l)).length;
   const lower: number[] = [];
   const open: number[] = [];
   for (let k = 1; k < blocks.length; k++) {
     const a = blocks[k - 1]!;
     const b = blocks[k]!;
     if (!b.first) continue;
-    if (STARTS_LOWER.test(b.first) && ENDS_NOTED_SENTENCE.test(a.end) && text(b) >= 2) lower.push(k);
-    if (/^[\p{Lu}‘“'"]/u.test(b.first) && brokeOff(a) && text(a) >= 3) open.push(k - 1);
+    if (STARTS_LOWER.test(b.first) && ENDS_NOTED_SENTENCE.test(a.end) && textLines(b) >= 2) lower.push(k);
+    if (/^[\p{Lu}‘“'"]/u.test(b.first) && brokeOff(a) && !/^[•·▪–-]\s/.test(a.end) && textLines(a) >= 3) open.push(k - 1);
   }
   if (lower.length !== 1 || open.length !== 1 || lower[0]! >= open[0]!) return undefined;
   const [l, o] = [lower[0]!, open[0]!];
@@ -219,5 +218,8 @@ function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | 
   return { order, moved: l, after: o };
 }
 
-/** A block of running text that breaks off mid-sentence: its last line closes no clause and is a line of 30 characters or more. */
-const brokeOff = (b: Block): boolean => !ENDS_CLAUSE.test(b.end) && b.end.length >= 30 && !/^[•·▪–-]\s/.test(b.end);
+/** Whether a block breaks off mid-sentence: its last line closes no clause and is a line of running text, of 30 characters or more. */
+const brokeOff = (b: Block): boolean => !ENDS_CLAUSE.test(b.end) && b.end.length >= 30;
+
+/** How many lines of text a block has (its empty lines aside). */
+const textLines = (b: Block): number => b.lines.filter((l) => !isBlank(l)).length;
