@@ -233,7 +233,7 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
       if (drop.has(i)) continue;
       const t = textOf(lines[i]!);
       const whole = furnitureKey(lines[i]!);
-      if ((seen.get(whole) ?? 0) >= need && pages.length >= 2 && letters(whole) >= 6 && words > 0) {
+      if ((seen.get(whole) ?? 0) >= need && letters(whole) >= 6 && words > 0) {
         drop.add(i);
         break;
       }

@@ -341,6 +341,13 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
     }
     return lens.sort((a, b) => b - a)[1]!;
   };
+  /**
+   * How surely a web address's part is a word: the text writes it (2), the word list has it, or it
+   * is a compound of eight letters or more of the list's words ("energiebespaarlening") (1),
+   * neither (-1).
+   */
+  const sure = (part: string): number =>
+    part.length < 3 && !SHORT_WORDS.has(part) ? -1 : lex.count(part) > 0 ? 2 : lex.listed(part) || (part.length >= 8 && lex.dictionary(part)) ? 1 : -1;
   return lines.map((l, i) => {
     if (isBlank(l) || l.role) return l;
     const raw = l.raw;
@@ -394,13 +401,6 @@ export function mendDroppedHyphens(lines: readonly Ln[], width: number, lex: Lex
         const cur = atEnd.get(k);
         if (!cur || rank > cur.rank || (rank === cur.rank && Math.abs(off) < cur.off)) atEnd.set(k, { cut, off: Math.abs(off), rank });
       };
-      /**
-       * How surely a slug's part is a word: the text writes it (2), the word list has it, or it is
-       * a compound of eight letters or more of the list's words ("energiebespaarlening") (1),
-       * neither (-1).
-       */
-      const sure = (part: string): number =>
-        part.length < 3 && !SHORT_WORDS.has(part) ? -1 : lex.count(part) > 0 ? 2 : lex.listed(part) || (part.length >= 8 && lex.dictionary(part)) ? 1 : -1;
       for (const u of raw.matchAll(/https?:\/\/\S+/gu)) {
         // (in the path: a host's name is no slug)
         const path = u[0].indexOf("/", u[0].indexOf("//") + 2);
