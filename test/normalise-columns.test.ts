@@ -162,3 +162,154 @@ describe("a two-column page read in turn", () => {
     });
   });
 });
+
+describe("a two-column page whose headings open blocks of text", () => {
+  const headings = (lines: string[]) =>
+    normalise(raw(lines.join("\n")), undefined, { kind: "advice" })
+      .children.filter((b) => b.type === "heading")
+      .map(blockText);
+
+  // (the second column's heading "6" came first, the first column's "5" after it, each with
+  // the text under it in one block: neither is a block of its own)
+  const last = [
+    "4 Uitvoering",
+    "",
+    "De uitvoering ligt bij de Belastingdienst, die de regeling al kent",
+    "en de inkomens van zelfstandigen elk jaar vaststelt. Daarmee",
+    "zijn de kosten van de uitvoering beperkt en goed te ramen.",
+    "",
+    "6 Tot slot",
+    "Een goede oudedagsvoorziening is geen luxe. De raad is ervan",
+    "overtuigd dat een verstandige combinatie van standaardopties",
+    "en keuzevrijheid het pensioen van zelfstandigen verbetert.",
+    "",
+    "5 Aanbevelingen",
+    "Op grond van het voorgaande doet de raad het kabinet en de",
+    "sociale partners de volgende aanbevelingen, in deze volgorde",
+    "van belang, voor de komende kabinetsperiode en de jaren daarna.",
+    "",
+  ];
+
+  it("counts a heading of one number that opens a block of text, short against its lines", () => {
+    expect(headings(last)).toEqual(["4 Uitvoering", "5 Aanbevelingen", "6 Tot slot"]);
+  });
+
+  it("does not count a note's first line, as long as the lines after it", () => {
+    const note = [
+      ...last.slice(0, 6),
+      "5 Zie voor de cijfers het jaarverslag van de Belastingdienst",
+      "over 2025, tabel 3, en de toelichting daarbij op de website",
+      "van de dienst, waar ook de cijfers over eerdere jaren staan.",
+      "",
+      ...last.slice(6, 11),
+    ];
+    const doc = normalise(raw(note.join("\n")), undefined, { kind: "advice" });
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+  });
+
+  it("does not count a line broken at a hyphen: a note's first line, a block of its own", () => {
+    // (the note's number 5 after the headings 6 and 7 is no break in their numbering)
+    const foot = [
+      "buiten de EU, in het licht van de internationale afspraken over",
+      "ethische werving. De voorzitter zegt toe dit mee te nemen.",
+      "",
+      "6 Rondvraag",
+      "Mevrouw De Vries vraagt aandacht voor de werving van personeel",
+      "in het buitenland en voor de positie van de nieuwe collega's.",
+      "",
+      "7 Actiepunten",
+      "Het secretariaat verwerkt de uitkomsten van de prognose in de",
+      "conceptnotitie over het behoud van personeel in de zorg.",
+      "",
+      "5 Zie: WHO (2010), Global Code of Practice on the Internatio-",
+      "",
+      "nal Recruitment of Health Personnel, Genève.",
+      "",
+    ];
+    const doc = normalise(raw(foot.join("\n")), undefined, { kind: "minutes" });
+    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+  });
+});
+
+describe("a two-column page's blocks joined in order", () => {
+  const text = (lines: string[], kind: "minutes" | "advice") =>
+    normalise(raw(lines.join("\n")), undefined, { kind })
+      .children.map(blockText)
+      .join("\n");
+  const at = (t: string, s: string): number => {
+    expect(t).toContain(s);
+    return t.indexOf(s);
+  };
+
+  // (the first column: "5", "6" and their text; the second: "welvaart …", "7", the action points)
+  const minutes = [
+    "dat het ontwerpadvies op deze punten wordt aangepast voordat het",
+    "in de vergadering van april ter vaststelling wordt voorgelegd. De",
+    "commissie zegt toe de tekst in die zin te herzien en de leden",
+    "vooraf een nieuwe versie toe te sturen. Daarmee stemt de raad in.",
+    "",
+    "5 Verkenning platformwerk",
+    "De algemeen secretaris licht het plan van aanpak toe voor de",
+    "verkenning naar platformwerk. De verkenning moet in juni gereed",
+    "zijn en dient als basis voor een advies in het voorjaar.",
+    "",
+    "welvaart in de regio. Voor elk thema is een beperkt aantal",
+    "adviestrajecten voorzien, zo blijkt uit het conceptprogramma.",
+    "",
+    "7 Rondvraag en sluiting",
+    "Mevrouw Hoekstra vraagt of de raad in het najaar een bijeenkomst",
+    "kan organiseren over kunstmatige intelligentie en werk.",
+    "",
+    "Actiepunten",
+    "Het secretariaat stuurt vóór 1 april de reactie van de minister rond.",
+    "De commissie Wonen en Werk past het ontwerpadvies aan.",
+    "Het dagelijks bestuur legt het werkprogramma opnieuw voor.",
+    "",
+    "6 Werkprogramma 2026–2027",
+    "De voorzitter blikt terug op de strategische bijeenkomst van",
+    "februari. Het conceptprogramma bevat vier thema’s: arbeidsmarkt",
+    "en inkomen, wonen en leefomgeving, digitalisering, en de brede",
+    "",
+  ];
+
+  it("reads the columns nearest in length where the joins allow more than one order", () => {
+    const t = text(minutes, "minutes");
+    expect(at(t, "6 Werkprogramma")).toBeLessThan(at(t, "7 Rondvraag"));
+    expect(at(t, "7 Rondvraag")).toBeLessThan(at(t, "Actiepunten"));
+    expect(t).toContain("digitalisering, en de brede welvaart in de regio.");
+  });
+
+  it("reads a list's items after its lead-in, not another block after the colon", () => {
+    const advice = [
+      "dat nieuwe taken alleen kunnen worden toegevoegd als daarvoor",
+      "voldoende capaciteit beschikbaar is. Het kabinet zou moeten",
+      "voorkomen dat zelfstandigen met een laag inkomen in de knel komen.",
+      "",
+      "6 Tot slot",
+      "Een goede oudedagsvoorziening is geen luxe. De raad is ervan",
+      "overtuigd dat een verstandige combinatie van standaardopties",
+      "en keuzevrijheid het pensioen van zelfstandigen verbetert.",
+      "",
+      "5 Aanbevelingen",
+      "Op grond van het voorgaande doet de raad het kabinet en de",
+      "sociale partners de volgende aanbevelingen:",
+      "",
+      "1. Vereenvoudig op korte termijn de lijfrenteregeling voor",
+      "zelfstandigen door de berekening van de jaarruimte te",
+      "automatiseren en de voorafingevulde aangifte te gebruiken.",
+      "2. Werk een wettelijke regeling uit voor automatische deelname",
+      "met een opt-out, waarbij zelfstandigen met een fiscale winst",
+      "boven een drempel een deel van hun winst inleggen.",
+      "3. Wijs een standaardvoorziening aan met lage kosten en een",
+      "beleggingsbeleid dat past bij de leeftijd van de deelnemer.",
+      "",
+      "8 Het advies is vastgesteld met algemene stemmen. De leden",
+      "van de zelfstandigenorganisaties hebben bij de vaststelling",
+      "een minderheidsstandpunt laten aantekenen.",
+      "",
+    ];
+    const t = text(advice, "advice");
+    expect(at(t, "de volgende aanbevelingen:")).toBeLessThan(at(t, "Vereenvoudig op korte termijn"));
+    expect(at(t, "Vereenvoudig op korte termijn")).toBeLessThan(at(t, "6 Tot slot"));
+  });
+});

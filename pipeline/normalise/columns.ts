@@ -20,13 +20,15 @@ import { follows } from "./segment.ts";
  * a heading may stand in either column, "verschijnsel is.2" reads after
  * "verkenning.1"; counting from the pages before), then whose blocks join
  * best (text that goes on in lower case after a block that broke off
- * mid-sentence, a capital after one that did not), then that moves the
- * fewest blocks (on a page of at most MAX_BLOCKS blocks). It is kept only
- * where it has fewer breaks in the heading numbering than the page as
- * extracted, and no more in the references. A page without that evidence
- * (a magazine's: no numbered headings) is mended only where it shows one
- * block out of place (resumed). Every page taken apart is reported. Lines
- * are moved, never changed, so every word keeps its source line.
+ * mid-sentence, a capital after one that did not, a list's item after a
+ * colon), then whose two columns are nearest in length (a full page's
+ * columns are about as long), then that moves the fewest blocks (on a page
+ * of at most MAX_BLOCKS blocks). It is kept only where it has fewer breaks
+ * in the heading numbering than the page as extracted, and no more in the
+ * references. A page without that evidence (a magazine's: no numbered
+ * headings) is mended only where it shows one block out of place
+ * (resumed). Every page taken apart is reported. Lines are moved, never
+ * changed, so every word keeps its source line.
  */
 export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages: Ln[][] = [];
@@ -69,6 +71,8 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
 interface Block {
   /** Its lines, the empty lines after it included. */
   lines: Ln[];
+  /** Its lines of text. */
+  texts: string[];
   /** The numbers of the numbered headings in it, in order ("2.1" → [2, 1]). */
   numbers: number[][];
   first: string;
@@ -83,6 +87,30 @@ const REF = /(?<=(?:\p{L}|[)’”'"])[.,;:]?)(\d{1,2})(?=[\s.,;:)]|$)/gu;
 /** A numbered heading's line: a number in levels, or one number set alone on a block of its own. */
 const HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[‘“'"]?\p{Lu}/u;
 
+/** A line that opens with a capital (or a quote before one). */
+const CAPITAL = /^[\p{Lu}‘“'"]/u;
+
+/** A list item's marker at a line's start: a bullet, a number or a letter with a point or bracket. */
+const ITEM = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z][.)])\s/u;
+
+/**
+ * Whether a block opens with a heading of one number (a note opens with one number too): the
+ * block is the heading alone, wrapped to a short second line in lower case that closes no
+ * clause; or the heading's line is short against the block's lines of text (at most 0.8 of
+ * their median: a heading is set in a larger type, a note's first line fills the measure) and
+ * a line in a capital follows it, or a short line in lower case that closes no clause and then
+ * one in a capital (a heading wrapped).
+ */
+function opensWithHeading(text: string[]): boolean {
+  const [t, next, after] = text;
+  const wraps = (x: string | undefined, max: number): boolean => x !== undefined && STARTS_LOWER.test(x) && x.length <= max && !/[.,;:!?]$/.test(x);
+  if (text.length === 2) return wraps(next, 40);
+  if (text.length < 3) return false;
+  const lengths = text.map((x) => x.length).sort((a, b) => a - b);
+  const max = 0.8 * lengths[lengths.length >> 1]!;
+  return t!.length <= max && (CAPITAL.test(next!) || (wraps(next, max) && CAPITAL.test(after ?? "")));
+}
+
 function blocksOf(page: Ln[]): Block[] {
   const out: Block[] = [];
   let cur: Ln[] = [];
@@ -92,17 +120,18 @@ function blocksOf(page: Ln[]): Block[] {
       const numbers: number[][] = [];
       text.forEach((t, k) => {
         const m = HEADING.exec(t);
-        if (!m || t.length > 70 || /[.,;:!?]$/.test(t)) return;
+        // (a heading's line is not broken at a hyphen; a note's may be)
+        if (!m || t.length > 70 || /[.,;:!?]$/.test(t) || /\p{L}-$/u.test(t)) return;
         const n = m[1]!.split(".").map(Number);
-        // (one number is a heading's only as a block of its own or above its first subsection: a
-        // note opens with one number too)
-        if (n.length === 1 && !(text.length === 1 || text.slice(k + 1, k + 4).some((x) => x.startsWith(`${n[0]}.1 `)))) return;
+        // (one number is a heading's only as a block of its own, above its first subsection, or
+        // opening a block as a heading does: a note opens with one number too)
+        if (n.length === 1 && !(text.length === 1 || (k === 0 && opensWithHeading(text)) || text.slice(k + 1, k + 4).some((x) => x.startsWith(`${n[0]}.1 `)))) return;
         numbers.push(n);
       });
       const refs = text.flatMap((t) => [...t.matchAll(REF)].map((m) => Number(m[1])));
-      out.push({ lines: cur, numbers, first: text[0]!, end: text[text.length - 1]!, refs });
+      out.push({ lines: cur, texts: text, numbers, first: text[0]!, end: text[text.length - 1]!, refs });
     } else if (out.length) out[out.length - 1]!.lines.push(...cur);
-    else out.push({ lines: cur, numbers: [], first: "", end: "", refs: [] });
+    else out.push({ lines: cur, texts: [], numbers: [], first: "", end: "", refs: [] });
     cur = [];
   };
   for (let i = 0; i < page.length; i++) {
@@ -140,8 +169,10 @@ function refBreaks(blocks: Block[], order: number[], last: number | undefined): 
 /**
  * How badly the blocks join in this order: text that goes on in lower case after a block that
  * did not break off mid-sentence counts 2; text that opens with a capital after a block that
- * did counts 1. A block broke off where its last line closes no clause and is a line of running
- * text (of 30 characters or more, in a block of two lines or more), not a heading or a head.
+ * did counts 1, and so does a block that is no list item after one that ends on a colon (a
+ * list's lead-in). A block broke off where its last line closes no clause and is a line of
+ * running text (of 30 characters or more, in a block of two lines or more), not a heading or a
+ * head.
  */
 function misjoins(blocks: Block[], order: number[]): number {
   let n = 0;
@@ -150,7 +181,8 @@ function misjoins(blocks: Block[], order: number[]): number {
     const b = blocks[order[k]!]!;
     if (!b.first) continue;
     const open = brokeOff(a) && textLines(a) >= 2;
-    if (STARTS_LOWER.test(b.first)) n += open ? 0 : 2;
+    if (/:$/.test(a.end) && !ITEM.test(b.first)) n += 1;
+    else if (STARTS_LOWER.test(b.first)) n += open ? 0 : 2;
     else if (open) n += 1;
   }
   return n;
@@ -175,13 +207,14 @@ function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | 
   const before = breaks(blocks, identity, last);
   if (before === 0 || n > MAX_BLOCKS || blocks.filter((b) => b.numbers.length).length < 2) return undefined;
   let best: { order: number[]; score: number[] } | undefined;
+  const length = (run: number[]): number => run.reduce((n, k) => n + textLines(blocks[k]!), 0);
   // (each mask puts the blocks of its set bits in the second run; the first block opens the page)
   for (let mask = 0; mask < 1 << (n - 1); mask++) {
     const first: number[] = [];
     const second: number[] = [];
     for (let k = 0; k < n; k++) (k > 0 && mask & (1 << (k - 1)) ? second : first).push(k);
     const order = [...first, ...second];
-    const score = [breaks(blocks, order, last), refBreaks(blocks, order, lastRef), misjoins(blocks, order), second.length];
+    const score = [breaks(blocks, order, last), refBreaks(blocks, order, lastRef), misjoins(blocks, order), Math.abs(length(first) - length(second)), second.length];
     if (!best || lessThan(score, best.score)) best = { order, score };
   }
   if (!best || best.score[0]! >= before || best.score[1]! > refBreaks(blocks, identity, lastRef) || best.score[2]! > misjoins(blocks, identity)) return undefined;
@@ -207,7 +240,7 @@ function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | 
     const b = blocks[k]!;
     if (!b.first) continue;
     if (STARTS_LOWER.test(b.first) && ENDS_NOTED_SENTENCE.test(a.end) && textLines(b) >= 2) lower.push(k);
-    if (/^[\p{Lu}‘“'"]/u.test(b.first) && brokeOff(a) && !/^[•·▪–-]\s/.test(a.end) && textLines(a) >= 3) open.push(k - 1);
+    if (CAPITAL.test(b.first) && brokeOff(a) && !/^[•·▪–-]\s/.test(a.end) && textLines(a) >= 3) open.push(k - 1);
   }
   if (lower.length !== 1 || open.length !== 1 || lower[0]! >= open[0]!) return undefined;
   const [l, o] = [lower[0]!, open[0]!];
@@ -222,4 +255,4 @@ function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | 
 const brokeOff = (b: Block): boolean => !ENDS_CLAUSE.test(b.end) && b.end.length >= 30;
 
 /** How many lines of text a block has (its empty lines aside). */
-const textLines = (b: Block): number => b.lines.filter((l) => !isBlank(l)).length;
+const textLines = (b: Block): number => b.texts.length;
