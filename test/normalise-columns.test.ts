@@ -194,6 +194,32 @@ describe("a two-column page whose headings open blocks of text", () => {
     expect(headings(last)).toEqual(["4 Uitvoering", "5 Aanbevelingen", "6 Tot slot"]);
   });
 
+  it("parts the two columns' headings where the extraction set them side by side in one block", () => {
+    const side = [
+      "1 Inleiding",
+      "",
+      "De raad brengt in deze verkenning de arbeidsmarkt voor de zorg",
+      "in kaart, op verzoek van de minister van VWS.",
+      "",
+      "op tot ruim 130.000 in 2035. De tekorten zijn het grootst in de",
+      "ouderenzorg en de wijkverpleging, en in het noorden van het land.",
+      "",
+      "3 Flexibele inzet en zzp’ers",
+      "2 Personeelstekorten in zorg en",
+      "welzijn",
+      "Mevrouw Kortenhorst presenteert de uitkomsten van de nieuwe prognose",
+      "voor de sector. Het verwachte tekort loopt de komende jaren verder",
+      "op, ondanks de groei van het aantal werkenden, en zonder beleid loopt het",
+      "",
+      "De secretaris licht de notitie toe over de inzet van flexwerkers en",
+      "zelfstandigen in de zorg. Veel instellingen hebben hun beleid aangepast.",
+      "",
+    ];
+    expect(headings(side)).toEqual(["1 Inleiding", "2 Personeelstekorten in zorg en welzijn", "3 Flexibele inzet en zzp’ers"]);
+    const doc = normalise(raw(side.join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText).join("\n")).toContain("zonder beleid loopt het op tot ruim 130.000 in 2035.");
+  });
+
   it("does not count a note's first line, as long as the lines after it", () => {
     const note = [
       ...last.slice(0, 6),

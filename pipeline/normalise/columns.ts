@@ -111,6 +111,13 @@ function opensWithHeading(text: string[]): boolean {
   return t!.length <= max && (CAPITAL.test(next!) || (wraps(next, max) && CAPITAL.test(after ?? "")));
 }
 
+/** The number of a numbered heading's line, if the line reads as one: short, closing no clause, not broken at a hyphen (a note's line may be). */
+function headingNumber(t: string): number[] | undefined {
+  const m = HEADING.exec(t);
+  if (!m || t.length > 70 || /[.,;:!?]$/.test(t) || /\p{L}-$/u.test(t)) return undefined;
+  return m[1]!.split(".").map(Number);
+}
+
 function blocksOf(page: Ln[]): Block[] {
   const out: Block[] = [];
   let cur: Ln[] = [];
@@ -119,10 +126,8 @@ function blocksOf(page: Ln[]): Block[] {
     if (text.length) {
       const numbers: number[][] = [];
       text.forEach((t, k) => {
-        const m = HEADING.exec(t);
-        // (a heading's line is not broken at a hyphen; a note's may be)
-        if (!m || t.length > 70 || /[.,;:!?]$/.test(t) || /\p{L}-$/u.test(t)) return;
-        const n = m[1]!.split(".").map(Number);
+        const n = headingNumber(t);
+        if (!n) return;
         // (one number is a heading's only as a block of its own, above its first subsection, or
         // opening a block as a heading does: a note opens with one number too)
         if (n.length === 1 && !(text.length === 1 || (k === 0 && opensWithHeading(text)) || text.slice(k + 1, k + 4).some((x) => x.startsWith(`${n[0]}.1 `)))) return;
@@ -138,6 +143,9 @@ function blocksOf(page: Ln[]): Block[] {
     const l = page[i]!;
     cur.push(l);
     if (isBlank(l) && (i + 1 >= page.length || !isBlank(page[i + 1]))) close();
+    // (a block that opens with two numbered headings' lines holds the two columns' headings,
+    // set side by side: the first stands alone)
+    else if (cur.length === 1 && i + 1 < page.length && !isBlank(l) && !isBlank(page[i + 1]) && headingNumber(textOf(l)) && headingNumber(textOf(page[i + 1]!))) close();
   }
   if (cur.length) close();
   return out;
