@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { splitSource } from "../pipeline/read/read-source.ts";
-import { blockText } from "./normalise-helpers.ts";
+import { blockText, inlineText } from "./normalise-helpers.ts";
 
 /** pdftotext's way: a form feed ends every page. */
 const raw = (text: string) => splitSource(text + "\f", "t.txt");
@@ -217,6 +217,48 @@ describe("a two-column page whose headings open blocks of text", () => {
     ];
     expect(headings(side)).toEqual(["1 Inleiding", "2 Personeelstekorten in zorg en welzijn", "3 Flexibele inzet en zzp’ers"]);
     const doc = normalise(raw(side.join("\n")), undefined, { kind: "advice" });
+    expect(doc.children.map(blockText).join("\n")).toContain("zonder beleid loopt het op tot ruim 130.000 in 2035.");
+  });
+
+  it("reads the first column's notes at its foot as notes, once the second column opens after them", () => {
+    const noted = [
+      "1 Inleiding",
+      "",
+      "De raad brengt in deze verkenning de arbeidsmarkt voor de zorg",
+      "in kaart, op verzoek van de minister van VWS.1",
+      "",
+      "op tot ruim 130.000 in 2035. De tekorten zijn het grootst in de",
+      "ouderenzorg en de wijkverpleging, en in het noorden van het land.",
+      "",
+      "3 Flexibele inzet en zzp’ers",
+      "2 Personeelstekorten in zorg en",
+      "welzijn",
+      "Mevrouw Kortenhorst presenteert de uitkomsten van de nieuwe prognose",
+      "voor de sector.2 Het verwachte tekort loopt de komende jaren verder",
+      "op, ondanks de groei van het aantal werkenden, en zonder beleid loopt het",
+      "1 Zie:",
+      "",
+      "https://www.rijksoverheid.nl/documenten/kamerstukk",
+      "en/2026/10/02/kamerbrief-over-voortgang-arbeidsmarktbeleid.",
+      "2 De prognose is gebaseerd op het Prognosemodel Zorg en Welzijn.",
+      "",
+      "De secretaris licht de notitie toe over de inzet van flexwerkers en",
+      "zelfstandigen in de zorg. Sinds het einde van het moratorium op de",
+      "handhaving hebben veel instellingen hun beleid ten aanzien van",
+      "zelfstandigen aangepast. Een deel heeft hun een dienstverband",
+      "aangeboden; de notitie noemt",
+      "drie knelpunten, die de commissie in haar volgende vergadering",
+      "bespreekt aan de hand van een uitwerking door het secretariaat.3",
+      "3 Het moratorium op de handhaving gold sinds de wet van 2016. Sinds",
+      "1 januari 2025 handhaaft de Belastingdienst weer.",
+      "",
+    ];
+    const doc = normalise(raw(noted.join("\n")), undefined, { kind: "advice" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Zie: https://www.rijksoverheid.nl/documenten/kamerstukken/2026/10/02/kamerbrief-over-voortgang-arbeidsmarktbeleid.",
+      "2 De prognose is gebaseerd op het Prognosemodel Zorg en Welzijn.",
+      "3 Het moratorium op de handhaving gold sinds de wet van 2016. Sinds 1 januari 2025 handhaaft de Belastingdienst weer.",
+    ]);
     expect(doc.children.map(blockText).join("\n")).toContain("zonder beleid loopt het op tot ruim 130.000 in 2035.");
   });
 

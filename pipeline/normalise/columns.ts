@@ -27,8 +27,10 @@ import { follows } from "./segment.ts";
  * in the heading numbering than the page as extracted, and no more in the
  * references. A page without that evidence (a magazine's: no numbered
  * headings) is mended only where it shows one block out of place
- * (resumed). Every page taken apart is reported. Lines are moved, never
- * changed, so every word keeps its source line.
+ * (resumed). A page read as two runs has its second run open as a page
+ * does, so the first column's notes at its foot are a page's notes. Every
+ * page taken apart is reported. Lines are moved, never changed (but for
+ * that mark), so every word keeps its source line.
  */
 export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
   const pages: Ln[][] = [];
@@ -46,10 +48,14 @@ export function orderColumns(lines: Ln[], ctx: LineCtx): Ln[] {
     const order = numbered ?? one?.order;
     if (order) {
       const moved = order.map((k) => blocks[k]!);
+      // (the second run opens the second column as a page's text opens: what stands before it, the
+      // first column's foot, its notes among it, closes a page's text, as the notes of a page do)
+      const second = numbered ? order.findIndex((k, n) => n > 0 && k < order[n - 1]!) : -1;
       // (an empty line keeps each moved block apart from the next)
       for (let k = 0; k < moved.length; k++) {
         const b = moved[k]!;
-        out.push(...b.lines);
+        const top = k === second ? b.lines.findIndex((l) => !isBlank(l)) : -1;
+        out.push(...(top < 0 ? b.lines : b.lines.map((l, i) => (i === top ? { ...l, pageStart: true } : l))));
         if (k + 1 < moved.length && !isBlank(b.lines[b.lines.length - 1])) out.push({ ...b.lines[b.lines.length - 1]!, raw: "", pageStart: false });
       }
       if (one) {
