@@ -149,6 +149,41 @@ describe("a two-column page read in turn", () => {
       expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([6]);
     });
 
+    it("reads a letter's second column after its first, whose text ends before the notes at its foot", () => {
+      // (the second column goes on after the list's lead-in and its colon: three lines or more
+      // in lower case are no list's items; the first column's text breaks off before its notes,
+      // the page's last block a note)
+      const letter = [
+        "Briefadvies over de toegankelijkheid van digitale",
+        "overheidsdienstverlening",
+        "Geachte staatssecretaris,",
+        "In uw brief vraagt u de raad om een reactie op het voornemen om de",
+        "digitale dienstverlening van de overheid verder uit te breiden, waar",
+        "de vragen van burgers nu elders worden beantwoord.2 De raad adviseert u",
+        "daarom om bij de verdere digitalisering de volgende uitgangspunten te hanteren:",
+        "",
+        "van de overheidswebsites nog niet aan de toegankelijkheidseisen",
+        "voldoet. De raad vraagt u erop toe te zien dat deze achterstand",
+        "wordt ingelopen voordat fysieke loketten verder worden afgebouwd.",
+        "Hoogachtend,",
+        "de voorzitter van de raad",
+        "",
+        "• Houd voor elke digitale dienst een volwaardig alternatief beschikbaar.",
+        "• Ontwerp digitale diensten samen met de mensen die er moeite mee hebben.",
+        "De raad wijst in dit verband ook op de verplichtingen",
+        "die voortvloeien uit het Besluit digitale toegankelijkheid",
+        "overheid.1 Uit onderzoek blijkt dat een aanzienlijk deel",
+        "1 Besluit digitale toegankelijkheid overheid, https://wetten.ove",
+        "rheid.nl/BWBR0040936/2018-07-01.",
+        "",
+        "2 Zie ook het eerdere advies van de raad over het niet-gebruik.",
+        "",
+      ];
+      const doc = normalise(raw(letter.join("\n")), undefined, { kind: "advice" });
+      expect(doc.children.map(blockText).join("\n")).toContain("een aanzienlijk deel van de overheidswebsites nog niet aan de toegankelijkheidseisen voldoet.");
+      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([9]);
+    });
+
     it("leaves the page as it is where the block in lower case stands after the one that broke off", () => {
       const later = [...magazine.slice(0, 5), ...magazine.slice(8, 19), ...magazine.slice(5, 8), ...magazine.slice(19)];
       const doc = normalise(raw(later.join("\n")), undefined, { kind: "magazine" });

@@ -82,6 +82,7 @@ interface Block {
   /** The numbers of the numbered headings in it, in order ("2.1" → [2, 1]). */
   numbers: number[][];
   first: string;
+  /** Its last line of text before the notes set on after it, if any. */
   end: string;
   /** The numbers of the note references in it, in order ("verschijnsel is.2" → 2). */
   refs: number[];
@@ -95,6 +96,9 @@ const HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+[‘“'"]?\p{Lu}/u;
 
 /** A line that opens with a capital (or a quote before one). */
 const CAPITAL = /^[\p{Lu}‘“'"]/u;
+
+/** A note's first line: its number, then a capital. */
+const NOTE_START = /^\d{1,2}\s+\p{Lu}/u;
 
 /** A list item's marker at a line's start: a bullet, a number or a letter with a point or bracket. */
 const ITEM = /^(?:[•·▪–-]|\d{1,2}[.)]|[a-z][.)])\s/u;
@@ -154,6 +158,13 @@ function blocksOf(page: Ln[]): Block[] {
     else if (cur.length === 1 && i + 1 < page.length && !isBlank(l) && !isBlank(page[i + 1]) && headingNumber(textOf(l)) && headingNumber(textOf(page[i + 1]!))) close();
   }
   if (cur.length) close();
+  // (a column's notes that the extraction set on after its text without an empty line: the text
+  // ends before them; a note opens with the number of a reference on the page)
+  const refs = new Set(out.flatMap((b) => b.refs));
+  for (const b of out) {
+    const k = b.texts.findIndex((t, n) => n > 0 && refs.has(Number(/^(\d{1,2})\s+\S/.exec(t)?.[1])));
+    if (k > 0) b.end = b.texts[k - 1]!;
+  }
   return out;
 }
 
@@ -239,10 +250,11 @@ function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | 
  * A page whose second column's first block the extraction set among the first column's blocks
  * (pdftotext's default mode takes it early, beside the first column's top), without heading
  * numbering to tell: one block of two lines or more that opens in lower case after a block that
- * closed a sentence (it goes on from elsewhere; not after a colon, where a list's items may open
- * so), and one block of running text, of three lines or more, that breaks off mid-sentence before
- * a block that opens with a capital (it goes on elsewhere), the page's last block aside (its
- * sentence goes on over the page). Where the page has exactly one of each, and the first stands
+ * closed a sentence, or of three lines or more after a colon (it goes on from elsewhere; a list's
+ * items may open in lower case after a colon, short), and one block of running text, of three
+ * lines or more, that breaks off mid-sentence before a block that opens with a capital, or before
+ * the page's last block where that is a note (it goes on elsewhere), the page's last block aside
+ * (its sentence goes on over the page). Where the page has exactly one of each, and the first stands
  * before the second, the first is moved to follow the second; undefined where not, or where the
  * move breaks the heading numbering or the note references.
  */
@@ -253,8 +265,8 @@ function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | 
     const a = blocks[k - 1]!;
     const b = blocks[k]!;
     if (!b.first) continue;
-    if (STARTS_LOWER.test(b.first) && ENDS_NOTED_SENTENCE.test(a.end) && textLines(b) >= 2) lower.push(k);
-    if (CAPITAL.test(b.first) && brokeOff(a) && !/^[•·▪–-]\s/.test(a.end) && textLines(a) >= 3) open.push(k - 1);
+    if (STARTS_LOWER.test(b.first) && textLines(b) >= 2 && (ENDS_NOTED_SENTENCE.test(a.end) || (/:$/.test(a.end) && textLines(b) >= 3))) lower.push(k);
+    if ((CAPITAL.test(b.first) || (k === blocks.length - 1 && NOTE_START.test(b.first))) && brokeOff(a) && !/^[•·▪–-]\s/.test(a.end) && textLines(a) >= 3) open.push(k - 1);
   }
   if (lower.length !== 1 || open.length !== 1 || lower[0]! >= open[0]!) return undefined;
   const [l, o] = [lower[0]!, open[0]!];
