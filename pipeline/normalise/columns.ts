@@ -254,9 +254,9 @@ function reorder(blocks: Block[], last: number[] | undefined, lastRef: number | 
  * items may open in lower case after a colon, short), and one block of running text, of three
  * lines or more, that breaks off mid-sentence before a block that opens with a capital, or before
  * the page's last block where that is a note (it goes on elsewhere), the page's last block aside
- * (its sentence goes on over the page). Where the page has exactly one of each, and the first stands
- * before the second, the first is moved to follow the second; undefined where not, or where the
- * move breaks the heading numbering or the note references.
+ * (its sentence goes on over the page). Where the page has exactly one of each, and the first
+ * stands before the second, the first is moved to follow the second; undefined where not, or
+ * where the move breaks the heading numbering or the note references.
  */
 function resumed(blocks: Block[], last: number[] | undefined, lastRef: number | undefined): { order: number[]; moved: number; after: number } | undefined {
   const lower: number[] = [];
