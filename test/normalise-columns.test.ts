@@ -11,6 +11,12 @@ import { blockText, inlineText } from "./normalise-helpers.ts";
 /** pdftotext's way: a form feed ends every page. */
 const raw = (text: string) => splitSource(text + "\f", "t.txt");
 
+/** A page's lines normalised as a document of this kind. */
+const read = (lines: string[], kind: "report" | "advice" | "minutes" | "magazine") => normalise(raw(lines.join("\n")), undefined, { kind });
+
+/** The source lines where the column order reported a page taken apart. */
+const moves = (doc: ReturnType<typeof read>): (number | undefined)[] => doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line);
+
 const page = [
   "Personeel in de zorg: ontwikkelingen en scenario’s",
   "Dit rapport brengt de ontwikkelingen op de arbeidsmarkt voor de zorg in kaart.",
@@ -40,7 +46,7 @@ const page = [
 
 describe("a two-column page read in turn", () => {
   it("reads the first column's blocks, then the second's, where that mends the heading numbering", () => {
-    const doc = normalise(raw(page.join("\n")), undefined, { kind: "report" });
+    const doc = read(page, "report");
     expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual([
       "1 Inleiding",
       "1.1 Achtergrond",
@@ -51,7 +57,7 @@ describe("a two-column page read in turn", () => {
     ]);
     // (the second column's first block goes on with the sentence the first column broke off)
     expect(doc.children.map(blockText).join("\n")).toContain("Tegelijkertijd verlaat een aanzienlijk deel van de nieuwe medewerkers de sector binnen twee jaar.");
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([8]);
+    expect(moves(doc)).toEqual([8]);
   });
 
   it("reads the note references in sequence where the heading numbering allows both orders", () => {
@@ -77,7 +83,7 @@ describe("a two-column page read in turn", () => {
       "Het CBS volgt sinds 2014 jaarlijkse cohorten statushouders.4",
       "",
     ];
-    const doc = normalise(raw(turns.join("\n")), undefined, { kind: "report" });
+    const doc = read(turns, "report");
     const text = doc.children.map(blockText).join("\n");
     expect(text.indexOf("De minister vroeg")).toBeGreaterThan(0);
     expect(text.indexOf("De minister vroeg")).toBeLessThan(text.indexOf("Eerder onderzoek"));
@@ -94,7 +100,7 @@ describe("a two-column page read in turn", () => {
 
   it("leaves a page of more than 14 blocks in its heading order: the splits tried double with each block", () => {
     const filler = Array.from({ length: 8 }, (_, k) => [`Een alinea van de tweede kolom, nummer ${k + 1}, die met een punt eindigt.`, ""]).flat();
-    const doc = normalise(raw([...page, ...filler].join("\n")), undefined, { kind: "report" });
+    const doc = read([...page, ...filler], "report");
     expect(doc.children.filter((b) => b.type === "heading").map(blockText).filter((t) => /^\d/.test(t))).toEqual([
       "1 Inleiding",
       "2.2 Verzuim en arbeidsongeschiktheid",
@@ -104,14 +110,14 @@ describe("a two-column page read in turn", () => {
       "2.1 Instroom en uitstroom",
     ]);
     // (the one block that goes on in lower case is still put after the one that broke off)
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([4]);
+    expect(moves(doc)).toEqual([4]);
   });
 
   it("leaves a page whose numbered headings follow each other as it is", () => {
     const inOrder = ["1 Inleiding", "", "1.1 Achtergrond", "De langdurige zorg staat onder grote druk.", "", "2 Ontwikkelingen", "", "2.1 Instroom", "De instroom is gedaald.", ""];
-    const doc = normalise(raw(inOrder.join("\n")), undefined, { kind: "report" });
+    const doc = read(inOrder, "report");
     expect(doc.children.filter((b) => b.type === "heading").map(blockText)).toEqual(["1 Inleiding", "1.1 Achtergrond", "2 Ontwikkelingen", "2.1 Instroom"]);
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    expect(moves(doc)).toEqual([]);
   });
 
   describe("a page without heading numbering (a magazine)", () => {
@@ -141,12 +147,12 @@ describe("a two-column page read in turn", () => {
       "",
     ];
     it("moves the block that goes on in lower case after the one block of running text that broke off", () => {
-      const doc = normalise(raw(magazine.join("\n")), undefined, { kind: "magazine" });
+      const doc = read(magazine, "magazine");
       const text = doc.children.map(blockText).join("\n");
       expect(text).toContain("zo vertelt hij als een schipper met twintig jaar ervaring.");
       expect(text.indexOf("Een vak met toekomst")).toBeLessThan(text.indexOf("Kapitein Rik Smit"));
       expect(text.indexOf("Geen school kan je dat leren.")).toBeLessThan(text.indexOf("Blik vooruit"));
-      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([6]);
+      expect(moves(doc)).toEqual([6]);
     });
 
     it("reads a letter's second column after its first, whose text ends before the notes at its foot", () => {
@@ -179,28 +185,28 @@ describe("a two-column page read in turn", () => {
         "2 Zie ook het eerdere advies van de raad over het niet-gebruik.",
         "",
       ];
-      const doc = normalise(raw(letter.join("\n")), undefined, { kind: "advice" });
+      const doc = read(letter, "advice");
       expect(doc.children.map(blockText).join("\n")).toContain("een aanzienlijk deel van de overheidswebsites nog niet aan de toegankelijkheidseisen voldoet.");
-      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns").map((d) => d.position?.line)).toEqual([9]);
+      expect(moves(doc)).toEqual([9]);
     });
 
     it("leaves the page as it is where the block in lower case stands after the one that broke off", () => {
       const later = [...magazine.slice(0, 5), ...magazine.slice(8, 19), ...magazine.slice(5, 8), ...magazine.slice(19)];
-      const doc = normalise(raw(later.join("\n")), undefined, { kind: "magazine" });
-      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+      const doc = read(later, "magazine");
+      expect(moves(doc)).toEqual([]);
     });
 
     it("leaves the page as it is where a list's items open in lower case after its lead-in", () => {
       const list = [...magazine.slice(0, 2), "Rederijen zoeken vooral de volgende mensen:", "", "stuurlieden en matrozen met een vaarbewijs", "voor de grote rivieren;", "", ...magazine.slice(8)];
-      const doc = normalise(raw(list.join("\n")), undefined, { kind: "magazine" });
-      expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+      const doc = read(list, "magazine");
+      expect(moves(doc)).toEqual([]);
     });
   });
 });
 
 describe("a two-column page whose headings open blocks of text", () => {
   const headings = (lines: string[]) =>
-    normalise(raw(lines.join("\n")), undefined, { kind: "advice" })
+    read(lines, "advice")
       .children.filter((b) => b.type === "heading")
       .map(blockText);
 
@@ -251,7 +257,7 @@ describe("a two-column page whose headings open blocks of text", () => {
       "",
     ];
     expect(headings(side)).toEqual(["1 Inleiding", "2 Personeelstekorten in zorg en welzijn", "3 Flexibele inzet en zzp’ers"]);
-    const doc = normalise(raw(side.join("\n")), undefined, { kind: "advice" });
+    const doc = read(side, "advice");
     expect(doc.children.map(blockText).join("\n")).toContain("zonder beleid loopt het op tot ruim 130.000 in 2035.");
   });
 
@@ -288,7 +294,7 @@ describe("a two-column page whose headings open blocks of text", () => {
       "1 januari 2025 handhaaft de Belastingdienst weer.",
       "",
     ];
-    const doc = normalise(raw(noted.join("\n")), undefined, { kind: "advice" });
+    const doc = read(noted, "advice");
     expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
       "1 Zie: https://www.rijksoverheid.nl/documenten/kamerstukken/2026/10/02/kamerbrief-over-voortgang-arbeidsmarktbeleid.",
       "2 De prognose is gebaseerd op het Prognosemodel Zorg en Welzijn.",
@@ -306,8 +312,8 @@ describe("a two-column page whose headings open blocks of text", () => {
       "",
       ...last.slice(6, 11),
     ];
-    const doc = normalise(raw(note.join("\n")), undefined, { kind: "advice" });
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    const doc = read(note, "advice");
+    expect(moves(doc)).toEqual([]);
   });
 
   it("does not count a line broken at a hyphen: a note's first line, a block of its own", () => {
@@ -329,14 +335,14 @@ describe("a two-column page whose headings open blocks of text", () => {
       "nal Recruitment of Health Personnel, Genève.",
       "",
     ];
-    const doc = normalise(raw(foot.join("\n")), undefined, { kind: "minutes" });
-    expect(doc.diagnostics.filter((d) => d.code === "normalise:columns")).toEqual([]);
+    const doc = read(foot, "minutes");
+    expect(moves(doc)).toEqual([]);
   });
 });
 
 describe("a two-column page's blocks joined in order", () => {
   const text = (lines: string[], kind: "minutes" | "advice") =>
-    normalise(raw(lines.join("\n")), undefined, { kind })
+    read(lines, kind)
       .children.map(blockText)
       .join("\n");
   const at = (t: string, s: string): number => {
