@@ -59,6 +59,44 @@ describe("paragraphs where the extraction joined printed lines", () => {
   });
 });
 
+describe("a paragraph's first line that closes a sentence", () => {
+  // (a paragraph ends short before it, and one full of 71 characters after it: the measure is 73)
+  const before = [
+    "De raad heeft in de afgelopen jaren herhaaldelijk gewezen op de gevolgen",
+    "van een krappe arbeidsmarkt voor de kwaliteit van de publieke diensten in",
+    "de regio, en op de noodzaak om werkgevers en onderwijsinstellingen beter",
+    "te laten samenwerken.",
+  ];
+  const after = [
+    "De gesprekken maken duidelijk dat de belemmeringen elkaar versterken en",
+    "dat een aanpak per regelingen weinig oplevert voor wie werk zoekt.",
+    "Naast de werklozen zijn er volgens het statistiekbureau veel mensen die",
+    "wel willen werken, maar niet direct beschikbaar zijn of niet zoeken, en",
+    "een groot aantal mensen werkt minder uren dan zij zouden willen werken.",
+  ];
+  const starts = (line: string): string[] =>
+    normalise(raw([...before, line, ...after].join("\n")), undefined, { kind: "report" }).children.map((b) => blockText(b).slice(0, 15));
+
+  it("goes on where the next word fits in the measure but not in what an indented first line holds", () => {
+    // (68 characters and "De": 71 of 73, over 0.94 of it)
+    expect(starts("De commissie heeft de afgelopen maanden met veel partijen gesproken.")).toEqual(["De raad heeft i", "De commissie he", "Naast de werklo"]);
+  });
+
+  it("ends its block where it ends well short", () => {
+    expect(starts("De commissie heeft met veel partijen gesproken.")).toEqual(["De raad heeft i", "De commissie he", "De gesprekken m", "Naast de werklo"]);
+  });
+
+  it("ends its block on a colon as short as that: a lead-in", () => {
+    expect(starts("De commissie heeft met veel partijen de volgende punten besproken:")).toEqual(["De raad heeft i", "De commissie he", "De gesprekken m", "Naast de werklo"]);
+  });
+
+  it("is no first line where the extraction joined printed lines: the last of them ended short", () => {
+    // (139 characters: two printed lines, the second of 69 after a full one of 70)
+    const joined = "De commissie heeft met veel partijen over de regio gesproken, en met de gemeenten die er werken. De commissie heeft met partijen gesproken.";
+    expect(starts(joined)).toEqual(["De raad heeft i", "De commissie he", "De gesprekken m", "Naast de werklo"]);
+  });
+});
+
 describe("a line that ends on a title before a name", () => {
   it("goes on on the next line: no sentence ends on \"dr.\" or \"mr.\"", () => {
     for (const title of ["dr.", "mr.", "prof.", "drs.", "ir.", "dhr.", "mw."]) {
@@ -221,7 +259,8 @@ describe("a list whose bullets the extraction lost", () => {
       "rol voor de opleidingsfondsen in de installatiesector",
       "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund",
       "door de regionale mobiliteitsteams",
-      "Die voorzieningen kosten geld, en dat geld komt uit allerlei potjes.",
+      // (a paragraph of one line that ends short: one that fills the measure reads as a first line)
+      "Die voorzieningen kosten geld.",
       ...P1.slice(6),
     ];
     const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
@@ -301,11 +340,11 @@ describe("a list whose bullets the extraction lost", () => {
       "een aanvulling op het wettelijke zorgverlof tot een groot deel van het loon;",
       "voortzetting van de volledige pensioenopbouw bij een tijdelijke vermindering.",
     ];
-    const text = [...P1.slice(0, 3), "werken. Daarbij valt te denken aan:", ...items, "Werkgevers kunnen daarnaast gebruikmaken van bestaande keurmerken.", ...P1.slice(6)];
+    const text = [...P1.slice(0, 3), "werken. Daarbij valt te denken aan:", ...items, "Werkgevers kunnen ook keurmerken gebruiken.", ...P1.slice(6)];
     const doc = normalise(raw(text.join("\n")), undefined, { kind: "report" });
     const list = doc.children.find((b) => b.type === "list");
     expect(list?.type === "list" && list.children.map(blockText)).toEqual(items);
-    expect(doc.children.map(blockText)).toContain("Werkgevers kunnen daarnaast gebruikmaken van bestaande keurmerken.");
+    expect(doc.children.map(blockText)).toContain("Werkgevers kunnen ook keurmerken gebruiken.");
   });
 
   it("opens an item after an item's last line of one word that closes on a semicolon, also after a page break", () => {
