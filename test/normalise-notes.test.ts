@@ -816,6 +816,36 @@ describe("a page's note numbers apart from their texts (pdftotext's default mode
       "4 Het gaat om interviews met 38 energiecoaches in 12 gemeenten.",
     ]);
   });
+
+  // (a page whose notes' labels hang in the margin: pdftotext's default mode sets them in a column
+  // of their own above the texts)
+  const column = (labels: string[], texts: string[]): string[] =>
+    notes([
+      "De coaches bezochten vooral huurders van corporaties, zoals hoofdstuk 4 laat zien.1 De",
+      "handreiking voor gemeenten geeft voorbeelden van een aanpak die werkt.2 Volgens de",
+      "evaluatie besparen huishoudens gemiddeld een tiende van hun verbruik.3 Die cijfers komen",
+      "uit interviews met coaches in twaalf gemeenten, gehouden in het voorjaar.",
+      ...labels,
+      "",
+      ...texts,
+      "\fDe coaches zelf noemen vooral de korte lijnen met de corporaties als reden voor hun bereik.",
+    ]);
+
+  it("gives each text its number where the numbers stand in a column above the texts", () => {
+    expect(
+      column(["1", "2", "3"], ["Zie hoofdstuk 4 van dit rapport.", "https://www.pharos.nl/kennisbank/energiearmoede-handreiking-voor-gemeenten/", "Het gaat om interviews met 38 energiecoaches", "in 12 gemeenten, gehouden in 2026."]),
+    ).toEqual([
+      "1 Zie hoofdstuk 4 van dit rapport.",
+      "2 https://www.pharos.nl/kennisbank/energiearmoede-handreiking-voor-gemeenten/",
+      "3 Het gaat om interviews met 38 energiecoaches in 12 gemeenten, gehouden in 2026.",
+    ]);
+  });
+
+  it("takes no such column for labels where the texts part into more notes than it holds, or a number has no mark", () => {
+    const texts = ["Zie hoofdstuk 4 van dit rapport.", "Zie de handreiking voor gemeenten.", "Het gaat om interviews met 38 energiecoaches."];
+    expect(column(["1", "2"], texts)).toEqual([]);
+    expect(column(["1", "2", "3", "4"], [...texts, "Zie de monitor."])).toEqual([]);
+  });
 });
 
 describe("endnotes as a browser prints them", () => {

@@ -434,7 +434,10 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       let top = cands.find((c) => c.n === last + 1 && fits(c)) ?? cands.find(fits);
       if (!top) {
         // (or the notes whose first label pdftotext's default mode set under their texts, last on the page)
-        const under = labelledBelow(lines, from, pe, last, run, width, (i, label) => hasRef(textAbove(i), label));
+        const under =
+          labelledBelow(lines, from, pe, last, run, width, (i, label) => hasRef(textAbove(i), label)) ??
+          // (or whose labels it set in a column of their own above their texts)
+          labelledAbove(lines, from, pe, last, run, (i, label) => hasRef(textAbove(i), label));
         if (!under) break;
         for (let i = under.start; i < under.end; i++) drop.add(i);
         notes.push(...under.notes);
@@ -536,6 +539,40 @@ function labelledBelow(lines: readonly Ln[], from: number, to: number, last: num
   const rest = first === at ? [] : chain(lines, first, at, NOTE_START, run).notes;
   if (first !== at && (rest.length === 0 || Number(rest[rest.length - 1]!.label) !== Number(label) + rest.length)) return undefined;
   return { notes: [{ label, run, lines: [lines[at]!, ...own] }, ...rest], start, end: to };
+}
+
+/**
+ * The notes at a page's foot whose labels pdftotext's default mode set in a column of their own
+ * above their texts, as it does where the labels hang in the margin: "4" / "5" / "6" / "7" / "Zie
+ * hoofdstuk 4 …" / "https://…" / "https://…" / "Het gaat om …". Two labels or more, each alone
+ * on its line, in sequence after the last note's (`last`), each with its mark in the text above;
+ * then the texts, up to the page's end (`to`), which go to the labels in order where they part
+ * into as many notes as there are labels: at each line that opens with a capital, a quote or an
+ * address after one that closed a sentence or an address, and nowhere else.
+ */
+function labelledAbove(lines: readonly Ln[], from: number, to: number, last: number, run: number, known: (i: number, label: string) => boolean): { notes: RawNote[]; start: number; end: number } | undefined {
+  const labels: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (isBlank(lines[i])) continue;
+    const t = textOf(lines[i]!);
+    if (labels.length === 0) {
+      if (t === String(last + 1)) labels.push(i);
+    } else if (t === String(last + 1 + labels.length)) labels.push(i);
+    else if (/^\d{1,3}$/.test(t) || labels.length < 2) labels.length = 0;
+    else break;
+  }
+  if (labels.length < 2 || !labels.every((i) => known(i, textOf(lines[i]!)))) return undefined;
+  const texts: Ln[] = [];
+  for (let i = labels[labels.length - 1]! + 1; i < to; i++) if (!isBlank(lines[i])) texts.push(lines[i]!);
+  const at = [0];
+  for (let k = 1; k < texts.length; k++) {
+    const before = textOf(texts[k - 1]!);
+    const closed = closesSentence(before) || endsInAddress(texts.slice(at[at.length - 1], k).map(textOf));
+    if (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(texts[k]!))) at.push(k);
+  }
+  if (at.length !== labels.length) return undefined;
+  const notes = labels.map((i, j) => ({ label: textOf(lines[i]!), run, lines: [lines[i]!, ...texts.slice(at[j], at[j + 1] ?? texts.length)] }));
+  return { notes, start: labels[0]!, end: to };
 }
 
 /** A note whose last line ends on the back-link arrow a browser prints after an endnote ("↩︎"). */
