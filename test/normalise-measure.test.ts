@@ -514,6 +514,17 @@ describe("a list whose bullets or numbers the extraction set apart from their it
       "betere benutting van het arbeidspotentieel van vrouwen in de techniek",
     ]);
   });
+
+  it("takes a glyph alone before each item for its bullet, glyph and item in turn, and leaves one stray glyph alone", () => {
+    const a = ["a. Stel een landelijk loket in waar ondernemers terechtkunnen met vragen over", "hun positie in de wachtrij en de mogelijkheden voor flexibele contracten."];
+    const b = ["b. Maak een vereenvoudigd contract beschikbaar voor kleine aansluitingen, met", "standaardvoorwaarden en zonder verplichte onderhandeling."];
+    const doc = normalise(raw([...lead, "•", "", ...a, "", "•", "", ...b, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((x) => x.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual([a.join(" "), b.join(" ")]);
+    // (one glyph alone, no other after its block: a stray, no list)
+    const stray = normalise(raw([...lead, "•", "", ...a, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(stray.children.some((x) => x.type === "list")).toBe(false);
+  });
 });
 
 describe("paragraphs that open with labels numbered in sequence", () => {

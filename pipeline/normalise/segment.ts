@@ -888,6 +888,14 @@ function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | unde
   return false;
 }
 
+/** Whether `glyph` stands alone again on the first line with text after the lines of text from `i` on (within twelve lines). */
+function glyphAgain(doc: Doc, i: number, glyph: string): boolean {
+  let j = i + 1;
+  while (j < doc.lines.length && j <= i + 12 && !isBlank(doc.lines[j]) && textOf(doc.lines[j]!) !== glyph) j++;
+  while (j < doc.lines.length && isBlank(doc.lines[j])) j++;
+  return j < doc.lines.length && j <= i + 14 && textOf(doc.lines[j]!) === glyph;
+}
+
 /** A list number alone on its line ("1.", "2)") that comes in order: the first, or the one after the number before it. */
 function bareNumber(doc: Doc, t: string): string | undefined {
   const n = /^(\d{1,2})[.)]$/.exec(t)?.[1];
@@ -929,8 +937,11 @@ function startBlock(
     }
     return { t: "item", lines: [l], texts: [bullet.rest], ordered: false, marker: bullet.glyph };
   }
-  // (one bare glyph alone is a stray, not a list)
-  if (doc.bareRun === 1) doc.pendingItems.length = 0;
+  // (one bare glyph alone is a stray, not a list, unless glyph and item alternate: the item before
+  // came from the same glyph, or the same glyph stands alone again right after this block's lines,
+  // as pdftotext's default mode sets a bullet apart from an item of several lines: "•" / "a. Stel
+  // …" / "netcongestie, …" / "•" / "b. Maak …")
+  if (doc.bareRun === 1 && !(cur?.t === "item" && cur.marker === doc.pendingItems[0]) && !glyphAgain(doc, i, doc.pendingItems[0]!)) doc.pendingItems.length = 0;
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
