@@ -524,6 +524,9 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     // (one glyph alone, no other after its block: a stray, no list)
     const stray = normalise(raw([...lead, "•", "", ...a, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
     expect(stray.children.some((x) => x.type === "list")).toBe(false);
+    // (nor after items whose glyphs stand with their text: an empty bullet under a list)
+    const after = normalise(raw([...lead, "• Maak betaalbaarheid een doel.", "• Bescherm de laatste gebruikers.", "•", "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(after.children.map((x) => x.type)).toEqual(["paragraph", "list", "paragraph"]);
   });
 });
 

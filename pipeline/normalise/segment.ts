@@ -888,6 +888,12 @@ function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | unde
   return false;
 }
 
+/** Whether an item's glyph stands alone on the line with text above the item's first line. */
+function glyphAbove(doc: Doc, item: RawBlock): boolean {
+  const j = lineAbove(doc.lines, doc.lines.indexOf(item.lines[0]!));
+  return j !== undefined && textOf(doc.lines[j]!) === item.marker;
+}
+
 /** Whether `glyph` stands alone again on the first line with text after the lines of text from `i` on (within twelve lines). */
 function glyphAgain(doc: Doc, i: number, glyph: string): boolean {
   let j = i + 1;
@@ -938,10 +944,11 @@ function startBlock(
     return { t: "item", lines: [l], texts: [bullet.rest], ordered: false, marker: bullet.glyph };
   }
   // (one bare glyph alone is a stray, not a list, unless glyph and item alternate: the item before
-  // came from the same glyph, or the same glyph stands alone again right after this block's lines,
-  // as pdftotext's default mode sets a bullet apart from an item of several lines: "•" / "a. Stel
-  // …" / "netcongestie, …" / "•" / "b. Maak …")
-  if (doc.bareRun === 1 && !(cur?.t === "item" && cur.marker === doc.pendingItems[0]) && !glyphAgain(doc, i, doc.pendingItems[0]!)) doc.pendingItems.length = 0;
+  // came from the same glyph alone on the line above it, or the same glyph stands alone again right
+  // after this block's lines, as pdftotext's default mode sets a bullet apart from an item of
+  // several lines: "•" / "a. Stel …" / "netcongestie, …" / "•" / "b. Maak …"; an empty bullet
+  // under items whose glyphs stand with their text is a stray still)
+  if (doc.bareRun === 1 && !(cur?.t === "item" && cur.marker === doc.pendingItems[0] && glyphAbove(doc, cur)) && !glyphAgain(doc, i, doc.pendingItems[0]!)) doc.pendingItems.length = 0;
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
