@@ -285,7 +285,7 @@ function chain(lines: readonly Ln[], from: number, to: number, start: RegExp, ru
     const at: number[] = [];
     for (let k = 1; k < texts.length; k++) {
       const closed = closesSentence(texts[k - 1]!) || endsInAddress(texts.slice(0, k));
-      if (marked.has(k) || (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(texts[k]!))) at.push(k);
+      if (marked.has(k) || (closed && OPENS_NOTE.test(texts[k]!))) at.push(k);
     }
     const labels = [...inside, ...displaced].sort((a, b) => Number(textOf(a)) - Number(textOf(b)));
     if (at.length !== labels.length || labels.some((l, j) => Number(textOf(l)) !== Number(last.label) + j + 1)) {
@@ -331,6 +331,9 @@ function onlyNumbersAfter(lines: readonly Ln[], i: number, to: number): boolean 
   for (let j = i + 1; j < to; j++) if (!isBlank(lines[j]) && !/^\d{1,3}$/.test(textOf(lines[j]!))) return false;
   return true;
 }
+
+/** How a note's text opens after a line that closed a sentence or an address: a capital, a quote or a web address. */
+const OPENS_NOTE = /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u;
 
 /** A heading numbered in levels, its text opening with a capital, closing no sentence: "3.2.3 Scenario ‘anders werken’". */
 const SUBHEADING = /^\d{1,2}(?:\.\d{1,2})+\.?\s+[‘“'"]?\p{Lu}[^.;:,]*$/u;
@@ -528,7 +531,7 @@ function labelledBelow(lines: readonly Ln[], from: number, to: number, last: num
     }
     // (a sentence closes before a note's mark too: "… gebruikgemaakt.5")
     const closed = closesSentence(textOf(lines[prev]!)) || /[\p{L})][.!?][’”"')]?\d{1,3}$/u.test(textOf(lines[prev]!));
-    if (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(lines[i]!))) {
+    if (closed && OPENS_NOTE.test(textOf(lines[i]!))) {
       start = i;
       break;
     }
@@ -568,7 +571,7 @@ function labelledAbove(lines: readonly Ln[], from: number, to: number, last: num
   for (let k = 1; k < texts.length; k++) {
     const before = textOf(texts[k - 1]!);
     const closed = closesSentence(before) || endsInAddress(texts.slice(at[at.length - 1], k).map(textOf));
-    if (closed && /^(?:[\p{Lu}‘“"']|https?:\/\/|www\.)/u.test(textOf(texts[k]!))) at.push(k);
+    if (closed && OPENS_NOTE.test(textOf(texts[k]!))) at.push(k);
   }
   if (at.length !== labels.length) return undefined;
   const notes = labels.map((i, j) => ({ label: textOf(lines[i]!), run, lines: [lines[i]!, ...texts.slice(at[j], at[j + 1] ?? texts.length)] }));
