@@ -1,7 +1,7 @@
 // The normaliser on unseen documents: `npm run bench:normalise [-- OPTIONS]`.
 //
-// Every bench/corpus/txt/<layout>.<mode>/<slug>.txt (pdftotext output of a text typeset by
-// pdflatex, Chromium or LibreOffice; see bench/corpus/README.md), and every PDF itself
+// Every bench/corpus/txt/<layout>.<mode>/<slug>.txt (a text typeset by pdflatex, Chromium or
+// LibreOffice, extracted by pdftotext, mutool or PDFBox; see bench/corpus/README.md), and every PDF itself
 // (bench/corpus/pdf/<layout>/<slug>.pdf: mode "pdf" as the build reads it, through the structure
 // tree of a tagged PDF, else its layout; mode "pdf-layout" with the tree set aside),
 // is read as the pipeline reads a source, normalised with the kind from its text's front matter, written as Markdown and
@@ -41,7 +41,7 @@ interface Doc {
   layout: string;
   mode: string;
   slug: string;
-  /** The source file: pdftotext output, or the PDF itself (modes "pdf", "pdf-layout"). */
+  /** The source file: a text extraction, or the PDF itself (modes "pdf", "pdf-layout"). */
   source: string;
   gold: string;
 }

@@ -3,15 +3,17 @@
  * by LaTeX (three classes, one of them two-sided with heads that change from page to page, one a
  * printed report with a cover page and a table of contents),
  * Chromium and LibreOffice, extracted by pdftotext in its default, -raw and -layout ("physical")
- * modes. Two checks:
+ * modes, by MuPDF's mutool and by Apache PDFBox. Two checks:
  *  - no letter of any extraction is lost or duplicated: the letters of the normalised blocks and
  *    notes are the letters of the source, less the lines reported as removed furniture (compared
  *    as a multiset, since notes leave the page they stood on);
  *  - the figures of `npm run bench:normalise` (scored by ../shared/tools/score-normalise.py) do
  *    not fall below the floors recorded here for each layout and mode. The floors are what the
  *    normaliser measured when they were set, rounded down; raise them as it improves. Over the
- *    corpus's own documents (without the seed-* excerpts of the five sources), the targets are
- *    asserted too: token accuracy 0.99, block recall 0.95.
+ *    corpus's own documents (without the seed-* excerpts of the five sources) in pdftotext's modes
+ *    and read as PDFs, the targets are asserted too: token accuracy 0.99, block recall 0.95. The
+ *    extractions of mutool and PDFBox, added later, are held to their floors only: they do not
+ *    meet the targets yet.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -24,6 +26,8 @@ import type { Kind, NormalisedDocument } from "../pipeline/document/types.ts";
 import { blockText, inlineText, ROOT } from "./normalise-helpers.ts";
 
 const CORPUS = join(ROOT, "bench", "corpus");
+/** The modes the targets are asserted over (pdftotext's and the PDF read as a build reads it). */
+const TARGET_MODES = new Set(["default", "raw", "physical", "pdf", "pdf-layout"]);
 const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "normalise:empty-item", "normalise:minutes-header", "normalise:contents"]);
 
 /**
@@ -33,41 +37,55 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
  */
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.87],
-  "chromium.physical": [0.99, 0.91],
+  "chromium.mutool": [0.99, 0.78],
   "chromium.pdf": [0.99, 0.99],
   "chromium.pdf-layout": [0.99, 0.98],
+  "chromium.pdfbox": [0.97, 0.71],
+  "chromium.physical": [0.99, 0.91],
   "chromium.raw": [0.99, 0.89],
   "latex-article.default": [0.99, 0.92],
-  "latex-article.physical": [0.99, 0.98],
+  "latex-article.mutool": [0.99, 0.90],
   "latex-article.pdf": [0.99, 0.99],
   "latex-article.pdf-layout": [0.99, 0.99],
+  "latex-article.pdfbox": [0.99, 0.95],
+  "latex-article.physical": [0.99, 0.98],
   "latex-article.raw": [0.99, 0.95],
   "latex-koma.default": [0.99, 0.91],
-  "latex-koma.physical": [0.99, 0.94],
+  "latex-koma.mutool": [0.99, 0.98],
   "latex-koma.pdf": [0.99, 0.99],
   "latex-koma.pdf-layout": [0.99, 0.99],
+  "latex-koma.pdfbox": [0.98, 0.82],
+  "latex-koma.physical": [0.99, 0.94],
   "latex-koma.raw": [0.99, 0.94],
   "latex-report.default": [0.99, 0.90],
-  "latex-report.physical": [0.99, 0.91],
+  "latex-report.mutool": [0.99, 0.97],
   "latex-report.pdf": [0.99, 0.98],
   "latex-report.pdf-layout": [0.99, 0.98],
+  "latex-report.pdfbox": [0.99, 0.91],
+  "latex-report.physical": [0.99, 0.91],
   "latex-report.raw": [0.99, 0.90],
   "latex-twocolumn.default": [0.94, 0.84],
-  "latex-twocolumn.physical": [0.98, 0.94],
+  "latex-twocolumn.mutool": [0.99, 0.80],
   "latex-twocolumn.pdf": [0.99, 0.98],
   "latex-twocolumn.pdf-layout": [0.99, 0.98],
+  "latex-twocolumn.pdfbox": [0.99, 0.91],
+  "latex-twocolumn.physical": [0.98, 0.94],
   "latex-twocolumn.raw": [0.99, 0.90],
   "latex-twoside.default": [0.99, 0.92],
-  "latex-twoside.physical": [0.99, 0.97],
+  "latex-twoside.mutool": [0.99, 0.94],
   "latex-twoside.pdf": [0.99, 0.98],
   "latex-twoside.pdf-layout": [0.99, 0.98],
+  "latex-twoside.pdfbox": [0.94, 0.81],
+  "latex-twoside.physical": [0.99, 0.97],
   "latex-twoside.raw": [0.99, 0.94],
   "libreoffice-tagged.pdf": [0.99, 0.99],
   "libreoffice-tagged.pdf-layout": [0.99, 0.98],
   "libreoffice.default": [0.99, 0.85],
-  "libreoffice.physical": [0.99, 0.94],
+  "libreoffice.mutool": [0.99, 0.89],
   "libreoffice.pdf": [0.99, 0.98],
   "libreoffice.pdf-layout": [0.99, 0.98],
+  "libreoffice.pdfbox": [0.99, 0.87],
+  "libreoffice.physical": [0.99, 0.94],
   "libreoffice.raw": [0.99, 0.95],
 };
 
@@ -86,8 +104,8 @@ const extractions = readdirSync(join(CORPUS, "txt")).flatMap((dir) =>
 );
 
 describe("normaliser on the corpus of unseen documents", () => {
-  it("has the corpus: 17 texts in 7 layouts and 3 modes", () => {
-    expect(extractions.length).toBe(357);
+  it("has the corpus: 17 texts in 7 layouts and 5 modes", () => {
+    expect(extractions.length).toBe(595);
   });
 
   it("keeps every letter of every extraction, except the furniture it removes and reports", () => {
@@ -115,13 +133,16 @@ describe("normaliser on the corpus of unseen documents", () => {
       const json = join(dir, "bench.json");
       execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench", "normalise.ts"), "--json", json], { cwd: ROOT, stdio: "ignore" });
       const res = JSON.parse(readFileSync(json, "utf8")) as {
-        layouts: Record<string, { all: { errors: number; mean_token_accuracy: number; block_recall: number } }>;
-        overall: { corpus: { mean_token_accuracy: number; block_recall: number } };
+        layouts: Record<string, { all: { errors: number; mean_token_accuracy: number; block_recall: number }; corpus: { documents: number; mean_token_accuracy: number; blocks_found: number; blocks_gold: number } }>;
       };
       const below: string[] = [];
-      const { corpus } = res.overall;
-      if (corpus.mean_token_accuracy < 0.99) below.push(`corpus: token accuracy ${corpus.mean_token_accuracy} < 0.99`);
-      if (corpus.block_recall < 0.95) below.push(`corpus: block recall ${corpus.block_recall} < 0.95`);
+      // (the targets over the corpus's own documents in the modes they are asserted over)
+      const groups = Object.entries(res.layouts).filter(([name]) => TARGET_MODES.has(name.split(".")[1]!)).map(([, g]) => g.corpus);
+      const docs = groups.reduce((a, g) => a + g.documents, 0);
+      const tokens = groups.reduce((a, g) => a + g.mean_token_accuracy * g.documents, 0) / docs;
+      const blocks = groups.reduce((a, g) => a + g.blocks_found, 0) / groups.reduce((a, g) => a + g.blocks_gold, 0);
+      if (tokens < 0.99) below.push(`corpus: token accuracy ${tokens} < 0.99`);
+      if (blocks < 0.95) below.push(`corpus: block recall ${blocks} < 0.95`);
       for (const [name, [tokens, blocks]] of Object.entries(FLOORS)) {
         const got = res.layouts[name]?.all;
         if (!got) {
@@ -136,5 +157,5 @@ describe("normaliser on the corpus of unseen documents", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -1,9 +1,10 @@
 // Typeset every text of the development corpus with engines other than ours and extract it
-// again with pdftotext: `npm run corpus:generate [-- --layout X] [-- --doc SLUG] [-- --extract]`.
+// again with the extractors people use: `npm run corpus:generate [-- --layout X] [-- --doc SLUG] [-- --extract]`.
 //
 //   bench/corpus/texts/<slug>.md                     the text, and its own gold
 //   bench/corpus/pdf/<layout>/<slug>.pdf             typeset by pdflatex, Chromium or LibreOffice
-//   bench/corpus/txt/<layout>.<mode>/<slug>.txt      pdftotext output, untouched (mode default | raw | physical)
+//   bench/corpus/txt/<layout>.<mode>/<slug>.txt      the extraction, untouched: pdftotext (mode default | raw |
+//                                                    physical), MuPDF's mutool (mutool), Apache PDFBox (pdfbox)
 //
 // Pandoc turns each text's Markdown into the engine's input. Nothing is done to the
 // extracted text: its line-end hyphens, running heads, page numbers, stranded footnotes and
@@ -28,7 +29,22 @@ const TXT = join(here, "txt");
 const SOURCE_DATE_EPOCH = "1735689600";
 const ENV = { ...process.env, SOURCE_DATE_EPOCH, FORCE_SOURCE_DATE: "1", TZ: "UTC", LC_ALL: "C.UTF-8" };
 
-export const MODES = { default: ["-enc", "UTF-8"], raw: ["-raw", "-enc", "UTF-8"], physical: ["-layout", "-enc", "UTF-8"] } as const;
+/** Apache PDFBox 2's text extractor, as Debian's libpdfbox2-java installs it. */
+const PDFBOX = ["pdfbox2.jar", "pdfbox2-tools.jar", "fontbox2.jar", "commons-logging.jar"].map((j) => join("/usr/share/java", j));
+
+/**
+ * The text modes: the command that extracts a PDF's text to standard output. pdftotext in its
+ * three modes; MuPDF's `mutool draw -F txt` (a blank line between the blocks it finds, a form feed
+ * after every page, line-end hyphens kept); PDFBox's ExtractText, the extractor under Apache Tika
+ * (no mark between pages, a raised label on a line of its own, line-end hyphens kept).
+ */
+export const MODES = {
+  default: (pdf: string): [string, string[]] => ["pdftotext", ["-enc", "UTF-8", pdf, "-"]],
+  raw: (pdf: string): [string, string[]] => ["pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"]],
+  physical: (pdf: string): [string, string[]] => ["pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"]],
+  mutool: (pdf: string): [string, string[]] => ["mutool", ["draw", "-q", "-F", "txt", "-o", "-", pdf]],
+  pdfbox: (pdf: string): [string, string[]] => ["java", ["-cp", PDFBOX.join(delimiter), "org.apache.pdfbox.tools.ExtractText", "-encoding", "UTF-8", "-console", pdf]],
+} as const;
 type Mode = keyof typeof MODES;
 
 interface Text {
@@ -108,13 +124,16 @@ const PACKAGES: Record<string, string> = {
   chromium: "chromium",
   soffice: "libreoffice-writer-nogui",
   "fc-list": "fontconfig",
+  mutool: "mupdf-tools",
+  java: "default-jre-headless",
 };
 
 function requireTools(layouts: Layout[]): void {
-  const tools = new Set(["pandoc", "pdftotext", "pdfinfo", ...layouts.flatMap((l) => l.tools)]);
+  const tools = new Set(["pandoc", "pdftotext", "pdfinfo", "mutool", "java", ...layouts.flatMap((l) => l.tools)]);
   for (const t of tools) {
     if (!which(t)) throw new Failure(`missing tool: ${t} (apt-get install ${PACKAGES[t] ?? t})`);
   }
+  for (const jar of PDFBOX) if (!existsSync(jar)) throw new Failure(`missing ${jar} for mode pdfbox (apt-get install libpdfbox2-java)`);
   for (const l of layouts) {
     for (const [file, pkg] of l.texFiles ?? []) {
       const r = spawnSync("kpsewhich", [file], { encoding: "utf8" });
@@ -582,8 +601,7 @@ async function main(): Promise<void> {
         const pages = /Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))?.[1] ?? "?";
         console.log(`pdf  ${relative(root, pdf)}  ${pages} pages  ${kb(statSync(pdf).size)}`);
         for (const mode of modes) {
-          const flags = MODES[mode];
-          const txt = run("pdftotext", [...flags, pdf, "-"]);
+          const txt = run(...MODES[mode](pdf));
           const file = join(TXT, `${layout.name}.${mode}`, `${t.slug}.txt`);
           writeFileSync(file, txt);
           console.log(`txt  ${relative(root, file)}  ${txt.length} chars`);
