@@ -126,6 +126,11 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
       }
     }
   }
+  // (a two-sided document's heads: the even pages' alike, the odd pages' with the section's title)
+  const sided = twoSided(lines, groups);
+  // (it goes before a chain of lone numbers, which notes' labels on lines of their own may make too)
+  const isSided = sided.length >= 3 && (sided.length >= best.length || !/\p{L}/u.test(keys[best[0]!.i]!));
+  if (isSided) best = sided;
   if (best.length < 2) return undefined;
   // (the pages before the text, numbered in roman numerals, by the same words: "Pagina ii" before
   // "Pagina 1", "Mantelzorg en werk ii" before "Mantelzorg en werk 1"; a line of words only, as a
@@ -180,7 +185,10 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
     });
   const below = folios.filter((f) => near(f, 1).length).length;
   const above = folios.filter((f) => near(f, -1).length).length;
-  const foot = folios.some((f) => heads(f, 1))
+  // (a two-sided document's folios are its running heads)
+  const foot = isSided
+    ? false
+    : folios.some((f) => heads(f, 1))
     ? true
     : folios.some((f) => heads(f, -1))
       ? false
@@ -202,6 +210,63 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   }
   if (!starts.length) return undefined;
   return { starts, folios: folios.map((i) => lines[i]!.line) };
+}
+
+/**
+ * The folios of a two-sided document, where the heads of its even and odd pages differ: the even
+ * pages' read alike with the number at one edge ("4 Eerlijk delen in de warmtetransitie"), the odd
+ * pages' carry the current section's title with the number at the other ("Knelpunten 3"), so no
+ * group of alike lines counts up by one. A group whose lines hold a number at one edge that counts
+ * up by two, each at least two pages' worth of lines (2 × MIN_PAGE) after the one before,
+ * with a line between every two links that holds the number between at the other edge, at least
+ * MIN_PAGE lines from both, makes the chain (the first such line with words where there are more,
+ * since a note's label may stand alone on its line); the odd
+ * page after the last link likewise. Two links of the group at least, and every odd page between
+ * them found; the longest chain is taken.
+ */
+function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, number[]>): Folio[] {
+  const text = (i: number): string => lines[i]!.text.trim().replace(/\s+/g, " ");
+  let best: Folio[] = [];
+  for (const [key, at] of groups) {
+    // (a line of text whose number stands at one edge; where it holds one at both, "2 Monitor 2025",
+    // the one that counts)
+    if (at.length < 2 || !/\p{L}/u.test(key)) continue;
+    for (const lead of [true, false]) {
+      if (!(lead ? key.startsWith("#") : key.endsWith("#"))) continue;
+      const num = (i: number): number => Number((lead ? /^\d+/ : /\d+$/).exec(text(i))![0]);
+      // (the odd page's head: its number at the other edge, the line no longer than a head)
+      const odd = (n: number, from: number, to: number, words = false): number | undefined => {
+        const at = lead ? new RegExp(`(?:^|\\s)${n}$`) : new RegExp(`^${n}(?:\\s|$)`);
+        const found: number[] = [];
+        for (let k = from; k <= to && k < lines.length; k++) if (text(k).length <= 100 && at.test(text(k))) found.push(k);
+        // (a line with words before a lone number: a note's label may stand alone on its line too)
+        return found.find((k) => /\p{L}/u.test(text(k))) ?? (words ? undefined : found[0]);
+      };
+      let chain: Folio[] = [];
+      const close = (): void => {
+        // (two links of the group at least, else no chain: a line alone of its kind is no head)
+        if (chain.filter((f) => keyOf(lines, f.i) === key).length < 2) return;
+        // (the odd page after the last even one, by a head with words: where the text ends, a
+        // note's label alone on its line is all a lone number may be)
+        const last = chain[chain.length - 1]!;
+        const after = odd(last.n + 1, last.i + MIN_PAGE, lines.length - 1, true);
+        if (after !== undefined) chain.push({ i: after, n: last.n + 1 });
+        if (chain.length > best.length) best = chain;
+      };
+      for (const i of at) {
+        const n = num(i);
+        const last = chain[chain.length - 1];
+        const mid = last && n === last.n + 2 && i - last.i >= 2 * MIN_PAGE ? odd(n - 1, last.i + MIN_PAGE, i - MIN_PAGE) : undefined;
+        if (mid !== undefined) chain.push({ i: mid, n: n - 1 }, { i, n });
+        else {
+          close();
+          chain = [{ i, n }];
+        }
+      }
+      close();
+    }
+  }
+  return best;
 }
 
 /** A line's text with every run of digits taken for one ("Mantelzorg en werk #"), if it holds text. */
