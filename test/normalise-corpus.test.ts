@@ -40,7 +40,7 @@ const FLOORS: Record<string, [number, number]> = {
   "chromium.mutool": [0.99, 0.78],
   "chromium.pdf": [0.99, 0.99],
   "chromium.pdf-layout": [0.99, 0.98],
-  "chromium.pdfbox": [0.97, 0.71],
+  "chromium.pdfbox": [0.99, 0.88],
   "chromium.physical": [0.99, 0.91],
   "chromium.raw": [0.99, 0.89],
   "latex-article.default": [0.99, 0.92],

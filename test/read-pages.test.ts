@@ -90,12 +90,12 @@ describe("pages told by their printed numbers", () => {
       if (pagesOf(x.text) === truth) right++;
       else wrong.push(`${x.dir}/${x.slug}`);
     }
-    // (measured: 59 of the 72 extractions of more than one page told right, none wrong, the rest
-    // without pages: Chromium's raised marks on lines of their own, read as pages that open with
-    // a space; two-sided documents of three pages, one even page's head; before the two-sided
-    // reading, 52)
+    // (measured: 68 of the 72 extractions of more than one page told right, none wrong, the rest
+    // without pages: two-sided documents of three pages, one even page's head; before the
+    // two-sided reading, 59, and 52 before Chromium's raised marks were put back into their lines,
+    // where they stood on lines of their own and read as pages that open with a space)
     expect(wrong).toEqual([]);
-    expect(right).toBeGreaterThanOrEqual(59);
+    expect(right).toBeGreaterThanOrEqual(68);
   });
 
   it("tells a two-sided document's pages by its even pages' heads and the odd pages' between them", () => {

@@ -65,4 +65,42 @@ describe("readSource", () => {
     expect(decodeSource(Buffer.from("\uFEFFhallo"), "x")).toBe("hallo");
     expect(splitSource("a\r\nb\r\n", "x.txt").lines.map((l) => l.text)).toEqual(["a", "b"]);
   });
+
+  it("puts a raised mark set on a line of its own back into its line, and keeps a page's number at its foot", () => {
+    // (Apache PDFBox on a browser's print: the mark alone, the rest of its line after it with the space)
+    const full = (k: number) => `regel ${k} van een alinea die de maat van de pagina vult, tot aan de rand van het blad`;
+    const text = [full(1), "van de warmtetransitie.", "1", " De adviesaanvraag bevat drie vragen. Ten eerste: welke", full(2), full(3)].join("\n");
+    const raw = splitSource(text, "x.txt");
+    expect(raw.lines.map((l) => l.text)).toEqual([full(1), "van de warmtetransitie.1 De adviesaanvraag bevat drie vragen. Ten eerste: welke", full(2), full(3)]);
+    // (each line keeps its number in the file: the mark's two lines are gone into line 2)
+    expect(raw.lines.map((l) => l.line)).toEqual([1, 2, 5, 6]);
+    expect(raw.convention).toBe("plain");
+    // a page's number at its foot before a page that opens with one space: the lines around it
+    // are two full lines, no one line broken by a mark
+    const paged = splitSource([full(1), full(2), "27", ` ${full(3)}`, full(4)].join("\n"), "x.txt");
+    expect(paged.lines.map((l) => l.text)).toEqual([full(1), full(2), "27", ` ${full(3)}`, full(4)]);
+    expect(paged.convention).toBe("lead-space");
+  });
+
+  it("puts a mark that closed its printed line back at its end where the extraction shows the habit", () => {
+    const full = (k: number) => `regel ${k} van een alinea die de maat van de pagina vult, tot aan de rand van het blad`;
+    const lines = [full(1), "van de warmtetransitie.", "1", " De adviesaanvraag bevat drie vragen.", full(2), "verkoop grondig geïsoleerd.", "2", "De raad ziet dat de aanpak is verschoven.", full(3), "zouden zijn.", "3", " Dat tempo wordt niet gehaald.", full(4), "10"];
+    const raw = splitSource(lines.join("\n"), "x.txt");
+    expect(raw.lines.map((l) => l.text)).toEqual([
+      full(1),
+      "van de warmtetransitie.1 De adviesaanvraag bevat drie vragen.",
+      full(2),
+      "verkoop grondig geïsoleerd.2",
+      "De raad ziet dat de aanpak is verschoven.",
+      full(3),
+      "zouden zijn.3 Dat tempo wordt niet gehaald.",
+      full(4),
+      // (no mark of the run: one more than the last would be 4; and no text after it)
+      "10",
+    ]);
+    // without the habit (one mark set so), a lone number between two lines is left alone: a page's
+    // number, a note's label
+    const once = splitSource([full(1), "van de warmtetransitie.", "1", " De adviesaanvraag bevat drie vragen.", full(2), "verkoop grondig geïsoleerd.", "2", "De raad ziet dat de aanpak is verschoven."].join("\n"), "x.txt");
+    expect(once.lines.map((l) => l.text)).toContain("2");
+  });
 });

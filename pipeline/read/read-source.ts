@@ -80,11 +80,14 @@ export function detectConvention(text: string): PageConvention {
  * the lines; the line after one opens a page.
  */
 export function splitSource(text: string, file: string): RawSource {
-  const raw = text.replace(/\r\n?/g, "\n").split("\n");
-  if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
-  const physical = isPhysicalLayout(raw);
+  const all = text.replace(/\r\n?/g, "\n").split("\n");
+  if (all.length > 1 && all[all.length - 1] === "") all.pop();
+  const physical = isPhysicalLayout(all);
+  // (a raised mark an extraction set on a line of its own goes back into its line; each line keeps
+  // the number of its first line in the file)
+  const { raw, numbers } = physical ? { raw: all, numbers: all.map((_, i) => i + 1) } : joinRaisedMarks(all);
   // (in a physical layout a leading space is margin, not a page mark)
-  let convention: PageConvention = physical && !/\f/.test(text) ? "plain" : detectConvention(text);
+  let convention: PageConvention = physical && !/\f/.test(text) ? "plain" : detectConvention(raw.join("\n"));
   let page = 1;
   let seenText = false;
   let opening = false;
@@ -105,7 +108,7 @@ export function splitSource(text: string, file: string): RawSource {
     const pageStart = opening && text.trim() !== "";
     if (pageStart) opening = false;
     if (text.trim()) seenText = true;
-    return pageStart ? { line: i + 1, page, text, pageStart } : { line: i + 1, page, text };
+    return pageStart ? { line: numbers[i]!, page, text, pageStart } : { line: numbers[i]!, page, text };
   });
   // (no page marks: the pages where the folios printed on them tell them, read/infer-pages.ts)
   const inferred = convention === "plain" ? inferPageStarts(lines) : undefined;
@@ -125,6 +128,54 @@ export function splitSource(text: string, file: string): RawSource {
   // (a physical-layout extraction's columns, margins and raised labels are undone here: read/physical.ts)
   if (physical) return { file, slug, convention, layout: "physical", lines: unfoldPhysicalLayout(lines) };
   return { file, slug, convention, lines };
+}
+
+/** How much of a full line (the file's 90th percentile of line lengths) a line and what followed its mark may fill together. */
+const RAISED_FILL = 1.15;
+
+/**
+ * Reference marks raised above their line, which an extractor (Apache PDFBox, on a browser's print)
+ * set on lines of their own. Where the rest of the printed line follows the mark on the next line,
+ * opening with the space that followed the mark ("van de warmtetransitie." / "1" / " De
+ * adviesaanvraag bevat …"), the three are one line again ("van de warmtetransitie.1 De
+ * adviesaanvraag bevat …"): the mark a number of one to three digits, the line before it ending in
+ * a letter or a stop, and the two lines of text fitting the measure of one (RAISED_FILL); a page's
+ * number at its foot, before a page that opens with a space (the lead-space convention), stands
+ * between two lines that would not. Where the extraction shows that habit twice at least, a mark
+ * that closed its printed line stands alone between two lines of text too ("geïsoleerd." / "3" /
+ * "De raad ziet …"): a lone number that goes on from the mark before it (one more) is put back at
+ * the end of the line above. Each line keeps the number of its first line in the file.
+ */
+export function joinRaisedMarks(all: readonly string[]): { raw: string[]; numbers: number[] } {
+  const lens = all.map((t) => t.trim().length).filter((n) => n > 15).sort((a, b) => a - b);
+  const full = lens[Math.floor(lens.length * 0.9)] ?? 80;
+  const isMark = (i: number): boolean => /^\d{1,3}$/.test(all[i]!);
+  const host = (i: number): boolean => i >= 0 && /[\p{L}\p{P}]$/u.test(all[i]!.trim()) && !all[i]!.includes("\f");
+  // (a mark inside its printed line: the rest after it, opening with a space)
+  const inLine = (i: number): boolean =>
+    isMark(i) && host(i - 1) && i + 1 < all.length && /^ \S/.test(all[i + 1]!) && all[i - 1]!.trim().length + all[i + 1]!.length <= RAISED_FILL * full;
+  const habit = all.filter((_, i) => inLine(i)).length >= 2;
+  const raw: string[] = [];
+  const numbers: number[] = [];
+  let last = 0;
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
+    if (raw.length && inLine(i)) {
+      raw[raw.length - 1] = raw[raw.length - 1]!.trimEnd() + t + all[i + 1]!;
+      last = Number(t);
+      i++;
+      continue;
+    }
+    // (a mark at its printed line's end, where the habit is shown: the next in the marks' run)
+    if (habit && raw.length && isMark(i) && Number(t) === last + 1 && host(i - 1) && i + 1 < all.length && all[i + 1]!.trim()) {
+      raw[raw.length - 1] = raw[raw.length - 1]!.trimEnd() + t;
+      last = Number(t);
+      continue;
+    }
+    raw.push(t);
+    numbers.push(i + 1);
+  }
+  return { raw, numbers };
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {
