@@ -81,7 +81,7 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice-tagged.pdf": [0.99, 0.99],
   "libreoffice-tagged.pdf-layout": [0.99, 0.98],
   "libreoffice.default": [0.99, 0.85],
-  "libreoffice.mutool": [0.99, 0.89],
+  "libreoffice.mutool": [0.99, 0.93],
   "libreoffice.pdf": [0.99, 0.98],
   "libreoffice.pdf-layout": [0.99, 0.98],
   "libreoffice.pdfbox": [0.99, 0.87],

@@ -528,6 +528,17 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     const after = normalise(raw([...lead, "• Maak betaalbaarheid een doel.", "• Bescherm de laatste gebruikers.", "•", "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
     expect(after.children.map((x) => x.type)).toEqual(["paragraph", "list", "paragraph"]);
   });
+
+  it("takes a number alone before each item for its marker, number and item in turn", () => {
+    // (MuPDF sets a LibreOffice list so: "1." / "Versnippering …" / "2." / "Projectmatige …")
+    const items = ["Versnippering van regelingen en financieringsstromen tussen Rijk, gemeenten en UWV", "Projectmatige financiering die de continuïteit van succesvolle aanpakken ondermijnt", "Gebrek aan zicht op de resultaten van de eigen inspanningen"];
+    const doc = normalise(raw([...lead, ...items.flatMap((t, k) => [`${k + 1}.`, t, ""]), ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    const list = doc.children.find((x) => x.type === "list");
+    expect(list?.type === "list" && list.ordered && list.children.map(blockText)).toEqual(items);
+    // (one number alone, no next number after its block: no list)
+    const one = normalise(raw([...lead, "1.", items[0]!, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(one.children.some((x) => x.type === "list")).toBe(false);
+  });
 });
 
 describe("paragraphs that open with labels numbered in sequence", () => {

@@ -644,7 +644,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // drs. A.M. Verhoeven" / "de algemeen secretaris, …")
   if (cur.t === "para" && cur.lines.length === 1 && VALEDICTION.test(prev)) return false;
   if (doc.signature.has(cur) && nextWordFits(prev, t, 0.9 * widthAt(doc, l), widthAt(doc, l))) return false;
-  if (bulletStart(t, prev, sawBlank, cur, textAfter(doc, i)) || bareNumber(doc, t) !== undefined) return false;
+  if (bulletStart(t, prev, sawBlank, cur, textAfter(doc, i)) || bareNumber(doc, t, cur) !== undefined) return false;
   // bullets set apart from their items (bare glyphs before the text): each promises one item,
   // and the next begins at a sentence end or after a semicolon
   // (or where a line ended short: the next word would have fitted in 0.9 of the measure, an item
@@ -902,11 +902,28 @@ function glyphAgain(doc: Doc, i: number, glyph: string): boolean {
   return j < doc.lines.length && j <= i + 14 && textOf(doc.lines[j]!) === glyph;
 }
 
-/** A list number alone on its line ("1.", "2)") that comes in order: the first, or the one after the number before it. */
-function bareNumber(doc: Doc, t: string): string | undefined {
+/**
+ * A list number alone on its line ("1.", "2)") that comes in order: the first, or the one after the
+ * number before it, alone too, or after the item that a number alone on the line above opened
+ * (numbers and items in turn, "1." / "Versnippering …" / "2." / "Projectmatige …", as MuPDF sets a
+ * LibreOffice list).
+ */
+function bareNumber(doc: Doc, t: string, cur: RawBlock | undefined): string | undefined {
   const n = /^(\d{1,2})[.)]$/.exec(t)?.[1];
   if (n === undefined) return undefined;
-  return (doc.bareRun === 0 ? n === "1" : Number(doc.pendingItems[doc.pendingItems.length - 1]) + 1 === Number(n)) ? n : undefined;
+  if (doc.bareRun > 0) return Number(doc.pendingItems[doc.pendingItems.length - 1]) + 1 === Number(n) ? n : undefined;
+  return n === "1" || (cur?.t === "item" && cur.ordered && Number(cur.marker) + 1 === Number(n) && numberAbove(doc, cur)) ? n : undefined;
+}
+
+/** Whether an ordered item's number stands alone on the line with text above the item's first line ("2." over "Projectmatige …"). */
+function numberAbove(doc: Doc, item: RawBlock): boolean {
+  const j = lineAbove(doc.lines, doc.lines.indexOf(item.lines[0]!));
+  return j !== undefined && new RegExp(`^${item.marker}[.)]$`).test(textOf(doc.lines[j]!));
+}
+
+/** Whether the list number `n` stands alone ("n." or "n)") on the first line with text after the lines of text from `i` on. */
+function numberAgain(doc: Doc, i: number, n: number): boolean {
+  return glyphAgain(doc, i, `${n}.`) || glyphAgain(doc, i, `${n})`);
 }
 
 function startBlock(
@@ -925,7 +942,7 @@ function startBlock(
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
   // (a number alone, "1." or "2)", is a numbered list's marker set apart the same way, where it
   // comes in order: the first, or the one after the marker before)
-  const bare = bareNumber(doc, t);
+  const bare = bareNumber(doc, t, cur);
   if (bare !== undefined) {
     diag(ctx, "info", "normalise:empty-item", "a number without text: the next block, if any, is taken for its item", l);
     doc.pendingItems.push(bare);
@@ -947,8 +964,16 @@ function startBlock(
   // came from the same glyph alone on the line above it, or the same glyph stands alone again right
   // after this block's lines, as pdftotext's default mode sets a bullet apart from an item of
   // several lines: "•" / "a. Stel …" / "netcongestie, …" / "•" / "b. Maak …"; an empty bullet
-  // under items whose glyphs stand with their text is a stray still)
-  if (doc.bareRun === 1 && !(cur?.t === "item" && cur.marker === doc.pendingItems[0] && glyphAbove(doc, cur)) && !glyphAgain(doc, i, doc.pendingItems[0]!)) doc.pendingItems.length = 0;
+  // under items whose glyphs stand with their text is a stray still; so is a number alone, unless
+  // numbers and items alternate so: the next number stands alone after this block's lines, or the
+  // item before is the number before's, whose number stood alone above it)
+  const pending = doc.pendingItems[0];
+  const alternate =
+    pending !== undefined &&
+    (/^\d+$/.test(pending)
+      ? (cur?.t === "item" && cur.ordered && Number(cur.marker) + 1 === Number(pending) && numberAbove(doc, cur)) || numberAgain(doc, i, Number(pending) + 1)
+      : (cur?.t === "item" && cur.marker === pending && glyphAbove(doc, cur)) || glyphAgain(doc, i, pending));
+  if (doc.bareRun === 1 && !alternate) doc.pendingItems.length = 0;
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
