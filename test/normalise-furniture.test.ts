@@ -130,3 +130,18 @@ describe("page numbers in roman numerals", () => {
     expect(text(d)).toMatch(/\bcivil\b/u);
   });
 });
+
+describe("a browser's header and footer set together at a page's foot", () => {
+  it("takes all four lines for furniture: the date, the title, the file's address and the page's number", () => {
+    // (MuPDF sets Chromium's header, printed at the top of the page, after the page's text, with
+    // the footer: four lines of furniture at the foot, the date the fourth from the edge)
+    const foot = (p: number) => ["", "12/2/26, 7:30 PM", "Digitale vaardigheden van oudere werkenden", "", "file:///tmp/advies.html", `${p}/3`];
+    const d = doc([
+      ["Bij de tijd blijven", ...para(1), ...para(2), ...foot(1)],
+      [...para(3), ...para(4), ...foot(2)],
+      [...para(5), ...para(6), ...foot(3)],
+    ]);
+    expect(removed(d)).toEqual(expect.arrayContaining(["12/2/26, 7:30 PM", "file:///tmp/advies.html"]));
+    expect(text(d)).not.toContain("7:30 PM");
+  });
+});

@@ -134,6 +134,9 @@ const fewWords = (s: string): boolean => s.split(" ").length <= 8;
  *    words stand in the document's first line (its title) or the text goes
  *    on under them in lower case: an even page's head that nothing repeats
  *    in a short document ("2 Werk aan de kade").
+ * Where a page's first or last three lines of text are all furniture, the line next in is too
+ * where it recurs, whole, next in from such an edge of other pages: MuPDF sets a browser's
+ * header after the page's text with the footer, four lines.
  * On the first page only a whole line's repetition counts, there and for the
  * others: the title it prints shares its last words with a running head that
  * repeats it, and with headings.
@@ -241,6 +244,22 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
       words++;
     }
   });
+  // (a page whose three lines at an edge are all furniture may hold a fourth: MuPDF sets a
+  // browser's header after the page's text with its footer, "12/2/26, 7:30 PM" / the title / the
+  // file's address / "2/7"; the line next in from such an edge goes where it recurs, whole, next in
+  // from such an edge of other pages)
+  const deeper = new Map<string, number[]>();
+  for (const pg of pages) {
+    const n = pg.text.length;
+    if (n < 2 * ZONE + 2) continue;
+    for (const edge of [pg.text.slice(0, ZONE + 1), pg.text.slice(n - ZONE - 1).reverse()]) {
+      const i = edge[ZONE]!;
+      if (drop.has(i) || !edge.slice(0, ZONE).every((j) => drop.has(j))) continue;
+      const key = furnitureKey(lines[i]!);
+      if (/\p{L}|#.*#|[/:]/u.test(key)) deeper.set(key, [...(deeper.get(key) ?? []), i]);
+    }
+  }
+  for (const at of deeper.values()) if (at.length >= need) for (const i of at) drop.add(i);
   // (one between the columns' texts ends the first column: what follows opens a page's text again)
   const between = new Set<Ln>();
   if (folioAt !== undefined)
