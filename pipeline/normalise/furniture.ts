@@ -4,6 +4,9 @@ import { diag, dropLines, isBlank, textOf, type LineCtx, type Ln } from "./lines
 /** How many text lines at the top and at the foot of a page can be furniture. */
 const ZONE = 3;
 
+/** A whole line's key that may be furniture where it recurs: words, two numbers ("# / #"), or a slash or colon ("#/#", "#:#"). */
+const WHOLE_LINE = /\p{L}|#.*#|[/:]/u;
+
 /** The most lines of one word each that may stand between a page's repeated foot line and its foot (removePageFurniture). */
 const MAX_SET_OUT = 8;
 
@@ -181,7 +184,7 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
         // digitale vaardigheden van oudere werkenden" beside "2 Digitale vaardigheden van oudere
         // werkenden", and with a heading further on)
         const key = keysOf(lines[i]!, k === 0 && p > 0).find(
-          (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === whole ? /\p{L}|#.*#|[/:]/u.test(x) : letters(x) >= 6),
+          (x) => pages.length >= 2 && (seen.get(x) ?? 0) >= need && (x === whole ? WHOLE_LINE.test(x) : letters(x) >= 6),
         );
         const echo = inCapitals(t) && elsewhere.has(t.toLowerCase());
         // (a number further in than the page's edge is its number only where the lines between it
@@ -256,7 +259,10 @@ export function removePageFurniture(lines: Ln[], ctx: LineCtx): Ln[] {
       const i = edge[ZONE]!;
       if (drop.has(i) || !edge.slice(0, ZONE).every((j) => drop.has(j))) continue;
       const key = furnitureKey(lines[i]!);
-      if (/\p{L}|#.*#|[/:]/u.test(key)) deeper.set(key, [...(deeper.get(key) ?? []), i]);
+      if (!WHOLE_LINE.test(key)) continue;
+      const at = deeper.get(key);
+      if (at) at.push(i);
+      else deeper.set(key, [i]);
     }
   }
   for (const at of deeper.values()) if (at.length >= need) for (const i of at) drop.add(i);

@@ -888,10 +888,20 @@ function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | unde
   return false;
 }
 
-/** Whether an item's glyph stands alone on the line with text above the item's first line. */
-function glyphAbove(doc: Doc, item: RawBlock): boolean {
+/**
+ * Whether an item's marker stands alone on the line with text above the item's first line: its
+ * glyph ("•"), or an ordered item's number with its point or bracket ("2." over "Projectmatige …").
+ */
+function markerAbove(doc: Doc, item: RawBlock): boolean {
   const j = lineAbove(doc.lines, doc.lines.indexOf(item.lines[0]!));
-  return j !== undefined && textOf(doc.lines[j]!) === item.marker;
+  if (j === undefined) return false;
+  const t = textOf(doc.lines[j]!);
+  return item.ordered ? t === `${item.marker}.` || t === `${item.marker})` : t === item.marker;
+}
+
+/** Whether the block before is the item of the number before `n`, that number set apart above it. */
+function itemOfNumberBefore(doc: Doc, cur: RawBlock | undefined, n: string): boolean {
+  return cur?.t === "item" && cur.ordered === true && Number(cur.marker) + 1 === Number(n) && markerAbove(doc, cur);
 }
 
 /** Whether `glyph` stands alone again on the first line with text after the lines of text from `i` on (within twelve lines). */
@@ -912,13 +922,7 @@ function bareNumber(doc: Doc, t: string, cur: RawBlock | undefined): string | un
   const n = /^(\d{1,2})[.)]$/.exec(t)?.[1];
   if (n === undefined) return undefined;
   if (doc.bareRun > 0) return Number(doc.pendingItems[doc.pendingItems.length - 1]) + 1 === Number(n) ? n : undefined;
-  return n === "1" || (cur?.t === "item" && cur.ordered && Number(cur.marker) + 1 === Number(n) && numberAbove(doc, cur)) ? n : undefined;
-}
-
-/** Whether an ordered item's number stands alone on the line with text above the item's first line ("2." over "Projectmatige …"). */
-function numberAbove(doc: Doc, item: RawBlock): boolean {
-  const j = lineAbove(doc.lines, doc.lines.indexOf(item.lines[0]!));
-  return j !== undefined && new RegExp(`^${item.marker}[.)]$`).test(textOf(doc.lines[j]!));
+  return n === "1" || itemOfNumberBefore(doc, cur, n) ? n : undefined;
 }
 
 /** Whether the list number `n` stands alone ("n." or "n)") on the first line with text after the lines of text from `i` on. */
@@ -971,8 +975,8 @@ function startBlock(
   const alternate =
     pending !== undefined &&
     (/^\d+$/.test(pending)
-      ? (cur?.t === "item" && cur.ordered && Number(cur.marker) + 1 === Number(pending) && numberAbove(doc, cur)) || numberAgain(doc, i, Number(pending) + 1)
-      : (cur?.t === "item" && cur.marker === pending && glyphAbove(doc, cur)) || glyphAgain(doc, i, pending));
+      ? itemOfNumberBefore(doc, cur, pending) || numberAgain(doc, i, Number(pending) + 1)
+      : (cur?.t === "item" && cur.marker === pending && markerAbove(doc, cur)) || glyphAgain(doc, i, pending));
   if (doc.bareRun === 1 && !alternate) doc.pendingItems.length = 0;
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();

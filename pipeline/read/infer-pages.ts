@@ -244,8 +244,9 @@ function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, numb
       };
       let chain: Folio[] = [];
       const close = (): void => {
-        // (two links of the group at least, else no chain: a line alone of its kind is no head)
-        if (chain.filter((f) => keyOf(lines, f.i) === key).length < 2) return;
+        // (two links of the group at least, else no chain: a line alone of its kind is no head; the
+        // chain holds a link, then an odd page and a link in turn, so two links make three)
+        if (chain.length < 3) return;
         // (the odd page after the last even one, by a head with words: where the text ends, a
         // note's label alone on its line is all a lone number may be)
         const last = chain[chain.length - 1]!;

@@ -60,7 +60,7 @@ function tooLarge(file: string, size: number): never {
 }
 
 /**
- * How the extraction marks pages, detected from the text itself:
+ * How the extraction marks pages, detected from the text's lines themselves:
  *  - `form-feed`: a form feed (\f) between pages, as poppler's `pdftotext` writes in every
  *    mode; pages are certain.
  *  - `lead-space`: a line that starts with exactly one space and then text opens a page
@@ -68,9 +68,8 @@ function tooLarge(file: string, size: number): never {
  *    space also marks a bullet whose glyph was lost.
  *  - `plain`: no page marks at all.
  */
-export function detectConvention(text: string): PageConvention {
-  if (/\f/.test(text)) return "form-feed";
-  const lines = text.split(/\r\n?|\n/);
+export function detectConvention(lines: readonly string[]): PageConvention {
+  if (lines.some((t) => t.includes("\f"))) return "form-feed";
   return lines.some((t, i) => i > 0 && /^ \S/.test(t)) ? "lead-space" : "plain";
 }
 
@@ -87,7 +86,7 @@ export function splitSource(text: string, file: string): RawSource {
   // the number of its first line in the file)
   const { raw, numbers } = physical ? { raw: all, numbers: all.map((_, i) => i + 1) } : joinRaisedMarks(all);
   // (in a physical layout a leading space is margin, not a page mark)
-  let convention: PageConvention = physical && !/\f/.test(text) ? "plain" : detectConvention(raw.join("\n"));
+  let convention: PageConvention = physical && !/\f/.test(text) ? "plain" : detectConvention(raw);
   let page = 1;
   let seenText = false;
   let opening = false;
