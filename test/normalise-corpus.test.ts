@@ -37,7 +37,7 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
  */
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.87],
-  "chromium.mutool": [0.99, 0.82],
+  "chromium.mutool": [0.99, 0.86],
   "chromium.pdf": [0.99, 0.99],
   "chromium.pdf-layout": [0.99, 0.98],
   "chromium.pdfbox": [0.99, 0.88],

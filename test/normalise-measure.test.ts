@@ -437,6 +437,43 @@ describe("a list whose bullets the extraction lost", () => {
     expect(plain.children.some((b) => b.type === "list")).toBe(false);
   });
 
+  it("cuts the block after a colon into items where empty lines separate paragraphs and its lines end short", () => {
+    // (MuPDF sets a browser's list so: an empty line after the lead-in and after the list, none
+    // among the items, whose bullets were no text)
+    const para = ["Toch is krapte niet het hele verhaal. De raad heeft in de afgelopen jaren", "herhaaldelijk gewezen op de gevolgen van een krappe arbeidsmarkt voor de", "kwaliteit van de publieke diensten.", ""];
+    const lead = ["De raad ziet verschillende mogelijkheden om de instroom in technische beroepen", "te vergroten:", ""];
+    const items = [
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere",
+      "rol voor de opleidingsfondsen in de installatiesector;",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund",
+      "door de regionale mobiliteitsteams",
+      "betere benutting van het arbeidspotentieel van vrouwen en statushouders.",
+      "",
+    ];
+    const text = (body: string[]): string => [...para, ...para, ...lead, ...body, ...para, ...para].join("\n");
+    const doc = normalise(raw(text(items)), undefined, { kind: "report" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph", "list", "paragraph", "paragraph"]);
+    const list = doc.children[3]!;
+    expect(list.type === "list" && list.children.map((b) => blockText(b).slice(0, 20))).toEqual(["meer leerwerkplekken", "gerichte omscholing ", "betere benutting van"]);
+    // items that open with a quantity are items too
+    const counted = ["62 melkkoeien en 35 stuks jongvee", "78 hectare grond, waarvan 20 hectare met natuurbeheer", "1 melkrobot en 1 parttime medewerker", ""];
+    const farm = normalise(raw(text(counted)), undefined, { kind: "report" }).children[3]!;
+    expect(farm.type === "list" && farm.children.map((b) => blockText(b).slice(0, 12))).toEqual(["62 melkkoeie", "78 hectare g", "1 melkrobot "]);
+    // two parts are no list (a paragraph may end short before another), and where the lines that
+    // wrapped end on a space, a short line that ends on one was wrapped all the same
+    expect(normalise(raw(text(items.slice(2))), undefined, { kind: "report" }).children.some((b) => b.type === "list")).toBe(false);
+    const spaced = [...para, ...para, ...lead, ...items, ...para, ...para].map((t, k, all) => (t && all[k + 1] ? `${t} ` : t));
+    expect(normalise(raw(spaced.join("\n")), undefined, { kind: "report" }).children.some((b) => b.type === "list")).toBe(false);
+    // a block whose lines fill the measure stays a paragraph, and so does one a line of one word cuts
+    const full = ["De raad adviseert het kabinet om de middelen voor deze regelingen structureel", "vast te leggen en de uitvoering bij de gemeenten te beleggen, zodat werkenden", "en werkgevers weten waar zij aan toe zijn.", ""];
+    const cut = ["De raad adviseert het kabinet om de middelen voor deze regelingen te bundelen.", "Het", "kabinet kan dat doen in de komende begroting, zodat werkenden en werkgevers", "weten waar zij aan toe zijn.", ""];
+    for (const body of [full, cut]) expect(normalise(raw(text(body)), undefined, { kind: "report" }).children.some((b) => b.type === "list")).toBe(false);
+    // nor is a block cut that opens with a dash (set on a line of its own): its item goes on after the short line
+    const dashed = ["–", "a. Stel een landelijk loket in voor ondernemers", "met vragen over netcongestie en over hun positie in de wachtrij.", ""];
+    const texts = normalise(raw(text(dashed)), undefined, { kind: "report" }).children.flatMap((b) => (b.type === "list" ? b.children.map(blockText) : [blockText(b)]));
+    expect(texts.some((t) => t.startsWith("met vragen"))).toBe(false);
+  });
+
   it("does not read a word a line, or a line opening with a conjunction, as items", () => {
     const doc = normalise(raw([...P1.slice(0, 3), "werken, in het bijzonder bij de volgende maatschappelijke factoren:", "schulden,", "armoede,", "laaggeletterdheid", "en", "werkloosheid. Wij kijken naar de domeinen waar die problemen samenkomen."].join("\n")), undefined, { kind: "report" });
     expect(doc.children.map((b) => b.type)).toEqual(["paragraph"]);

@@ -380,7 +380,54 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     sawBlank = false;
   }
   if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l), opts.endnotesAfter ?? false);
+  if (doc.blankSeparated) return listsAfterLeadIns(blocks, (l) => widthAt(doc, l), (l) => doc.trailingSpaceTells && /\s$/.test(l.raw));
   return blocks;
+}
+
+/** How many items a block after a lead-in is cut into at least (listsAfterLeadIns): a paragraph may end short before another. */
+const LIST_AFTER_LEAD_IN = 3;
+
+/**
+ * A list whose bullets were not text, in a document whose paragraphs an empty line separates
+ * (MuPDF sets a browser's list so): the block after a paragraph that ends on a colon, an empty
+ * line between them, holds the items with no empty line among them, each opening a line. It is
+ * cut where a line ended short (the next line's first word would have fitted in 0.9 of the
+ * measure, as no wrapped line of running text does) and does not end on a comma, a hyphen or a
+ * word no sentence ends on, or where a line closes on a semicolon before a line in lower case
+ * (Dutch closes every item of such a list but the last so); not where the extraction marks a
+ * wrapped line with a space at its end and the line has one; a line of one word neither opens
+ * nor closes an item (an extraction of justified text may give a word a line). Cut into
+ * LIST_AFTER_LEAD_IN parts at least, each opening with a word or a quantity ("62 melkkoeien";
+ * not a dash or a label: a list whose markers the reader missed), they are the list's items;
+ * else the block stays as it was.
+ */
+function listsAfterLeadIns(blocks: RawBlock[], widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
+  const out: RawBlock[] = [];
+  for (const b of blocks) {
+    const lead = out[out.length - 1];
+    const parts = lead && lead.t === "para" && !lead.role && lead.box === b.box && /:$/.test(lead.texts[lead.texts.length - 1] ?? "") ? itemsOf(b, widthAt, wraps) : [];
+    if (parts.length >= LIST_AFTER_LEAD_IN) out.push(...parts);
+    else out.push(b);
+  }
+  return out;
+}
+
+/** The items a block after a lead-in holds (listsAfterLeadIns), or none where it is not cut. */
+function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
+  if (b.t !== "para" || b.role || b.lines.length < 2 || b.texts.length !== b.lines.length) return [];
+  const cuts: number[] = [0];
+  for (let k = 1; k < b.texts.length; k++) {
+    const a = b.texts[k - 1]!;
+    const t = b.texts[k]!;
+    const w = widthAt(b.lines[k]!);
+    const closed = /;$/.test(a) && STARTS_LOWER.test(t);
+    const short = nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a);
+    if ((closed || short) && a.includes(" ") && t.includes(" ") && !wraps(b.lines[k - 1]!)) cuts.push(k);
+  }
+  cuts.push(b.texts.length);
+  // (each item opens with a word or a quantity: a block that opens with a dash or a label holds other items)
+  if (cuts.slice(0, -1).some((k) => !/^[‘“'"(]?\p{L}{2}/u.test(b.texts[k]!) && !QUANTITY.test(b.texts[k]!))) return [];
+  return cuts.slice(1).map((end, n) => ({ t: "item", lines: b.lines.slice(cuts[n], end), texts: b.texts.slice(cuts[n], end), marker: "", ordered: false, box: b.box }));
 }
 
 /**
