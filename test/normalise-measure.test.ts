@@ -59,6 +59,35 @@ describe("paragraphs where the extraction joined printed lines", () => {
   });
 });
 
+describe("a printed line the extraction cut in two", () => {
+  // (MuPDF cuts a justified line where a sentence ends in a wide space: the rest of the line
+  // stands on a line of its own; a column of some 55 characters)
+  const before = [
+    "De huidige wetgeving noemt betaalbaarheid wel als uit-",
+    "gangspunt, maar maakt niet duidelijk wat daaronder",
+    "wordt verstaan en wie ervoor verantwoordelijk is.",
+  ];
+  const after = [
+    "raad adviseert om in de Wet gemeentelijke instrumen-",
+    "ten warmtetransitie op te nemen dat een gemeente pas",
+    "een wijk mag aanwijzen als voor alle huishoudens in die",
+    "wijk een betaalbaar alternatief beschikbaar is. Daar-",
+    "bij moet betaalbaar worden uitgedrukt in de woonlasten",
+    "van een huishouden, niet in de kosten van de warmte.",
+  ];
+  it("is one line again where the parts together fill the measure and the line after goes on in lower case", () => {
+    const doc = normalise(raw([...before, "De", ...after].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map(blockText)).toHaveLength(1);
+    expect(blockText(doc.children[0]!)).toContain("verantwoordelijk is. De raad adviseert");
+  });
+
+  it("is not a paragraph's short last line before a first line that fills the measure by itself", () => {
+    const next = ["De raad ziet in deze situatie een rol voor de provincies.", ...after.slice(1)];
+    const doc = normalise(raw([...before, ...next].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => blockText(b).slice(0, 12))).toEqual(["De huidige w", "De raad ziet"]);
+  });
+});
+
 describe("a paragraph's first line that closes a sentence", () => {
   // (a paragraph ends short before it, and one full of 71 characters after it: the measure is 73)
   const before = [

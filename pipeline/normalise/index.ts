@@ -8,7 +8,7 @@ import { removeContents } from "./contents.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
-import { keepsLineEndHyphens, measureOf, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
+import { keepsLineEndHyphens, measureOf, mendCutLines, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { labelledSequences, segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
@@ -129,6 +129,8 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   const spaced = normaliseSpacing(lines, ctx);
   lines = spaced.lines;
   const width = measureOf(lines);
+  // (a printed line an extraction cut in two where a sentence ended in a wide space)
+  lines = mendCutLines(lines, width, ctx);
   // (an extraction that keeps line-end hyphens joined no printed lines: nothing to mend)
   const joins = !keepsLineEndHyphens(lines);
   if (joins) lines = mendSplitWords(lines, width, lex, ctx);

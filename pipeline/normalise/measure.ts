@@ -196,6 +196,54 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
   });
 }
 
+/** How full a printed line cut in two is, its parts together: as a justified line, at least this share of the measure … */
+const CUT_FULL = 0.85;
+/** … and at most this share (a line's characters are not all as wide). */
+const CUT_OVER = 1.05;
+/** A line that closes a sentence: a full stop, question or exclamation mark, a closing quote or bracket after it, a note's mark. */
+const CLOSES_SENTENCE = /[.!?][”’"')\]]?\d{0,3}$/u;
+
+/**
+ * Mend printed lines an extraction cut in two where a sentence ended in a wide space (MuPDF, where
+ * a justified line stretches the space after a sentence): "… wie ervoor verantwoordelijk is." /
+ * "De" / "raad adviseert om …". The first part closes a sentence and holds half the measure at
+ * least; the second holds half at most, opens in a capital or a quote (not a number: a numbered
+ * heading or item) and does not end its paragraph: the line after it goes on in lower case, or the
+ * second part ends in a hyphen, and that line fills the measure (a heading's first line is short,
+ * and so is the rest of it); and the two parts together fill the measure (CUT_FULL to CUT_OVER) as
+ * a justified line does. A paragraph's last line and the next one's first do not: a first line
+ * fills the measure by itself. The parts are one line again, with the first part's number. Each
+ * mend is reported (info).
+ */
+export function mendCutLines(lines: readonly Ln[], width: number, ctx: LineCtx): Ln[] {
+  const out: Ln[] = [];
+  lines.forEach((b, i) => {
+    const a = out[out.length - 1];
+    const c = lines[i + 1];
+    if (a && c && !isBlank(a) && !isBlank(b) && !isBlank(c) && !a.role && !b.role && !c.role && a.page === b.page && !b.pageStart) {
+      const first = textOf(a);
+      const second = textOf(b);
+      const sum = first.length + 1 + second.length;
+      if (
+        CLOSES_SENTENCE.test(first) &&
+        first.length >= 0.5 * width &&
+        /^[\p{Lu}“‘"']/u.test(second) &&
+        second.length <= 0.5 * width &&
+        sum >= CUT_FULL * width &&
+        sum <= CUT_OVER * width &&
+        (STARTS_LOWER.test(textOf(c)) || /\p{L}-$/u.test(second)) &&
+        textOf(c).length >= CUT_FULL * width
+      ) {
+        diag(ctx, "info", "normalise:cut-line", `"${first.slice(-20)}" and "${second.slice(0, 20)}" read as one line: a printed line the extraction cut in two`, a);
+        out[out.length - 1] = { ...a, raw: `${a.raw.trimEnd()} ${b.raw.trim()}` };
+        return;
+      }
+    }
+    out.push(b);
+  });
+  return out;
+}
+
 interface Mend {
   cut: number;
   score: number;
