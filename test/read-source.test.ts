@@ -66,6 +66,12 @@ describe("readSource", () => {
     expect(splitSource("a\r\nb\r\n", "x.txt").lines.map((l) => l.text)).toEqual(["a", "b"]);
   });
 
+  it("spells out a ligature an extraction gave as one character", () => {
+    // (PDFBox 1.8 on a browser's print: "ﬁ" where the font drew the two letters as one glyph)
+    const src = splitSource("De raad proﬁteert van ﬂexibele en eﬃciënte regels.\nﬁle:///tmp/advies.html 1/2\n", "x.txt");
+    expect(src.lines.map((l) => l.text)).toEqual(["De raad profiteert van flexibele en efficiënte regels.", "file:///tmp/advies.html 1/2"]);
+  });
+
   it("puts a raised mark set on a line of its own back into its line, and keeps a page's number at its foot", () => {
     // (Apache PDFBox on a browser's print: the mark alone, the rest of its line after it with the space)
     const full = (k: number) => `regel ${k} van een alinea die de maat van de pagina vult, tot aan de rand van het blad`;

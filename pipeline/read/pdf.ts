@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { TweeluikError } from "../errors.ts";
+import { spellLigatures } from "./glyphs.ts";
 import { describeLimit, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 import { readStructTree, type StructTree } from "./structure.ts";
 
@@ -274,8 +275,6 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
   return head.includes("%PDF-");
 }
 
-const LIGATURES: Record<string, string> = { "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
-
 /**
  * Ligature glyphs become their letters; soft hyphens and zero-width marks go. A space
  * before a closing bracket goes too: pdf.js sets one where the bracket's glyph stands a
@@ -283,8 +282,7 @@ const LIGATURES: Record<string, string> = { "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl
  * ("(de voorbereiding van )" is "(de voorbereiding van)").
  */
 export function repairGlyphs(s: string): string {
-  return s
-    .replace(/[ﬀ-ﬆ]/g, (c) => LIGATURES[c] ?? c)
+  return spellLigatures(s)
     .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, "")
     .replace(/(?<=[\p{L}\p{N}.’”'"%]) +(?=[)\]])/gu, "");
 }
