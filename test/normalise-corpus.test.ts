@@ -80,7 +80,7 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-twoside.raw": [0.99, 0.94],
   "libreoffice-tagged.pdf": [0.99, 0.99],
   "libreoffice-tagged.pdf-layout": [0.99, 0.98],
-  "libreoffice.default": [0.99, 0.85],
+  "libreoffice.default": [0.99, 0.86],
   "libreoffice.mutool": [0.99, 0.93],
   "libreoffice.pdf": [0.99, 0.98],
   "libreoffice.pdf-layout": [0.99, 0.98],

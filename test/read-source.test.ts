@@ -66,6 +66,14 @@ describe("readSource", () => {
     expect(splitSource("a\r\nb\r\n", "x.txt").lines.map((l) => l.text)).toEqual(["a", "b"]);
   });
 
+  it("puts a note mark set off by a space at a line's end back against the sentence it closes", () => {
+    // (pdftotext on LibreOffice's print: "… voorfinanciert. 8" / "Het Nationaal …")
+    const src = splitSource("het huishouden de investering eerst zelf voorfinanciert. 8\nHet Nationaal Warmtefonds biedt leningen aan.\nzie p. 14\nDe tabel.\n", "x.txt");
+    expect(src.lines.map((l) => l.text)).toEqual(["het huishouden de investering eerst zelf voorfinanciert.8", "Het Nationaal Warmtefonds biedt leningen aan.", "zie p. 14", "De tabel."]);
+    // (not before a line in lower case: a number that goes on in the sentence)
+    expect(splitSource("Het aantal steeg. 8\nprocent meer dan vorig jaar.\n", "x.txt").lines[0]!.text).toBe("Het aantal steeg. 8");
+  });
+
   it("spells out a ligature an extraction gave as one character", () => {
     // (PDFBox 1.8 on a browser's print: "ﬁ" where the font drew the two letters as one glyph)
     const src = splitSource("De raad proﬁteert van ﬂexibele en eﬃciënte regels.\nﬁle:///tmp/advies.html 1/2\n", "x.txt");

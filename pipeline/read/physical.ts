@@ -216,12 +216,14 @@ function sideText(c: Cells, from: number, to: number): number {
 }
 
 /**
- * A note mark raised after a sentence's end at a line's end, which the grid set off by a space
- * ("… groepen werkenden. 1" / "De adviesvraag …"), goes back against it, as the other modes read
- * it: one to three digits after a word of three letters or more (not "p. 14") and a full stop,
- * question or exclamation mark, where the next line of text opens with a capital.
+ * A note mark raised after a sentence's end at a line's end, which the grid (or an extraction of
+ * LibreOffice's print: "… voorfinanciert. 8") set off by a space ("… groepen werkenden. 1" / "De
+ * adviesvraag …"), goes back against it, as the other modes read it: one to three digits after a
+ * word of three letters or more (not "p. 14") and a full stop, question or exclamation mark,
+ * where the next line of text opens with a capital. The text reader applies it to every other
+ * extraction too (read-source.ts).
  */
-function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
+export function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
   return lines.map((l, i) => {
     const m = /(?<=\p{L}{3}[.!?][’”'")]?) (\d{1,3})$/u.exec(l.text);
     if (!m) return l;

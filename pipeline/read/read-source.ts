@@ -4,7 +4,7 @@ import { TweeluikError } from "../errors.ts";
 import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 import { spellLigatures } from "./glyphs.ts";
 import { inferPageStarts } from "./infer-pages.ts";
-import { isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
+import { glueRaisedMarks, isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
 import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
 /**
@@ -128,7 +128,8 @@ export function splitSource(text: string, file: string): RawSource {
   const slug = basename(file).replace(/\.[^.]+$/, "");
   // (a physical-layout extraction's columns, margins and raised labels are undone here: read/physical.ts)
   if (physical) return { file, slug, convention, layout: "physical", lines: unfoldPhysicalLayout(lines) };
-  return { file, slug, convention, lines };
+  // (a note mark set off by a space at a line's end goes back against the sentence it closes)
+  return { file, slug, convention, lines: glueRaisedMarks(lines) };
 }
 
 /** How much of a full line (the file's 90th percentile of line lengths) a line and what followed its mark may fill together. */
