@@ -1,4 +1,5 @@
 import type { SourceLine } from "../document/types.ts";
+import { glueRaisedMarks } from "./marks.ts";
 
 /**
  * An extraction that keeps the page's physical layout (poppler's `pdftotext
@@ -213,24 +214,6 @@ function sideText(c: Cells, from: number, to: number): number {
   let b = part.length - 1;
   while (part[b] === " ") b--;
   return b - a + 1;
-}
-
-/**
- * A note mark raised after a sentence's end at a line's end, which the grid (or an extraction of
- * LibreOffice's print: "… voorfinanciert. 8") set off by a space ("… groepen werkenden. 1" / "De
- * adviesvraag …"), goes back against it, as the other modes read it: one to three digits after a
- * word of three letters or more (not "p. 14") and a full stop, question or exclamation mark,
- * where the next line of text opens with a capital. The text reader applies it to every other
- * extraction too (read-source.ts).
- */
-export function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
-  return lines.map((l, i) => {
-    const m = /(?<=\p{L}{3}[.!?][’”'")]?) (\d{1,3})$/u.exec(l.text);
-    if (!m) return l;
-    const next = lines.find((x, j) => j > i && x.text);
-    if (!next || !/^[‘“'"(]?\p{Lu}/u.test(next.text)) return l;
-    return { ...l, text: l.text.slice(0, m.index) + m[1] };
-  });
 }
 
 /**

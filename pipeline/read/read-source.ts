@@ -4,7 +4,8 @@ import { TweeluikError } from "../errors.ts";
 import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 import { spellLigatures } from "./glyphs.ts";
 import { inferPageStarts } from "./infer-pages.ts";
-import { glueRaisedMarks, isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
+import { glueRaisedMarks, joinRaisedMarks } from "./marks.ts";
+import { isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
 import type { PageConvention, RawSource, SourceLine } from "../document/types.ts";
 
 /**
@@ -130,54 +131,6 @@ export function splitSource(text: string, file: string): RawSource {
   if (physical) return { file, slug, convention, layout: "physical", lines: unfoldPhysicalLayout(lines) };
   // (a note mark set off by a space at a line's end goes back against the sentence it closes)
   return { file, slug, convention, lines: glueRaisedMarks(lines) };
-}
-
-/** How much of a full line (the file's 90th percentile of line lengths) a line and what followed its mark may fill together. */
-const RAISED_FILL = 1.15;
-
-/**
- * Reference marks raised above their line, which an extractor (Apache PDFBox, on a browser's print)
- * set on lines of their own. Where the rest of the printed line follows the mark on the next line,
- * opening with the space that followed the mark ("van de warmtetransitie." / "1" / " De
- * adviesaanvraag bevat …"), the three are one line again ("van de warmtetransitie.1 De
- * adviesaanvraag bevat …"): the mark a number of one to three digits, the line before it ending in
- * a letter or a stop, and the two lines of text fitting the measure of one (RAISED_FILL); a page's
- * number at its foot, before a page that opens with a space (the lead-space convention), stands
- * between two lines that would not. Where the extraction shows that habit twice at least, a mark
- * that closed its printed line stands alone between two lines of text too ("geïsoleerd." / "3" /
- * "De raad ziet …"): a lone number that goes on from the mark before it (one more) is put back at
- * the end of the line above. Each line keeps the number of its first line in the file.
- */
-export function joinRaisedMarks(all: readonly string[]): { raw: string[]; numbers: number[] } {
-  const lens = all.map((t) => t.trim().length).filter((n) => n > 15).sort((a, b) => a - b);
-  const full = lens[Math.floor(lens.length * 0.9)] ?? 80;
-  const isMark = (i: number): boolean => /^\d{1,3}$/.test(all[i]!);
-  const host = (i: number): boolean => i >= 0 && /[\p{L}\p{P}]$/u.test(all[i]!.trim()) && !all[i]!.includes("\f");
-  // (a mark inside its printed line: the rest after it, opening with a space)
-  const inLine = (i: number): boolean =>
-    isMark(i) && host(i - 1) && i + 1 < all.length && /^ \S/.test(all[i + 1]!) && all[i - 1]!.trim().length + all[i + 1]!.length <= RAISED_FILL * full;
-  const habit = all.filter((_, i) => inLine(i)).length >= 2;
-  const raw: string[] = [];
-  const numbers: number[] = [];
-  let last = 0;
-  for (let i = 0; i < all.length; i++) {
-    const t = all[i]!;
-    if (raw.length && inLine(i)) {
-      raw[raw.length - 1] = raw[raw.length - 1]!.trimEnd() + t + all[i + 1]!;
-      last = Number(t);
-      i++;
-      continue;
-    }
-    // (a mark at its printed line's end, where the habit is shown: the next in the marks' run)
-    if (habit && raw.length && isMark(i) && Number(t) === last + 1 && host(i - 1) && i + 1 < all.length && all[i + 1]!.trim()) {
-      raw[raw.length - 1] = raw[raw.length - 1]!.trimEnd() + t;
-      last = Number(t);
-      continue;
-    }
-    raw.push(t);
-    numbers.push(i + 1);
-  }
-  return { raw, numbers };
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {
