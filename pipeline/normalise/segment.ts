@@ -380,7 +380,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     sawBlank = false;
   }
   if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l), opts.endnotesAfter ?? false);
-  if (doc.blankSeparated) return listsAfterLeadIns(blocks, (l) => widthAt(doc, l), (l) => doc.trailingSpaceTells && /\s$/.test(l.raw));
+  if (doc.blankSeparated) return listsAfterLeadIns(blocks, (l) => widthAt(doc, l), (l) => spaceTellsWrap(doc, l));
   return blocks;
 }
 
@@ -644,6 +644,9 @@ function blankSeparated(doc: Doc): boolean {
   return short > 0 && blank / short >= 0.5;
 }
 
+/** Whether the line wrapped by its trailing space, where the extraction marks wraps so (trailingSpaceTells). */
+const spaceTellsWrap = (doc: Doc, l: Ln): boolean => doc.trailingSpaceTells && /\s$/.test(l.raw);
+
 function trailingSpaceTells(lines: Ln[]): boolean {
   const text = lines.filter((l) => !isBlank(l));
   const trailing = text.filter((l) => /\s$/.test(l.raw)).length;
@@ -735,7 +738,7 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // a line that closes a clause well short of the measure ended its block (no empty line
     // needed: pdftotext sets none between paragraphs); a trailing space, where the extraction
     // marks wraps with one, says it wrapped all the same
-    const wrapped = doc.blankSeparated || doc.doubleSpaced || (doc.trailingSpaceTells && /\s$/.test(prevLn.raw));
+    const wrapped = doc.blankSeparated || doc.doubleSpaced || spaceTellsWrap(doc, prevLn);
     // where the extraction kept the lines' indents, a line set in further than the line before
     // it, after a clause end or a colon, opens a block: a paragraph's first line, or after the
     // colon an item of a list whose markers are not text; a line set back out after two lines
@@ -1019,12 +1022,12 @@ function startBlock(
   // numbers and items alternate so: the next number stands alone after this block's lines, or the
   // item before is the number before's, whose number stood alone above it)
   const pending = doc.pendingItems[0];
-  const alternate =
-    pending !== undefined &&
-    (/^\d+$/.test(pending)
+  if (doc.bareRun === 1 && pending !== undefined) {
+    const alternate = /^\d+$/.test(pending)
       ? itemOfNumberBefore(doc, cur, pending) || numberAgain(doc, i, Number(pending) + 1)
-      : (cur?.t === "item" && cur.marker === pending && markerAbove(doc, cur)) || glyphAgain(doc, i, pending));
-  if (doc.bareRun === 1 && !alternate) doc.pendingItems.length = 0;
+      : (cur?.t === "item" && cur.marker === pending && markerAbove(doc, cur)) || glyphAgain(doc, i, pending);
+    if (!alternate) doc.pendingItems.length = 0;
+  }
   doc.bareRun = 0;
   const glyph = doc.pendingItems.shift();
   if (glyph !== undefined && !doc.headings.has(l)) return { t: "item", lines: [l], texts: [t], ordered: /^\d/.test(glyph), marker: glyph };
