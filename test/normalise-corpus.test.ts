@@ -2,7 +2,7 @@
  * The normaliser on the development corpus of unseen documents (bench/corpus/): 17 texts typeset
  * by LaTeX (three classes, one of them two-sided with heads that change from page to page, one a
  * printed report with a cover page and a table of contents),
- * Chromium and LibreOffice, extracted by pdftotext in its default, -raw and -layout ("physical")
+ * Chromium, WeasyPrint and LibreOffice, extracted by pdftotext in its default, -raw and -layout ("physical")
  * modes, by MuPDF's mutool and by Apache PDFBox. Two checks:
  *  - no letter of any extraction is lost or duplicated: the letters of the normalised blocks and
  *    notes are the letters of the source, less the lines reported as removed furniture (compared
@@ -13,7 +13,7 @@
  *    corpus's own documents (without the seed-* excerpts of the five sources) in pdftotext's modes
  *    and read as PDFs, the targets are asserted too: token accuracy 0.99, block recall 0.95. The
  *    extractions of mutool and PDFBox, added later, are held to their floors only: they do not
- *    meet the targets yet.
+ *    meet the targets yet; so is the WeasyPrint layout, added later still.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -28,6 +28,8 @@ import { blockText, inlineText, ROOT } from "./normalise-helpers.ts";
 const CORPUS = join(ROOT, "bench", "corpus");
 /** The modes the targets are asserted over (pdftotext's and the PDF read as a build reads it). */
 const TARGET_MODES = new Set(["default", "raw", "physical", "pdf", "pdf-layout"]);
+/** Layouts added after the targets were met, held to their floors only until they meet them too. */
+const FLOORS_ONLY = new Set(["weasyprint"]);
 const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "normalise:empty-item", "normalise:minutes-header", "normalise:contents"]);
 
 /**
@@ -87,6 +89,13 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice.pdfbox": [0.99, 0.87],
   "libreoffice.physical": [0.99, 0.94],
   "libreoffice.raw": [0.99, 0.95],
+  "weasyprint.default": [0.93, 0.48],
+  "weasyprint.mutool": [0.93, 0.43],
+  "weasyprint.pdf": [0.95, 0.51],
+  "weasyprint.pdf-layout": [0.95, 0.51],
+  "weasyprint.pdfbox": [0.93, 0.42],
+  "weasyprint.physical": [0.93, 0.49],
+  "weasyprint.raw": [0.93, 0.42],
 };
 
 /** The letters of a text, sorted: notes move from page bottoms to the end, so order is not compared. */
@@ -104,8 +113,8 @@ const extractions = readdirSync(join(CORPUS, "txt")).flatMap((dir) =>
 );
 
 describe("normaliser on the corpus of unseen documents", () => {
-  it("has the corpus: 17 texts in 7 layouts and 5 modes", () => {
-    expect(extractions.length).toBe(595);
+  it("has the corpus: 17 texts in 8 layouts and 5 modes", () => {
+    expect(extractions.length).toBe(680);
   });
 
   it("keeps every letter of every extraction, except the furniture it removes and reports", () => {
@@ -137,7 +146,7 @@ describe("normaliser on the corpus of unseen documents", () => {
       };
       const below: string[] = [];
       // (the targets over the corpus's own documents in the modes they are asserted over)
-      const groups = Object.entries(res.layouts).filter(([name]) => TARGET_MODES.has(name.split(".")[1]!)).map(([, g]) => g.corpus);
+      const groups = Object.entries(res.layouts).filter(([name]) => TARGET_MODES.has(name.split(".")[1]!) && !FLOORS_ONLY.has(name.split(".")[0]!)).map(([, g]) => g.corpus);
       const docs = groups.reduce((a, g) => a + g.documents, 0);
       const tokens = groups.reduce((a, g) => a + g.mean_token_accuracy * g.documents, 0) / docs;
       const blocks = groups.reduce((a, g) => a + g.blocks_found, 0) / groups.reduce((a, g) => a + g.blocks_gold, 0);

@@ -2,7 +2,7 @@
 // again with the extractors people use: `npm run corpus:generate [-- --layout X] [-- --doc SLUG] [-- --extract]`.
 //
 //   bench/corpus/texts/<slug>.md                     the text, and its own gold
-//   bench/corpus/pdf/<layout>/<slug>.pdf             typeset by pdflatex, Chromium or LibreOffice
+//   bench/corpus/pdf/<layout>/<slug>.pdf             typeset by pdflatex, Chromium, WeasyPrint or LibreOffice
 //   bench/corpus/txt/<layout>.<mode>/<slug>.txt      the extraction, untouched: pdftotext (mode default | raw |
 //                                                    physical), MuPDF's mutool (mutool), Apache PDFBox (pdfbox)
 //
@@ -117,6 +117,7 @@ function which(tool: string): string | undefined {
 
 const PACKAGES: Record<string, string> = {
   pandoc: "pandoc",
+  weasyprint: "weasyprint",
   pdftotext: "poppler-utils",
   pdfinfo: "poppler-utils",
   pdflatex: "texlive-latex-base",
@@ -139,6 +140,10 @@ function requireTools(layouts: Layout[]): void {
       const r = spawnSync("kpsewhich", [file], { encoding: "utf8" });
       if (r.status !== 0 || !r.stdout.trim()) throw new Failure(`missing TeX file: ${file} for layout ${l.name} (apt-get install ${pkg})`);
     }
+  }
+  if (layouts.some((l) => l.name === "weasyprint")) {
+    const fonts = spawnSync("fc-list", ["Liberation Sans"], { encoding: "utf8" }).stdout ?? "";
+    if (!fonts.trim()) throw new Failure("missing font: Liberation Sans for layout weasyprint (apt-get install fonts-liberation2)");
   }
   if (layouts.some((l) => l.name.startsWith("libreoffice"))) {
     const fonts = spawnSync("fc-list", ["Liberation Serif"], { encoding: "utf8" }).stdout ?? "";
@@ -410,6 +415,64 @@ const chromium: Layout = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// WeasyPrint
+
+/**
+ * CSS Paged Media as WeasyPrint reads it: the short title and the council's name in the page's
+ * head (not on page 1), "Pagina n van m" at its foot, footnotes at the foot of their page
+ * (`float: footnote`, numbered "1." under a rule), justified Liberation Sans with Dutch hyphenation.
+ */
+const WEASY_CSS = `
+@page { size: A4; margin: 2.4cm 2.6cm 2.6cm 2.6cm;
+  @top-right { content: "SER"; font: 8.5pt "Liberation Sans"; color: #444; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8.5pt "Liberation Sans"; }
+  @footnote { border-top: 0.5pt solid black; padding-top: 4pt; }
+}
+@page :first { @top-left { content: none; } @top-right { content: none; } }
+html { font-family: "Liberation Sans", sans-serif; font-size: 10pt; line-height: 1.4; }
+body { text-align: justify; hyphens: auto; }
+h1 { font-size: 17pt; text-align: left; margin: 0 0 1em; }
+h2 { font-size: 12.5pt; margin: 1.2em 0 0.4em; }
+h3 { font-size: 10.5pt; font-style: italic; margin: 1em 0 0.3em; }
+p { margin: 0 0 0.7em; }
+.fn { float: footnote; font-size: 8pt; text-align: left; }
+::footnote-call { font-size: 7pt; vertical-align: super; }
+::footnote-marker { content: counter(footnote) ". "; }
+`;
+
+/** Pandoc's notes as spans WeasyPrint floats to the page's foot. */
+const WEASY_NOTES = `function Note(el)
+  return pandoc.Span(pandoc.utils.blocks_to_inlines(el.content), {class = "fn"})
+end
+`;
+
+const weasyprint: Layout = {
+  name: "weasyprint",
+  description: "pandoc HTML5 + CSS Paged Media (Liberation Sans 10pt, justified, hyphens:auto, lang=nl) typeset by WeasyPrint: short title and “SER” in the head, “Pagina n van m” at the foot, footnotes “1.” at the page's foot",
+  tools: ["weasyprint"],
+  async run(texts, work, done) {
+    writeFileSync(join(work, "weasy.css"), WEASY_CSS);
+    writeFileSync(join(work, "notes.lua"), WEASY_NOTES);
+    const limit = pLimit(2);
+    await Promise.all(
+      texts.map((t) =>
+        limit(async () => {
+          const head = `<style>@page { @top-left { content: "${t.short.replace(/["\\]/g, "\\$&")}"; font: italic 8.5pt "Liberation Sans"; color: #444; } }</style>\n`;
+          writeFileSync(join(work, `${t.slug}.head.html`), head);
+          const html = join(work, `${t.slug}.html`);
+          writeFileSync(html, pandoc(t.body, "html5", ["-s", "--lua-filter", join(work, "notes.lua"), "-c", join(work, "weasy.css"), "-H", join(work, `${t.slug}.head.html`), "-M", "document-css=false", "-M", `pagetitle=${t.title}`, "-M", "lang=nl"]));
+          const pdf = join(PDF, "weasyprint", `${t.slug}.pdf`);
+          rmSync(pdf, { force: true });
+          await spawnAsync("weasyprint", ["-q", html, pdf]);
+          if (!existsSync(pdf)) throw new Failure(`weasyprint wrote no PDF for ${relative(root, t.file)}`);
+          done(t, pdf);
+        }),
+      ),
+    );
+  },
+};
+
 function spawnAsync(cmd: string, args: string[]): Promise<void> {
   return new Promise((ok, fail) => {
     const p = spawn(cmd, args, { env: ENV, stdio: ["ignore", "ignore", "pipe"] });
@@ -546,6 +609,7 @@ export const LAYOUTS: Layout[] = [
     ["tgheros.sty", "tex-gyre"],
   ]),
   chromium,
+  weasyprint,
   libreofficeLayout("libreoffice", false),
   libreofficeLayout("libreoffice-tagged", true),
 ];
