@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TweeluikError } from "../pipeline/errors.ts";
+import { normalise } from "../pipeline/normalise/index.ts";
 import { decodeSource, readSource, splitSource } from "../pipeline/read/read-source.ts";
+import { blockText } from "./normalise-helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tweeluik-read-"));
 const file = (name: string, data: string | Uint8Array) => {
@@ -78,6 +80,13 @@ describe("readSource", () => {
     // (PDFBox 1.8 on a browser's print: "ﬁ" where the font drew the two letters as one glyph)
     const src = splitSource("De raad proﬁteert van ﬂexibele en eﬃciënte regels.\nﬁle:///tmp/advies.html 1/2\n", "x.txt");
     expect(src.lines.map((l) => l.text)).toEqual(["De raad profiteert van flexibele en efficiënte regels.", "file:///tmp/advies.html 1/2"]);
+  });
+
+  it("spells a hyphen printed as U+2010, or as a soft hyphen at a line's end, as a hyphen", () => {
+    // (WeasyPrint breaks "gebouw‐" / "de omgeving" with U+2010; a soft hyphen shown at a break)
+    const src = splitSource("in de gebouw\u2010\nde omgeving en de sociaal\u2011economische ver\u00AD \nhouding, on\u00ADzichtbaar\n", "x.txt");
+    expect(src.lines.map((l) => l.text)).toEqual(["in de gebouw-", "de omgeving en de sociaal-economische ver- ", "houding, on\u00ADzichtbaar"]);
+    expect(blockText(normalise(splitSource("De raad kijkt naar de woningen in de gebouw\u2010\nde omgeving.\n", "x.txt"), undefined, { kind: "report" }).children[0]!)).toBe("De raad kijkt naar de woningen in de gebouwde omgeving.");
   });
 
   it("puts a raised mark set on a line of its own back into its line, and keeps a page's number at its foot", () => {

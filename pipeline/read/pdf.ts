@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { TweeluikError } from "../errors.ts";
-import { spellLigatures } from "./glyphs.ts";
+import { spellGlyphs } from "./glyphs.ts";
 import { describeLimit, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
 import { readStructTree, type StructTree } from "./structure.ts";
 
@@ -276,13 +276,14 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
 }
 
 /**
- * Ligature glyphs become their letters; soft hyphens and zero-width marks go. A space
+ * Ligature glyphs become their letters and hyphens printed as other characters "-" (read/glyphs.ts);
+ * other soft hyphens and zero-width marks go. A space
  * before a closing bracket goes too: pdf.js sets one where the bracket's glyph stands a
  * little apart (its side bearing, a justified line), and no typesetter sets it
  * ("(de voorbereiding van )" is "(de voorbereiding van)").
  */
 export function repairGlyphs(s: string): string {
-  return spellLigatures(s)
+  return spellGlyphs(s)
     .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, "")
     .replace(/(?<=[\p{L}\p{N}.’”'"%]) +(?=[)\]])/gu, "");
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TweeluikError } from "../errors.ts";
 import { describeLimit, describeSize, MAX_SOURCE_TEXT_BYTES } from "./limits.ts";
-import { spellLigatures } from "./glyphs.ts";
+import { spellGlyphs } from "./glyphs.ts";
 import { inferPageStarts } from "./infer-pages.ts";
 import { glueRaisedMarks, joinRaisedMarks } from "./marks.ts";
 import { isPhysicalLayout, unfoldPhysicalLayout } from "./physical.ts";
@@ -81,8 +81,9 @@ export function detectConvention(lines: readonly string[]): PageConvention {
  * the lines; the line after one opens a page.
  */
 export function splitSource(text: string, file: string): RawSource {
-  // (a ligature an extraction gave as one character is its letters: read/glyphs.ts)
-  const all = spellLigatures(text).replace(/\r\n?/g, "\n").split("\n");
+  // (a ligature an extraction gave as one character is its letters, a hyphen printed as U+2010 or as
+  // a soft hyphen at a line's end is "-": read/glyphs.ts)
+  const all = spellGlyphs(text).replace(/\r\n?/g, "\n").split("\n");
   if (all.length > 1 && all[all.length - 1] === "") all.pop();
   const physical = isPhysicalLayout(all);
   // (a raised mark an extraction set on a line of its own goes back into its line; each line keeps
