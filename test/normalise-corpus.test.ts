@@ -89,13 +89,13 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice.pdfbox": [0.99, 0.87],
   "libreoffice.physical": [0.99, 0.94],
   "libreoffice.raw": [0.99, 0.95],
-  "weasyprint.default": [0.97, 0.77],
-  "weasyprint.mutool": [0.97, 0.70],
+  "weasyprint.default": [0.99, 0.92],
+  "weasyprint.mutool": [0.99, 0.84],
   "weasyprint.pdf": [0.99, 0.87],
   "weasyprint.pdf-layout": [0.99, 0.87],
-  "weasyprint.pdfbox": [0.97, 0.68],
-  "weasyprint.physical": [0.97, 0.79],
-  "weasyprint.raw": [0.97, 0.68],
+  "weasyprint.pdfbox": [0.99, 0.81],
+  "weasyprint.physical": [0.99, 0.93],
+  "weasyprint.raw": [0.99, 0.81],
 };
 
 /** The letters of a text, sorted: notes move from page bottoms to the end, so order is not compared. */

@@ -716,6 +716,44 @@ describe("notes under each column of a two-column page (pdftotext -raw)", () => 
   });
 });
 
+describe("notes whose numbers a full stop follows at the pages' feet (WeasyPrint)", () => {
+  it("takes them for the page's notes where the text carries their marks, and leaves a numbered list alone", () => {
+    const text = [
+      "De raad heeft in zijn vorige monitor gewezen op de evaluatie van de regeling.1 Die werd",
+      "vooral benut door mensen die al relatief vaak scholing volgen.2 Dat is een les voor de",
+      "vormgeving van een nieuw instrument, zoals de raad eerder heeft opgemerkt in zijn advies.",
+      "",
+      "1. Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2. Zie het eerdere advies van de raad over scholing.",
+      "",
+      "\fOok sociale partners hebben een rol bij het bereiken van werkenden in kleine bedrijven.3",
+      "Zij kunnen in cao’s afspraken maken over scholing in werktijd en over de kosten daarvan.4",
+      "",
+      "3. Stichting van de Arbeid, Werkagenda, Den Haag, 2024.",
+      "4. Zie de monitor van vorig jaar, hoofdstuk 2.",
+      "",
+      "\fDe raad beveelt aan:",
+      "",
+      "1. Stel een landelijk loket in.",
+      "2. Zorg voor een vaste financiering.",
+      "De raad gaat ervan uit dat het kabinet deze aanbevelingen overneemt.",
+      "",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "report" });
+    expect(doc.notes.map((n) => `${n.label} ${inlineText(n.children)}`)).toEqual([
+      "1 Zie de evaluatie van de regeling door het onderzoeksbureau.",
+      "2 Zie het eerdere advies van de raad over scholing.",
+      "3 Stichting van de Arbeid, Werkagenda, Den Haag, 2024.",
+      "4 Zie de monitor van vorig jaar, hoofdstuk 2.",
+    ]);
+    expect(doc.children.map(blockText).join(" ")).not.toContain("Zie de evaluatie");
+    // (the numbered list after its lead-in stays in the text, though the text carries marks 1 and 2)
+    const body = doc.children.map(blockText).join(" ");
+    expect(body).toContain("Stel een landelijk loket in.");
+    expect(body).toContain("Zorg voor een vaste financiering.");
+  });
+});
+
 describe("endnotes beside a number at a page's foot that passes for a note", () => {
   it("takes the run at the end where it holds more than twice the notes the page bottoms gave", () => {
     const text = [

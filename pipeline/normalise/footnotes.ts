@@ -66,6 +66,8 @@ export interface RawNote {
  * pdftotext gives superscripts), or the number alone with the text on the lines after it.
  */
 const NOTE_START = /^(\d{1,3})(?:\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
+/** A note's first line in a document that prints a full stop after each note's number ("2. Klimaatakkoord, …"). */
+const DOTTED_NOTE_START = /^(\d{1,3})\.\s+(\S.*)$|^(\d{1,3})\.$/u;
 /** An endnote's first line may also carry a full stop after its number ("1. Zie …", as browsers print them). */
 const ENDNOTE_START = /^(\d{1,3})(?:[.)]?\s+|(?=[\p{L}“‘"'(]))(\S.*)$|^(\d{1,3})$/u;
 
@@ -380,6 +382,48 @@ function endsInAddress(texts: readonly string[]): boolean {
  * a run after a line that ends on a colon is a numbered list.
  */
 export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes: RawNote[]; endnotes: boolean } {
+  // (a document labels its notes one way: with the number alone or glued, or, as some typesetters
+  // print them (WeasyPrint's "2. Klimaatakkoord, …"), with a full stop after it, as a numbered
+  // list's items are: the second only where the first finds no note at all, no run at the end
+  // closes on a browser's back link (endnotes), and the marks of half the notes at least stand in
+  // the text above them, on their page or the page before (not those of a run: "verschillen.4, 5"))
+  const plain = pageBottoms(lines, NOTE_START, false);
+  const atEnd = new Set<number>();
+  const end = endnotes(lines, atEnd);
+  const dotted = plain.notes.length === 0 && !end.some(backLinked) && lines.some((l) => DOTTED_NOTE_START.test(textOf(l))) ? pageBottoms(lines, DOTTED_NOTE_START, true) : undefined;
+  const index = new Map(lines.map((l, k) => [l, k]));
+  const marked = (n: RawNote): boolean => {
+    const at = index.get(n.lines[0]!)!;
+    let from = at;
+    while (from > 0 && lines[from - 1]!.page >= n.lines[0]!.page - 1) from--;
+    return hasRef(lines.slice(from, at).map(textOf).join("\n"), n.label);
+  };
+  // (one such note only where text follows on a later page: a numbered line closing the document
+  // may be the text's own)
+  const lastPage = lines.reduce((p, l) => (isBlank(l) ? p : Math.max(p, l.page)), 0);
+  const byDots = !!dotted && dotted.notes.length > 0 && (dotted.notes.length >= 2 || dotted.notes[0]!.lines[0]!.page < lastPage) && 2 * dotted.notes.filter(marked).length >= dotted.notes.length;
+  let { notes, drop } = byDots ? dotted! : plain;
+  let where = "page bottoms";
+  // (endnotes where a run at the end holds more than twice the notes the page bottoms gave: a
+  // number at a page's foot that happened to pass for a note does not hide a document's endnotes;
+  // nor where the notes read with full stops are that run at the end, note for note)
+  let dropped = drop;
+  const same = end.length === notes.length && end.every((n, k) => n.lines[0] === notes[k]!.lines[0]);
+  if (end.length > 2 * notes.length || (byDots && same)) {
+    notes = end;
+    dropped = atEnd;
+    where = "the end of the document";
+  }
+  if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
+  return { body: lines.filter((_, i) => !dropped.has(i)), notes, endnotes: dropped === atEnd };
+}
+
+/**
+ * The notes at the pages' feet whose first lines open as `start` has it, and the lines they take.
+ * Where their numbers are `dotted` as a numbered list's are, a run of them is a page's notes only
+ * where it is the page's last text and does not follow a lead-in that ends on a colon.
+ */
+function pageBottoms(lines: readonly Ln[], start: RegExp, dotted: boolean): { notes: RawNote[]; drop: Set<number> } {
   // (a full line of the text: 1.08 times the median of the lines the typesetter wrapped, below the
   // lines of notes set in smaller type)
   const width = 1.08 * fullLine(lines);
@@ -391,7 +435,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       s = i;
     }
   }
-  let notes: RawNote[] = [];
+  const notes: RawNote[] = [];
   const drop = new Set<number>();
   let run = 0;
   let last = 0;
@@ -404,7 +448,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
     const pageText = textBetween(ps, pe);
     // a page may hold more than one note zone: one under each column
     for (let from = ps; from < pe; ) {
-      const cands = candidates(lines, from, pe, NOTE_START).reverse();
+      const cands = candidates(lines, from, pe, start).reverse();
       // (the text between the last note zone and line i: where a zone's marks are)
       const textAbove = (i: number): string => lines.slice(bodyFrom, i).map(textOf).join("\n");
       const referenced = (c: Cand): boolean => hasRef(textAbove(c.i), String(c.n));
@@ -415,7 +459,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       const zones = new Map<number, { notes: RawNote[]; end: number }>();
       const zoneOf = (c: Cand): { notes: RawNote[]; end: number } => {
         let z = zones.get(c.i);
-        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, NOTE_START, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)), (label) => hasRef(textAbove(c.i), label))));
+        if (!z) zones.set(c.i, (z = chain(lines, c.i, pe, start, c.n === 1 && last > 0 ? run + 1 : run, !ENDS_CLAUSE.test(bodyAbove(c.i)), (label) => hasRef(textAbove(c.i), label))));
         return z;
       };
       const fits = (c: Cand): boolean => {
@@ -431,6 +475,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
         const z = zoneOf(c);
         if (!inSequence && !((c.i > 0 && isBlank(lines[c.i - 1])) || z.notes.length >= 2)) return false;
         const zone = textBetween(c.i, z.end);
+        if (dotted && (/:$/.test(bodyAbove(c.i)) || textBetween(z.end, pe) > 0)) return false;
         return !(zone > 10 && zone > 0.6 * pageText) && referenced(c);
       };
       // (the next number first: where each column ends on notes, the first column's come first)
@@ -473,19 +518,7 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
       lastZoneEnd = zone.end;
     }
   }
-  let where = "page bottoms";
-  // (endnotes where a run at the end holds more than twice the notes the page bottoms gave: a
-  // number at a page's foot that happened to pass for a note does not hide a document's endnotes)
-  const atEnd = new Set<number>();
-  const end = endnotes(lines, atEnd);
-  let dropped = drop;
-  if (end.length > 2 * notes.length) {
-    notes = end;
-    dropped = atEnd;
-    where = "the end of the document";
-  }
-  if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
-  return { body: lines.filter((_, i) => !dropped.has(i)), notes, endnotes: dropped === atEnd };
+  return { notes, drop };
 }
 
 /**
