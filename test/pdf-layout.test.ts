@@ -174,6 +174,26 @@ describe("paragraphs from indents", () => {
     expect(paras([...dashes.slice(0, 3), ...dashes.slice(5)]).some((p) => p.startsWith("list"))).toBe(false);
   });
 
+  it("takes a line opened by a bullet close before its text for an item, its next lines hanging at the text", () => {
+    // (WeasyPrint: the bullet a quarter of an em before the text, in the line's own run)
+    const bullets = [
+      ...body.slice(0, 2),
+      line("•", 86, 126, 3.5),
+      line("Eigenaar-bewoners met een hoger inkomen kunnen investeren en profiteren van subsidies", 92.3, 126),
+      line("en een lagere energierekening.", 92.3, 139, 150),
+      line("•", 86, 152, 3.5),
+      line("Huurders zijn afhankelijk van de keuzes van hun verhuurder.", 92.3, 152, 300),
+      line("Volgens de raad vraagt dat om een eigen aanpak voor elk van deze groepen huishoudens, zegt", 62, 165),
+      line("de voorzitter van de commissie.", 62, 178, 140),
+    ];
+    expect(paras(bullets)).toEqual(["paragraph Dit is de eerste ali", "list Eigenaar-bewoners me", "paragraph Volgens de raad vraa"]);
+    const list = normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs: bullets }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" }).children[1]!;
+    expect(list.type === "list" ? list.children.map(blockText) : []).toEqual([
+      "Eigenaar-bewoners met een hoger inkomen kunnen investeren en profiteren van subsidies en een lagere energierekening.",
+      "Huurders zijn afhankelijk van de keuzes van hun verhuurder.",
+    ]);
+  });
+
   it("keeps a letter that numbers an item as the first word of its text, in a list without numbers", () => {
     const doc = (runs: PdfRun[]) => normaliseLayout(layout([{ number: 1, width: 595, height: 842, runs }]), { file: "t.pdf", slug: "t" }, undefined, { kind: "report" });
     const lettered = (a: string, b: string): PdfRun[] => [

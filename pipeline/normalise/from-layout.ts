@@ -299,6 +299,15 @@ function blocksFromLayout(lay: Layout, lns: Ln[]): { blocks: RawBlock[]; notes: 
     const nextBody = n !== undefined ? lines[after] : undefined;
     const numberRun =
       n !== undefined && !!nextBody && bodyLine(nextBody) && (sameColumn(nextBody, l) || nextBody.page === l.page + 1) && Math.abs(nextBody.left - l.left) < 0.3 * l.size && nextBody.text.startsWith(`${n + 1}${numbered![1]!.slice(-1)} `);
+    // (a bullet glyph opening the line, a space before the text: an item however near the text it
+    // stands, as WeasyPrint sets "• Eigenaar-bewoners …" with the bullet a quarter of an em away)
+    const bullet = !numbered && /^[•▪◦●○■►▸‣⁃]\s+(?=\S)/u.exec(l.text);
+    if (bullet && bodyLine(l)) {
+      close();
+      const block: RawBlock = { t: "item", lines: [ln], ...labelledItem(bullet[0].trim(), l.text.slice(bullet[0].length)) };
+      cur = { block, last: l, hang: hangs ? next!.left : l.left + (l.right - l.left) * (bullet[0].length / Math.max(1, l.text.length)) };
+      continue;
+    }
     if (numbered && bodyLine(l) && (hangs || sameAsBefore || dashRun || numberRun)) {
       close();
       const block: RawBlock = { t: "item", lines: [ln], ...labelledItem(numbered[1]!, l.text.slice(numbered[0].length)) };
