@@ -90,12 +90,12 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice.physical": [0.99, 0.94],
   "libreoffice.raw": [0.99, 0.95],
   "weasyprint.default": [0.99, 0.92],
-  "weasyprint.mutool": [0.99, 0.84],
+  "weasyprint.mutool": [0.99, 0.86],
   "weasyprint.pdf": [0.99, 0.99],
   "weasyprint.pdf-layout": [0.99, 0.99],
-  "weasyprint.pdfbox": [0.99, 0.81],
+  "weasyprint.pdfbox": [0.99, 0.82],
   "weasyprint.physical": [0.99, 0.93],
-  "weasyprint.raw": [0.99, 0.81],
+  "weasyprint.raw": [0.99, 0.85],
 };
 
 /** The letters of a text, sorted: notes move from page bottoms to the end, so order is not compared. */

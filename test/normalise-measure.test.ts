@@ -538,6 +538,26 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(list2?.type === "list" && list2.children.map(blockText)).toEqual([`${sentences[0]} ${sentences[1]}`, `${sentences[2]} ${sentences[3]}`]);
   });
 
+  it("takes bullets alone after a page's last text for the glyphs of the items above, not of the next page's blocks", () => {
+    // (WeasyPrint draws the bullets after the page's text: pdftotext -raw gives them after its last line)
+    const recs = [
+      "Maak betaalbaarheid een doel van de warmtetransitie.",
+      "Zorg dat huishoudens niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+    ];
+    const page2 = [
+      "De raad is graag bereid om deze punten nader toe te lichten aan de minister en aan de",
+      "Kamer.",
+      "Tot slot merkt de raad op dat een goede uitvoering meer vraagt dan geld alleen.",
+    ];
+    const text = [...P1, ...lead, ...recs, ...P1.slice(6), "•", "•", "•", "\f" + page2[0], ...page2.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual(recs);
+    // (the paragraph after the list goes on over the page break: its last line was full)
+    expect(doc.children.slice(-2).map((b) => `${b.type} ${blockText(b)}`)).toEqual([`paragraph ${P1.slice(6).join(" ")} ${page2[0]} ${page2[1]}`, `paragraph ${page2[2]}`]);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

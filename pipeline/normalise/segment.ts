@@ -162,6 +162,8 @@ interface Doc {
   headings: Set<Ln>;
   /** Glyphs of bullets found alone on their lines, whose items are still to come. */
   pendingItems: string[];
+  /** Per page, the bare glyphs or numbers after its last text (closesPage): the markers of items above them. */
+  glyphsAfter: Map<number, string[]>;
   /** The line being started opens an item whose bullet the extraction lost (continues() found it). */
   bareItem?: boolean;
   /** The block before the one being continued. */
@@ -287,6 +289,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     headings: new Set(),
     title: [],
     pendingItems: [],
+    glyphsAfter: new Map(),
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
     questionHeadings: opts.questionHeadings ?? true,
@@ -380,8 +383,41 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     sawBlank = false;
   }
   if (!doc.blankSeparated && !doc.doubleSpaced) bulletlessItems(blocks, lines, (l) => widthAt(doc, l), opts.endnotesAfter ?? false);
-  if (doc.blankSeparated) return listsAfterLeadIns(blocks, (l) => widthAt(doc, l), (l) => spaceTellsWrap(doc, l));
-  return blocks;
+  const listed = doc.blankSeparated ? listsAfterLeadIns(blocks, (l) => widthAt(doc, l), (l) => spaceTellsWrap(doc, l)) : blocks;
+  return doc.glyphsAfter.size ? itemsBeforeGlyphs(listed, doc.glyphsAfter, (l) => widthAt(doc, l), (l) => spaceTellsWrap(doc, l)) : listed;
+}
+
+/**
+ * The items whose markers a typesetter drew after the page's text (WeasyPrint: the bullets or
+ * numbers come out alone after the page's last line, `glyphsAfter`): on such a page, the
+ * paragraphs after a lead-in that ends on a colon, or after an item (the list going on from the
+ * page before), up to a heading or anything but a paragraph, are items, as many as the page has
+ * markers, each taking the next marker. A paragraph that holds several of them, cut where a line
+ * ended short (itemsOf), gives them apart where that does not make more items than markers are left.
+ */
+function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]>, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
+  const out: RawBlock[] = [];
+  const used = new Map<number, number>();
+  for (const b of blocks) {
+    const page = b.lines[0]!.page;
+    const marks = glyphsAfter.get(page) ?? [];
+    const left = marks.length - (used.get(page) ?? 0);
+    if (b.t === "item" && left > 0) used.set(page, (used.get(page) ?? 0) + 1);
+    const before = out[out.length - 1];
+    const opens = !!before && (before.t === "item" || (before.t === "para" && !before.role && /:$/.test(before.texts[before.texts.length - 1] ?? "")));
+    if (left <= 0 || b.t !== "para" || b.role || b.box !== undefined || !opens) {
+      out.push(b);
+      continue;
+    }
+    const parts = itemsOf(b, widthAt, wraps);
+    for (const part of parts.length > 1 && parts.length <= left ? parts : [b]) {
+      const k = used.get(page) ?? 0;
+      const mark = marks[k]!;
+      out.push({ ...part, t: "item", marker: mark, ordered: /^\d/.test(mark) });
+      used.set(page, k + 1);
+    }
+  }
+  return out;
 }
 
 /** How many items a block after a lead-in is cut into at least (listsAfterLeadIns): a paragraph may end short before another. */
@@ -975,6 +1011,21 @@ function bareNumber(doc: Doc, t: string, cur: RawBlock | undefined): string | un
   return n === "1" || itemOfNumberBefore(doc, cur, n) ? n : undefined;
 }
 
+/**
+ * Whether line `i`, a bare glyph, is in a run of bare glyphs that closes its page: no text after it
+ * on that page but other bare glyphs (the page known: form feeds, or inferred).
+ */
+function closesPage(doc: Doc, i: number): boolean {
+  const page = doc.lines[i]!.page;
+  for (let j = i + 1; j < doc.lines.length; j++) {
+    const l = doc.lines[j]!;
+    if (isBlank(l)) continue;
+    if (l.page !== page || l.pageStart) return true;
+    if (!BARE_MARK.test(textOf(l))) return false;
+  }
+  return true;
+}
+
 /** Whether the list number `n` stands alone ("n." or "n)") on the first line with text after the lines of text from `i` on. */
 function numberAgain(doc: Doc, i: number, n: number): boolean {
   return glyphAgain(doc, i, `${n}.`) || glyphAgain(doc, i, `${n})`);
@@ -996,6 +1047,13 @@ function startBlock(
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
   // (a number alone, "1." or "2)", is a numbered list's marker set apart the same way, where it
   // comes in order: the first, or the one after the marker before)
+  // (glyphs or numbers alone after the last text of their page are the markers of items above
+  // them, which the typesetter drew after their text, as WeasyPrint does; not of the next page's blocks)
+  if (BARE_MARK.test(t) && closesPage(doc, i)) {
+    diag(ctx, "info", "normalise:empty-item", "a list marker without text after its page's last text: taken for the marker of an item above", l);
+    doc.glyphsAfter.set(l.page, [...(doc.glyphsAfter.get(l.page) ?? []), t.replace(/[.)]$/, "")]);
+    return undefined;
+  }
   const bare = bareNumber(doc, t, cur);
   if (bare !== undefined) {
     diag(ctx, "info", "normalise:empty-item", "a number without text: the next block, if any, is taken for its item", l);
