@@ -1045,8 +1045,6 @@ function startBlock(
   const bareItem = doc.bareItem;
   doc.bareItem = false;
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
-  // (a number alone, "1." or "2)", is a numbered list's marker set apart the same way, where it
-  // comes in order: the first, or the one after the marker before)
   // (glyphs or numbers alone after the last text of their page are the markers of items above
   // them, which the typesetter drew after their text, as WeasyPrint does; not of the next page's blocks)
   if (BARE_MARK.test(t) && closesPage(doc, i)) {
@@ -1054,6 +1052,8 @@ function startBlock(
     doc.glyphsAfter.set(l.page, [...(doc.glyphsAfter.get(l.page) ?? []), t.replace(/[.)]$/, "")]);
     return undefined;
   }
+  // (a number alone, "1." or "2)", is a numbered list's marker set apart the same way, where it
+  // comes in order: the first, or the one after the marker before)
   const bare = bareNumber(doc, t, cur);
   if (bare !== undefined) {
     diag(ctx, "info", "normalise:empty-item", "a number without text: the next block, if any, is taken for its item", l);
