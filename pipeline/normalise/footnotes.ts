@@ -391,18 +391,8 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   const atEnd = new Set<number>();
   const end = endnotes(lines, atEnd);
   const dotted = plain.notes.length === 0 && !end.some(backLinked) && lines.some((l) => DOTTED_NOTE_START.test(textOf(l))) ? pageBottoms(lines, DOTTED_NOTE_START, true) : undefined;
-  const index = new Map(lines.map((l, k) => [l, k]));
-  const marked = (n: RawNote): boolean => {
-    const at = index.get(n.lines[0]!)!;
-    let from = at;
-    while (from > 0 && lines[from - 1]!.page >= n.lines[0]!.page - 1) from--;
-    return hasRef(lines.slice(from, at).map(textOf).join("\n"), n.label);
-  };
-  // (one such note only where text follows on a later page: a numbered line closing the document
-  // may be the text's own)
-  const lastPage = lines.reduce((p, l) => (isBlank(l) ? p : Math.max(p, l.page)), 0);
-  const byDots = !!dotted && dotted.notes.length > 0 && (dotted.notes.length >= 2 || dotted.notes[0]!.lines[0]!.page < lastPage) && 2 * dotted.notes.filter(marked).length >= dotted.notes.length;
-  let { notes, drop } = byDots ? dotted! : plain;
+  const byDots = !!dotted && dottedHold(lines, dotted.notes);
+  let { notes, drop } = byDots ? dotted : plain;
   let where = "page bottoms";
   // (endnotes where a run at the end holds more than twice the notes the page bottoms gave: a
   // number at a page's foot that happened to pass for a note does not hide a document's endnotes;
@@ -416,6 +406,26 @@ export function extractFootnotes(lines: Ln[], ctx: LineCtx): { body: Ln[]; notes
   }
   if (notes.length) diag(ctx, "info", "normalise:footnotes", `${notes.length} footnotes taken from ${where}`);
   return { body: lines.filter((_, i) => !dropped.has(i)), notes, endnotes: dropped === atEnd };
+}
+
+/**
+ * Whether the notes read with full stops after their numbers hold (extractFootnotes): two at
+ * least, or one with text after it on a later page (a numbered line closing the document may be
+ * the text's own); and the marks of half of them at least in the text on their page or the page
+ * before.
+ */
+function dottedHold(lines: readonly Ln[], notes: readonly RawNote[]): boolean {
+  if (notes.length === 0) return false;
+  const lastPage = lines.reduce((p, l) => (isBlank(l) ? p : Math.max(p, l.page)), 0);
+  if (notes.length < 2 && notes[0]!.lines[0]!.page >= lastPage) return false;
+  const index = new Map(lines.map((l, k) => [l, k]));
+  const marked = (n: RawNote): boolean => {
+    const at = index.get(n.lines[0]!)!;
+    let from = at;
+    while (from > 0 && lines[from - 1]!.page >= n.lines[0]!.page - 1) from--;
+    return hasRef(lines.slice(from, at).map(textOf).join("\n"), n.label);
+  };
+  return 2 * notes.filter(marked).length >= notes.length;
 }
 
 /**

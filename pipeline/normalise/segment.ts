@@ -404,7 +404,7 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
     const left = marks.length - (used.get(page) ?? 0);
     if (b.t === "item" && left > 0) used.set(page, (used.get(page) ?? 0) + 1);
     const before = out[out.length - 1];
-    const opens = !!before && (before.t === "item" || (before.t === "para" && !before.role && /:$/.test(before.texts[before.texts.length - 1] ?? "")));
+    const opens = !!before && (before.t === "item" || isLeadIn(before));
     if (left <= 0 || b.t !== "para" || b.role || b.box !== undefined || !opens) {
       out.push(b);
       continue;
@@ -419,6 +419,9 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
   }
   return out;
 }
+
+/** A list's lead-in: a paragraph of running text (not set apart) whose last line ends on a colon. */
+const isLeadIn = (b: RawBlock | undefined): b is RawBlock => !!b && b.t === "para" && !b.role && /:$/.test(b.texts[b.texts.length - 1] ?? "");
 
 /** How many items a block after a lead-in is cut into at least (listsAfterLeadIns): a paragraph may end short before another. */
 const LIST_AFTER_LEAD_IN = 3;
@@ -441,7 +444,7 @@ function listsAfterLeadIns(blocks: RawBlock[], widthAt: (l: Ln) => number, wraps
   const out: RawBlock[] = [];
   for (const b of blocks) {
     const lead = out[out.length - 1];
-    const parts = lead && lead.t === "para" && !lead.role && lead.box === b.box && /:$/.test(lead.texts[lead.texts.length - 1] ?? "") ? itemsOf(b, widthAt, wraps) : [];
+    const parts = isLeadIn(lead) && lead.box === b.box ? itemsOf(b, widthAt, wraps) : [];
     if (parts.length >= LIST_AFTER_LEAD_IN) out.push(...parts);
     else out.push(b);
   }
@@ -496,7 +499,7 @@ function bulletlessItems(blocks: RawBlock[], lines: Ln[], widthAt: (l: Ln) => nu
     !!b && b.t === "para" && !b.role && b.box === undefined && (b.lines.length <= 3 || indented(b)) && /^\p{Lu}/u.test(b.texts[0] ?? "") && /[.;!?][’”'")]*$/u.test(b.texts[b.texts.length - 1] ?? "");
   for (let i = 0; i < blocks.length; i++) {
     const lead = blocks[i]!;
-    if (lead.t !== "para" || lead.role || !/:$/.test(lead.texts[lead.texts.length - 1] ?? "")) continue;
+    if (!isLeadIn(lead)) continue;
     let j = i + 1;
     // (items that stand back from the measure end at a block that fills it)
     const ends = (b: RawBlock): boolean => indented(blocks[i + 1]!) && fills(b);

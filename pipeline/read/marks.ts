@@ -62,7 +62,9 @@ export function glueRaisedMarks(lines: SourceLine[]): SourceLine[] {
   return lines.map((l, i) => {
     const m = /(?<=\p{L}{3}[.!?][’”'")]?) (\d{1,3})$/u.exec(l.text);
     if (!m) return l;
-    const next = lines.find((x, j) => j > i && x.text);
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.text) j++;
+    const next = lines[j];
     if (!next || !/^[‘“'"(]?\p{Lu}/u.test(next.text)) return l;
     return { ...l, text: l.text.slice(0, m.index) + m[1] };
   });
