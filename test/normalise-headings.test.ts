@@ -31,6 +31,21 @@ describe("the headings' numbering", () => {
     expect(headings(lines)).toEqual(["1 Opening", "2 Vaststelling van het advies ‘Eerlijk werk, fatsoenlijk wonen’", "3 Rondvraag", "4 Sluiting"]);
   });
 
+  it("takes no numbered list's last item for a heading, no next number following it", () => {
+    // (a document without numbered headings: "2." would be a chain of one)
+    const text = [
+      "De raad komt tot de volgende aanbevelingen voor het beleid van de komende jaren:",
+      "",
+      "1. Investeer in de opleiding van zorgpersoneel.",
+      "2. Zorg voor een vaste financiering.",
+      "",
+      "De raad gaat ervan uit dat het kabinet deze aanbevelingen overneemt en daarover in het voorjaar",
+      "rapporteert aan de Tweede Kamer.",
+    ].join("\n");
+    const doc = normalise(raw(text), undefined, { kind: "advice" });
+    expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "list", "paragraph"]);
+  });
+
   it("goes on over one number it does not tell as a heading, so the headings before it count", () => {
     // (item 2's number stands before a line that ends on a semicolon: no heading of the numbering)
     const lines = [...item(1, ["Opening"]), "2 Vaststelling van de agenda;", "De agenda wordt vastgesteld.", ...item(3, ["Verslag"]), ...item(4, ["Advies"]), ...item(5, ["Rondvraag"])];

@@ -643,7 +643,7 @@ function headingSequence(doc: Doc): Set<Ln> {
     if (/,$/.test(t) && !(n && commaRunsOn(doc, n))) return;
     if (n && !n.blank && !nextWordFits(t, textOf(doc.lines[n.j]!), 0.88 * widthAt(doc, l), widthAt(doc, l))) return;
     const num = m[1]!.split(".").map(Number);
-    if (numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) && m[2]) return;
+    if ((numberedListAround(doc, i, num[num.length - 1]!, undefined, num.length) || numberBefore(doc, i, num[num.length - 1]!, num.length)) && m[2]) return;
     cands.push({ l, num });
   });
   // longest chain (dynamic programming over the candidates in reading order); a number the chain
@@ -973,6 +973,26 @@ function numberedListAround(doc: Doc, i: number, n: number, cur: RawBlock | unde
     const m = NUMBERED.exec(textOf(l));
     if (m && (m[2] || m[3]) && Number(m[1]!.split(".").pop()) === n + 1 && m[1]!.split(".").length === depth) return true;
     if (blank && !STARTS_LOWER.test(textOf(l))) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the block just above line `i` opens with the number before `n` at the same depth, within
+ * six lines of text and one empty line: the list's last item ("1. Investeer …" / "2. Zorg voor een
+ * vaste financiering."), which no next number follows.
+ */
+function numberBefore(doc: Doc, i: number, n: number, depth: number): boolean {
+  let blanks = 0;
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 6; j--) {
+    const l = doc.lines[j]!;
+    if (isBlank(l)) {
+      if (seen > 0 && ++blanks > 1) return false;
+      continue;
+    }
+    seen++;
+    const m = NUMBERED.exec(textOf(l));
+    if (m && (m[2] || m[3])) return Number(m[1]!.split(".").pop()) === n - 1 && m[1]!.split(".").length === depth;
   }
   return false;
 }
