@@ -81,6 +81,22 @@ describe("a printed line the extraction cut in two", () => {
     expect(blockText(doc.children[0]!)).toContain("verantwoordelijk is. De raad adviseert");
   });
 
+  it("is one line again where the first part is the shorter, under half the measure", () => {
+    // ("… is." of 22 characters, then 31: together 54 of some 55)
+    const lines = [...before.slice(0, 2), "wordt verstaan en wie.", "De raad adviseert om in de Wet", ...after.slice(1)];
+    const doc = normalise(raw(lines.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map(blockText)).toHaveLength(1);
+    expect(blockText(doc.children[0]!)).toContain("wie. De raad adviseert om in de Wet ten warmtetransitie");
+  });
+
+  it("is not a paragraph's short last line before a first line that ended short of a long word", () => {
+    // (ragged text: "… het kabinet" takes 39 of some 55, "thuiswerkkostenvergoeding," did not fit after it;
+    // the two lines together would make one of 55)
+    const lines = [...before.slice(0, 2), "wordt verstaan.", "Daarnaast adviseert de raad het kabinet", "thuiswerkkostenvergoeding, die in 2026 per dag geldt, te", ...after.slice(2)];
+    const doc = normalise(raw(lines.join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((b) => blockText(b).slice(0, 12))).toEqual(["De huidige w", "Daarnaast ad"]);
+  });
+
   it("is not a paragraph's short last line before a first line that fills the measure by itself", () => {
     const next = ["De raad ziet in deze situatie een rol voor de provincies.", ...after.slice(1)];
     const doc = normalise(raw([...before, ...next].join("\n")), undefined, { kind: "report" });

@@ -200,17 +200,26 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
 const CUT_FULL = 0.85;
 /** … and at most this share (a line's characters are not all as wide). */
 const CUT_OVER = 1.05;
+/** A cut line's first part holds at least this share of the measure … */
+const CUT_FIRST = 0.2;
+/** … its second part at most this share (a paragraph's first line fills the measure). */
+const CUT_SECOND = 0.8;
+/** … and the next line's first word would have fitted after it in the measure: no full line of its own (ragged text). */
+const CUT_ROOM = 1;
 /** A line that closes a sentence: a full stop, question or exclamation mark, a closing quote or bracket after it, a note's mark. */
 const CLOSES_SENTENCE = /[.!?][”’"')\]]?\d{0,3}$/u;
 
 /**
  * Mend printed lines an extraction cut in two where a sentence ended in a wide space (MuPDF, where
  * a justified line stretches the space after a sentence): "… wie ervoor verantwoordelijk is." /
- * "De" / "raad adviseert om …". The first part closes a sentence and holds half the measure at
- * least; the second holds half at most, opens in a capital or a quote (not a number: a numbered
+ * "De" / "raad adviseert om …", or "tepompen een belangrijke rol spelen." / "Die verschuiving is
+ * begrijpelijk, omdat wijkgerichte". The first part closes a sentence and holds a fifth of the
+ * measure at least; the second holds 0.8 at most, opens in a capital or a quote (not a number: a numbered
  * heading or item) and does not end its paragraph: the line after it goes on in lower case, or the
  * second part ends in a hyphen, and that line fills the measure (a heading's first line is short,
- * and so is the rest of it); and the two parts together fill the measure (CUT_FULL to CUT_OVER) as
+ * and so is the rest of it); the next line's first word would have fitted after the second part
+ * (in ragged text a paragraph's first line ends short before a long word: "… om de onbelaste" /
+ * "thuiswerkkostenvergoeding, …"); and the two parts together fill the measure (CUT_FULL to CUT_OVER) as
  * a justified line does. A paragraph's last line and the next one's first do not: a first line
  * fills the measure by itself. The parts are one line again, with the first part's number. Each
  * mend is reported (info).
@@ -226,12 +235,13 @@ export function mendCutLines(lines: readonly Ln[], width: number, ctx: LineCtx):
       const sum = first.length + 1 + second.length;
       if (
         CLOSES_SENTENCE.test(first) &&
-        first.length >= 0.5 * width &&
+        first.length >= CUT_FIRST * width &&
         /^[\p{Lu}“‘"']/u.test(second) &&
-        second.length <= 0.5 * width &&
+        second.length <= CUT_SECOND * width &&
         sum >= CUT_FULL * width &&
         sum <= CUT_OVER * width &&
         (STARTS_LOWER.test(textOf(c)) || /\p{L}-$/u.test(second)) &&
+        second.length + 1 + textOf(c).split(/\s/)[0]!.length <= CUT_ROOM * width &&
         textOf(c).length >= CUT_FULL * width
       ) {
         diag(ctx, "info", "normalise:cut-line", `"${first.slice(-20)}" and "${second.slice(0, 20)}" read as one line: a printed line the extraction cut in two`, a);
