@@ -631,6 +631,15 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(after.children.map((x) => x.type)).toEqual(["paragraph", "list", "paragraph"]);
   });
 
+  it("opens an item at each glyph alone, where the items go on in lower case and close no clause", () => {
+    // (MuPDF sets a LibreOffice list of a magazine so: "•" / "een dagelijks gratis ontbijt …")
+    const items = ["een dagelijks gratis ontbijt voor alle leerlingen, zonder aanmelding of controle", "een kledingkast met jassen, schoenen en sportkleding, gevuld door donaties uit de wijk", "een verlengde schooldag met sport, muziek en huiswerkbegeleiding"];
+    const doc = normalise(raw([...lead, "", ...items.flatMap((t) => ["•", t, ""]), ...P1.slice(6)].join("\n")), undefined, { kind: "report" });
+    expect(doc.children.map((x) => x.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const list = doc.children[1]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual(items);
+  });
+
   it("takes a number alone before each item for its marker, number and item in turn", () => {
     // (MuPDF sets a LibreOffice list so: "1." / "Versnippering …" / "2." / "Projectmatige …")
     const items = ["Versnippering van regelingen en financieringsstromen tussen Rijk, gemeenten en UWV", "Projectmatige financiering die de continuïteit van succesvolle aanpakken ondermijnt", "Gebrek aan zicht op de resultaten van de eigen inspanningen"];

@@ -741,8 +741,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // joined printed lines, whose last one's fill is an estimate, only before a capital)
   if (doc.pendingItems.length > 0) {
     // (the first text after them opens their first item, unless it is the rest of the item before
-    // them, broken off by a page break: it goes on in lower case from a line that closed no clause)
-    if (BARE_MARK.test(prev)) return cur.t === "item" && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(cur.texts[cur.texts.length - 1]!);
+    // them, broken off by a page break: it goes on, on the next page, in lower case from a line
+    // that closed no clause; items in lower case that close no clause are common on one page)
+    if (BARE_MARK.test(prev)) return cur.t === "item" && cur.lines[cur.lines.length - 1]!.page !== l.page && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(cur.texts[cur.texts.length - 1]!);
     const w = widthAt(doc, l);
     const short = !RUNS_ON.test(prev) && nextWordFits(prev, t, 0.9 * w, w) && (!isJoined(prev.length, w) || /^\p{Lu}/u.test(t));
     // (an item in lower case that closes on a semicolon is closed, however full its line: Dutch
