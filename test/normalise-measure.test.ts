@@ -574,6 +574,28 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(doc.children.slice(-2).map((b) => `${b.type} ${blockText(b)}`)).toEqual([`paragraph ${P1.slice(6).join(" ")} ${page2[0]} ${page2[1]}`, `paragraph ${page2[2]}`]);
   });
 
+  it("gives each list on the page its own run of markers after the text, and leaves the paragraph after a list's last item", () => {
+    // (WeasyPrint, MuPDF: the page's two bullets, then its two numbers; an item's last line is one word)
+    const knel = [
+      "De ongelijkheid in deelname blijft hardnekkig. Ondanks jarenlange aandacht volgen laagop-",
+      "geleiden, 55-plussers en flexwerkers nog steeds beduidend minder scholing dan andere",
+      "groepen.",
+      "Het mkb wordt onvoldoende bereikt. Kleine bedrijven hebben minder mogelijkheden om",
+      "scholing te organiseren en te financieren, en maken minder gebruik van bestaande regelin-",
+      "gen.",
+    ];
+    const after = "Naast deze knelpunten wijst de raad op de gevolgen van nieuwe technologie.";
+    const recs = ["Investeer in het leren op de werkplek.", "Monitor de effecten van nieuw beleid systematisch en openbaar."];
+    const text = [...P1, "", ...lead, "", ...knel, "", after, "", "De raad doet de volgende aanbevelingen:", "", ...recs, "", "•", "", "•", "", "1.", "", "2.", "\f" + P1[0], ...P1.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    const lists = doc.children.filter((b) => b.type === "list");
+    expect(lists.map((l) => l.type === "list" && [l.ordered, l.children.map((i) => blockText(i).slice(0, 12))])).toEqual([
+      [false, ["De ongelijkh", "Het mkb word"]],
+      [true, ["Investeer in", "Monitor de e"]],
+    ]);
+    expect(doc.children.some((b) => b.type === "paragraph" && blockText(b) === after)).toBe(true);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

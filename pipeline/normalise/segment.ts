@@ -391,33 +391,78 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * The items whose markers a typesetter drew after the page's text (WeasyPrint: the bullets or
  * numbers come out alone after the page's last line, `glyphsAfter`): on such a page, the
  * paragraphs after a lead-in that ends on a colon, or after an item (the list going on from the
- * page before), up to a heading or anything but a paragraph, are items, as many as the page has
- * markers, each taking the next marker. A paragraph that holds several of them, cut where a line
- * ended short (itemsOf), gives them apart where that does not make more items than markers are left.
+ * page before), up to a heading or anything but a paragraph, are items, each taking the next
+ * marker. The markers come in runs (the same glyph, or numbers counting up: "•" ×4 then "1." …
+ * "4."), and a list ends where its run does, so the paragraphs after it stay paragraphs (lists of
+ * the same glyph share a run). A paragraph that holds several items, cut
+ * where a line ended short (itemsOf), gives them apart where that does not make more items than
+ * its run has markers left; where it makes fewer, a line of one word that closes a sentence
+ * before a capital ends an item too ("… bestaande regelin-" / "gen." / "Er is te weinig …"), if
+ * that fills the run no further than its end.
  */
 function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]>, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
   const out: RawBlock[] = [];
-  const used = new Map<number, number>();
+  // per page: its runs of markers, the run at hand and how many of its markers are taken
+  const state = new Map<number, { runs: string[][]; run: number; used: number }>();
   for (const b of blocks) {
     const page = b.lines[0]!.page;
-    const marks = glyphsAfter.get(page) ?? [];
-    const left = marks.length - (used.get(page) ?? 0);
-    if (b.t === "item" && left > 0) used.set(page, (used.get(page) ?? 0) + 1);
+    const marks = glyphsAfter.get(page);
+    if (marks && !state.has(page)) state.set(page, { runs: markerRuns(marks), run: 0, used: 0 });
+    const st = state.get(page);
     const before = out[out.length - 1];
-    const opens = !!before && (before.t === "item" || isLeadIn(before));
-    if (left <= 0 || b.t !== "para" || b.role || b.box !== undefined || !opens) {
+    if (!st || st.run >= st.runs.length) {
       out.push(b);
       continue;
     }
-    const parts = itemsOf(b, widthAt, wraps);
+    // (an item set as one already takes its run's next marker, as its own where it had none)
+    if (b.t === "item") {
+      const mark = st.runs[st.run]![st.used]!;
+      out.push(b.marker === "" ? { ...b, marker: mark, ordered: /^\d/.test(mark) } : b);
+      if (++st.used >= st.runs[st.run]!.length) [st.run, st.used] = [st.run + 1, 0];
+      continue;
+    }
+    const lead = isLeadIn(before) as boolean;
+    if (b.t !== "para" || b.role || b.box !== undefined || !(lead || before?.t === "item")) {
+      out.push(b);
+      continue;
+    }
+    // (after an item the list goes on only with its run's markers, or with the page's first run
+    // where the item stands on the page before)
+    if (!lead && st.used === 0 && before!.lines[0]!.page === page) {
+      out.push(b);
+      continue;
+    }
+    const run = st.runs[st.run];
+    if (!run) {
+      out.push(b);
+      continue;
+    }
+    const left = run.length - st.used;
+    let parts = itemsOf(b, widthAt, wraps);
+    if (parts.length < left) {
+      const loose = itemsOf(b, widthAt, wraps, true);
+      if (loose.length > parts.length && loose.length <= left) parts = loose;
+    }
     for (const part of parts.length > 1 && parts.length <= left ? parts : [b]) {
-      const k = used.get(page) ?? 0;
-      const mark = marks[k]!;
+      const mark = run[st.used]!;
       out.push({ ...part, t: "item", marker: mark, ordered: /^\d/.test(mark) });
-      used.set(page, k + 1);
+      if (++st.used >= run.length) [st.run, st.used] = [st.run + 1, 0];
     }
   }
   return out;
+}
+
+/** Markers in runs, one per list: the same glyph again, or numbers that count up (one may be missing: a note's label took it). */
+function markerRuns(marks: string[]): string[][] {
+  const runs: string[][] = [];
+  for (const m of marks) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    const goesOn = last !== undefined && (/^\d/.test(m) ? /^\d/.test(last) && parseInt(m, 10) > parseInt(last, 10) : m === last);
+    if (run && goesOn) run.push(m);
+    else runs.push([m]);
+  }
+  return runs;
 }
 
 /** A list's lead-in: a paragraph of running text (not set apart) whose last line ends on a colon. */
@@ -452,7 +497,7 @@ function listsAfterLeadIns(blocks: RawBlock[], widthAt: (l: Ln) => number, wraps
 }
 
 /** The items a block after a lead-in holds (listsAfterLeadIns), or none where it is not cut. */
-function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
+function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean, oneWord = false): RawBlock[] {
   if (b.t !== "para" || b.role || b.lines.length < 2 || b.texts.length !== b.lines.length) return [];
   const cuts: number[] = [0];
   for (let k = 1; k < b.texts.length; k++) {
@@ -461,7 +506,9 @@ function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => bool
     const w = widthAt(b.lines[k]!);
     const closed = /;$/.test(a) && STARTS_LOWER.test(t);
     const short = nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a);
-    if ((closed || short) && a.includes(" ") && t.includes(" ") && !wraps(b.lines[k - 1]!)) cuts.push(k);
+    // (with `oneWord`, a line of one word that closes a sentence before a capital closes its item too)
+    const words = (a.includes(" ") || (oneWord && ENDS_SENTENCE.test(a) && /^\p{Lu}/u.test(t))) && t.includes(" ");
+    if ((closed || short) && words && !wraps(b.lines[k - 1]!)) cuts.push(k);
   }
   cuts.push(b.texts.length);
   // (each item opens with a word or a quantity: a block that opens with a dash or a label holds other items)
