@@ -394,11 +394,11 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * page before), up to a heading or anything but a paragraph, are items, each taking the next
  * marker. The markers come in runs (the same glyph, or numbers counting up: "•" ×4 then "1." …
  * "4."), and a list ends where its run does, so the paragraphs after it stay paragraphs (lists of
- * the same glyph share a run). A paragraph that holds several items, cut
- * where a line ended short (itemsOf), gives them apart where that does not make more items than
- * its run has markers left; where it makes fewer, a line of one word that closes a sentence
- * before a capital ends an item too ("… bestaande regelin-" / "gen." / "Er is te weinig …"), if
- * that fills the run no further than its end.
+ * the same glyph share a run). A paragraph that holds several items, cut where a line ended short
+ * (itemsOf), gives them apart where that does not make more items than its run has markers left;
+ * where it makes fewer, a line of one word that closes a sentence before a capital ends an item
+ * too ("… bestaande regelin-" / "gen." / "Er is te weinig …"), if that fills the run no further
+ * than its end.
  */
 function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]>, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
   const out: RawBlock[] = [];
@@ -432,11 +432,7 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
       out.push(b);
       continue;
     }
-    const run = st.runs[st.run];
-    if (!run) {
-      out.push(b);
-      continue;
-    }
+    const run = st.runs[st.run]!;
     const left = run.length - st.used;
     let parts = itemsOf(b, widthAt, wraps);
     if (parts.length < left) {
@@ -452,7 +448,7 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
   return out;
 }
 
-/** Markers in runs, one per list: the same glyph again, or numbers that count up (one may be missing: a note's label took it). */
+/** A page's markers in runs: the same glyph again, or numbers that count up (one may be missing: a note's label took it). */
 function markerRuns(marks: string[]): string[][] {
   const runs: string[][] = [];
   for (const m of marks) {
