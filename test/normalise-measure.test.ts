@@ -662,6 +662,26 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(list.type === "list" && list.children.map(blockText)).toEqual(items);
   });
 
+  it("takes lower-case text after more than one glyph alone for the rest of the item before them", () => {
+    // (pdfminer sets a list so: the first bullet with its item's first line, then the other bullets,
+    // then the rest of the first item and the other items)
+    // (the first item's line ends on a broken word, or on a word whole: then the markers in a row tell)
+    const first = "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere rol voor";
+    for (const [end, rest] of [["de op-", "leidingsfondsen in de installatiesector"], ["opleidingsfondsen", "in de installatiesector"]]) {
+      const doc = normalise(
+        raw([...lead, "", `• ${first} ${end}`, "", "•", "", "•", "", rest!, "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale", "mobiliteitsteams", "betere benutting van het arbeidspotentieel van vrouwen in de techniek", "", ...P1.slice(6)].join("\n")),
+        undefined,
+        { kind: "report" },
+      );
+      const list = doc.children.find((x) => x.type === "list");
+      expect(list?.type === "list" && list.children.map(blockText)).toEqual([
+        `${first} ${end!.endsWith("-") ? end!.slice(0, -1) : `${end} `}${rest}`,
+        "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale mobiliteitsteams",
+        "betere benutting van het arbeidspotentieel van vrouwen in de techniek",
+      ]);
+    }
+  });
+
   it("takes a number alone before each item for its marker, number and item in turn", () => {
     // (MuPDF sets a LibreOffice list so: "1." / "Versnippering …" / "2." / "Projectmatige …")
     const items = ["Versnippering van regelingen en financieringsstromen tussen Rijk, gemeenten en UWV", "Projectmatige financiering die de continuïteit van succesvolle aanpakken ondermijnt", "Gebrek aan zicht op de resultaten van de eigen inspanningen"];

@@ -784,9 +784,17 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
   // joined printed lines, whose last one's fill is an estimate, only before a capital)
   if (doc.pendingItems.length > 0) {
     // (the first text after them opens their first item, unless it is the rest of the item before
-    // them, broken off by a page break: it goes on, on the next page, in lower case from a line
-    // that closed no clause; items in lower case that close no clause are common on one page)
-    if (BARE_MARK.test(prev)) return cur.t === "item" && cur.lines[cur.lines.length - 1]!.page !== l.page && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(cur.texts[cur.texts.length - 1]!);
+    // them, broken off: it goes on in lower case from a line that closed no clause, and the item
+    // cannot have ended there: a page break lies between, its line ends on a broken word or on a
+    // word no sentence ends on, or more than one marker alone stands between, as pdfminer sets a
+    // list's other bullets after its first line: "• meer leerwerkplekken … voor de op-" / "•" /
+    // "•" / "leidingsfondsen …"; items in lower case that close no clause, each after its own
+    // marker, are common on one page)
+    if (BARE_MARK.test(prev)) {
+      const last = cur.texts[cur.texts.length - 1]!;
+      const broken = cur.lines[cur.lines.length - 1]!.page !== l.page || /\p{L}-$/u.test(last) || RUNS_ON.test(last) || marksAbove(doc, i) > 1;
+      return cur.t === "item" && broken && STARTS_LOWER.test(t) && !ENDS_CLAUSE.test(last);
+    }
     const w = widthAt(doc, l);
     const short = !RUNS_ON.test(prev) && nextWordFits(prev, t, 0.9 * w, w) && (!isJoined(prev.length, w) || /^\p{Lu}/u.test(t));
     // (an item in lower case that closes on a semicolon is closed, however full its line: Dutch
@@ -1039,6 +1047,18 @@ function numberBefore(doc: Doc, i: number, n: number, depth: number): boolean {
     if (m && (m[2] || m[3])) return Number(m[1]!.split(".").pop()) === n - 1 && m[1]!.split(".").length === depth;
   }
   return false;
+}
+
+/** How many markers alone stand right above line `i` (empty lines between them aside). */
+function marksAbove(doc: Doc, i: number): number {
+  let n = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const l = doc.lines[j]!;
+    if (isBlank(l)) continue;
+    if (!BARE_MARK.test(textOf(l))) break;
+    n++;
+  }
+  return n;
 }
 
 /**
