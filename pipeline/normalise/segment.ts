@@ -414,11 +414,17 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
       out.push(b);
       continue;
     }
+    // (the run's next marker, the run spent after its last)
+    const take = (): string => {
+      const run = st.runs[st.run]!;
+      const mark = run[st.used]!;
+      if (++st.used >= run.length) [st.run, st.used] = [st.run + 1, 0];
+      return mark;
+    };
     // (an item set as one already takes its run's next marker, as its own where it had none)
     if (b.t === "item") {
-      const mark = st.runs[st.run]![st.used]!;
+      const mark = take();
       out.push(b.marker === "" ? { ...b, marker: mark, ordered: /^\d/.test(mark) } : b);
-      if (++st.used >= st.runs[st.run]!.length) [st.run, st.used] = [st.run + 1, 0];
       continue;
     }
     const lead = isLeadIn(before) as boolean;
@@ -432,17 +438,15 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
       out.push(b);
       continue;
     }
-    const run = st.runs[st.run]!;
-    const left = run.length - st.used;
+    const left = st.runs[st.run]!.length - st.used;
     let parts = itemsOf(b, widthAt, wraps);
     if (parts.length < left) {
       const loose = itemsOf(b, widthAt, wraps, true);
       if (loose.length > parts.length && loose.length <= left) parts = loose;
     }
     for (const part of parts.length > 1 && parts.length <= left ? parts : [b]) {
-      const mark = run[st.used]!;
+      const mark = take();
       out.push({ ...part, t: "item", marker: mark, ordered: /^\d/.test(mark) });
-      if (++st.used >= run.length) [st.run, st.used] = [st.run + 1, 0];
     }
   }
   return out;
@@ -1052,12 +1056,7 @@ function numberBefore(doc: Doc, i: number, n: number, depth: number): boolean {
 /** How many markers alone stand right above line `i` (empty lines between them aside). */
 function marksAbove(doc: Doc, i: number): number {
   let n = 0;
-  for (let j = i - 1; j >= 0; j--) {
-    const l = doc.lines[j]!;
-    if (isBlank(l)) continue;
-    if (!BARE_MARK.test(textOf(l))) break;
-    n++;
-  }
+  for (let j = lineAbove(doc.lines, i); j !== undefined && BARE_MARK.test(textOf(doc.lines[j]!)); j = lineAbove(doc.lines, j)) n++;
   return n;
 }
 
