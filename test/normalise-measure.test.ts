@@ -104,6 +104,32 @@ describe("a printed line the extraction cut in two", () => {
   });
 });
 
+describe("a space before a line-end hyphen", () => {
+  // (PDFBox gives a justified line's word spacing to its line-end hyphen too: "… in fi -" / "nanciële")
+  const lines = (end: string, next: string): string =>
+    [
+      "De huidige wetgeving noemt betaalbaarheid wel als een",
+      "gangspunt, maar maakt niet duidelijk wat daaronder wordt",
+      `verstaan en wie ervoor verantwoordelijk is in ${end}`,
+      `${next} problemen van huishoudens met een laag inkomen.`,
+    ].join("\n");
+  it("is closed where the letters before it are no word: the line ends on a broken word", () => {
+    const doc = normalise(raw(lines("fi -", "nanciële")), undefined, { kind: "report" });
+    expect(blockText(doc.children[0]!)).toContain("is in financiële problemen");
+    expect(doc.diagnostics.some((d) => d.code === "normalise:spaced-hyphen")).toBe(true);
+  });
+
+  it("is closed after a word where the two make one the word list has", () => {
+    const doc = normalise(raw(lines("de uitvoeren -", "de")), undefined, { kind: "report" });
+    expect(blockText(doc.children[0]!)).toContain("in de uitvoerende problemen");
+  });
+
+  it("is left after a word where the two make none: a dash", () => {
+    const doc = normalise(raw(lines("het is -", "zoals gezegd -")), undefined, { kind: "report" });
+    expect(blockText(doc.children[0]!)).toContain("in het is - zoals gezegd - problemen");
+  });
+});
+
 describe("a paragraph's first line that closes a sentence", () => {
   // (a paragraph ends short before it, and one full of 71 characters after it: the measure is 73)
   const before = [

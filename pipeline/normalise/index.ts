@@ -8,7 +8,7 @@ import { removeContents } from "./contents.ts";
 import { removePageFurniture } from "./furniture.ts";
 import { normaliseSpacing } from "./spacing.ts";
 import { extractFootnotes, splitGluedNoteStarts } from "./footnotes.ts";
-import { keepsLineEndHyphens, measureOf, mendCutLines, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
+import { closeSpacedHyphens, keepsLineEndHyphens, measureOf, mendCutLines, mendDroppedHyphens, mendSplitWords } from "./measure.ts";
 import { extractMinutesHeader } from "./minutes-meta.ts";
 import { labelledSequences, segment, type RawBlock, type SegmentOptions } from "./segment.ts";
 import type { RawNote } from "./footnotes.ts";
@@ -99,7 +99,8 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
- *   page furniture → printed contents → minutes header → page numbers → running heads → column order → spacing → footnotes →
+ *   page furniture → printed contents → minutes header → page numbers → running heads → column order → spacing →
+ *   spaced line-end hyphens → cut lines → split words → dropped hyphens → glued note starts → footnotes →
  *   blocks → labelled sequences → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
  * Every doubtful decision is a diagnostic on the document.
@@ -127,7 +128,7 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   if (pagesKnown) lines = orderColumns(lines, ctx);
   if (kind === "magazine") lines = markSetApart(lines, ctx);
   const spaced = normaliseSpacing(lines, ctx);
-  lines = spaced.lines;
+  lines = closeSpacedHyphens(spaced.lines, lex, ctx);
   const width = measureOf(lines);
   // (a printed line an extraction cut in two where a sentence ended in a wide space)
   lines = mendCutLines(lines, width, ctx);

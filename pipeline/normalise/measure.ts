@@ -254,6 +254,29 @@ export function mendCutLines(lines: readonly Ln[], width: number, ctx: LineCtx):
   return out;
 }
 
+/**
+ * Close the space an extraction set before a line-end hyphen ("… in fi -" / "nanciële problemen":
+ * PDFBox over a justified line whose word spacing it gave the hyphen too), so the line ends on a
+ * broken word as elsewhere. Only where the next line goes on in lower case, and where the letters
+ * before the space are no word of the word list (the fragment itself counts among the texts' own
+ * forms) or they and the next line's first word make one that the word list or the texts have
+ * ("uitvoeren -" / "de"): a spaced hyphen at a line's end is otherwise a dash ("… is -" /
+ * "zoals gezegd - …").
+ * Each close is reported (info).
+ */
+export function closeSpacedHyphens(lines: readonly Ln[], lex: Lexicon, ctx: LineCtx): Ln[] {
+  return lines.map((l, i) => {
+    const m = /(\p{L}+) -(\s*)$/u.exec(l.raw);
+    const next = lines[i + 1];
+    if (!m || !next || isBlank(next) || !STARTS_LOWER.test(textOf(next))) return l;
+    const left = m[1]!;
+    const right = /^\p{L}+/u.exec(textOf(next))?.[0] ?? "";
+    if (!right || (lex.listed(left) && !lex.listed(left + right) && lex.count(left + right) === 0)) return l;
+    diag(ctx, "info", "normalise:spaced-hyphen", `"${left} -" / "${right}": the space before a line-end hyphen closed`, l);
+    return { ...l, raw: `${l.raw.slice(0, m.index)}${left}-${m[2]}` };
+  });
+}
+
 interface Mend {
   cut: number;
   score: number;
