@@ -622,6 +622,21 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(doc.children.some((b) => b.type === "paragraph" && blockText(b) === after)).toBe(true);
   });
 
+  it("takes markers after a page's text that follow one another without empty lines each for a marker", () => {
+    // (WeasyPrint, MuPDF: "1. " / "" / "2. " / "3. " after the page's last paragraph, each with the
+    // space MuPDF leaves after a line's last word; "3. " is no rest of the paragraph)
+    const recs = [
+      "Maak betaalbaarheid een doel van de warmtetransitie.",
+      "Zorg dat huishoudens niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+    ];
+    const text = [...P1, "", ...lead, "", ...recs, "", ...P1.slice(6), "", "1. ", "", "2. ", "3. ", "\f" + P1[0], ...P1.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && [list.ordered, list.children.map(blockText)]).toEqual([true, recs]);
+    expect(doc.children.filter((b) => b.type === "paragraph").some((b) => /\b[23]\.$/.test(blockText(b)))).toBe(false);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

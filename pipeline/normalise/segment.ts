@@ -357,7 +357,10 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     }
     const wasInterrupted = interrupted;
     interrupted = false;
-    if (cur && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
+    // (markers drawn after a page's text follow one another without an empty line: "2." / "3.";
+    // each is a marker, not the rest of the block above)
+    const markers = BARE_MARK.test(t) && BARE_MARK.test(prev ?? "") && closesPage(doc, i);
+    if (cur && !markers && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
       cur.lines.push(l);
       cur.texts.push(t);
       prev = t;
