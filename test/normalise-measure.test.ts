@@ -637,6 +637,21 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(doc.children.filter((b) => b.type === "paragraph").some((b) => /\b[23]\.$/.test(blockText(b)))).toBe(false);
   });
 
+  it("cuts a list whose markers were drawn after the page's text after an item's last line of one word too, where its run needs it", () => {
+    // (WeasyPrint, MuPDF: three bullets after the text, the second item's last line one word in lower case)
+    const items = [
+      "meer leerwerkplekken in het middelbaar beroepsonderwijs, met een stevigere rol voor de",
+      "opleidingsfondsen in de installatiesector",
+      "gerichte omscholing van werkenden uit krimpende sectoren, ondersteund door de regionale",
+      "mobiliteitsteams",
+      "betere benutting van het arbeidspotentieel van vrouwen en statushouders in de techniek",
+    ];
+    const text = [...P1, "", ...lead, "", ...items, "", ...P1.slice(6), "", "•", "", "•", "", "•", "\f" + P1[0], ...P1.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    const list = doc.children.find((b) => b.type === "list");
+    expect(list?.type === "list" && list.children.map(blockText)).toEqual([items.slice(0, 2).join(" "), items.slice(2, 4).join(" "), items[4]]);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

@@ -399,9 +399,10 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * "4."), and a list ends where its run does, so the paragraphs after it stay paragraphs (lists of
  * the same glyph share a run). A paragraph that holds several items, cut where a line ended short
  * (itemsOf), gives them apart where that does not make more items than its run has markers left;
- * where it makes fewer, a line of one word that closes a sentence before a capital ends an item
- * too ("… bestaande regelin-" / "gen." / "Er is te weinig …"), if that fills the run no further
- * than its end.
+ * where it makes fewer, a line of one word that ended short ends an item too ("… bestaande
+ * regelin-" / "gen." / "Er is te weinig …", "… door de regionale" / "mobiliteitsteams" / "betere
+ * benutting …"), if that fills the run no further than its end (the run's markers tell that the
+ * block holds more items: a justified line's lone word, which the cut needs no longer to rule out).
  */
 function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]>, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
   const out: RawBlock[] = [];
@@ -509,8 +510,8 @@ function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => bool
     const w = widthAt(b.lines[k]!);
     const closed = /;$/.test(a) && STARTS_LOWER.test(t);
     const short = nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a);
-    // (with `oneWord`, a line of one word that closes a sentence before a capital closes its item too)
-    const words = (a.includes(" ") || (oneWord && ENDS_SENTENCE.test(a) && /^\p{Lu}/u.test(t))) && t.includes(" ");
+    // (with `oneWord`, a line of one word that ended short closes its item too)
+    const words = (a.includes(" ") || oneWord) && t.includes(" ");
     if ((closed || short) && words && !wraps(b.lines[k - 1]!)) cuts.push(k);
   }
   cuts.push(b.texts.length);
