@@ -5,12 +5,13 @@
  * nor hides where its paragraph ended, and a word it split with a space is
  * mended.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalise } from "../pipeline/normalise/index.ts";
 import { lastFill, measureOf } from "../pipeline/normalise/measure.ts";
 import type { Ln } from "../pipeline/normalise/lines.ts";
-import { splitSource } from "../pipeline/read/read-source.ts";
-import { blockText, rawText as raw } from "./normalise-helpers.ts";
+import { readSource, splitSource } from "../pipeline/read/read-source.ts";
+import { blockText, rawText as raw, ROOT } from "./normalise-helpers.ts";
 
 const lns = (texts: string[]): Ln[] => texts.map((raw, k) => ({ line: k + 1, page: 1, raw, pageStart: k === 0 }));
 
@@ -650,6 +651,20 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
     const list = doc.children.find((b) => b.type === "list");
     expect(list?.type === "list" && list.children.map(blockText)).toEqual([items.slice(0, 2).join(" "), items.slice(2, 4).join(" "), items[4]]);
+  });
+
+  it("cuts items set as one again where the page's markers ask for more, at sentence ends if need be", () => {
+    // (the corpus's WeasyPrint advice through MuPDF: six numbers after page 4's text; the lead-in's
+    // list was read as four items, the first holding three recommendations whose lines fill the measure)
+    const file = join(ROOT, "bench", "corpus", "txt", "weasyprint.mutool", "a-advies-warmtetransitie.txt");
+    const doc = normalise(readSource(file), undefined, { kind: "advice" });
+    const i = doc.children.findIndex((b) => b.type === "paragraph" && blockText(b).startsWith("De raad komt op basis van de analyse"));
+    const list = doc.children[i + 1]!;
+    expect(list.type === "list" && [list.ordered, list.children.map((b) => blockText(b).split(" ").slice(0, 2).join(" "))]).toEqual([
+      true,
+      ["Maak betaalbaarheid", "Zorg dat", "Bescherm de", "Versterk de", "Investeer structureel", "Maak van"],
+    ]);
+    expect(doc.children[i + 2]!.type === "paragraph" && blockText(doc.children[i + 2]!)).toBe("In de volgende paragrafen licht de raad deze aanbevelingen toe.");
   });
 
   it("takes numbers alone, in order, for an ordered list's markers", () => {

@@ -403,12 +403,16 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
  * regelin-" / "gen." / "Er is te weinig …", "… door de regionale" / "mobiliteitsteams" / "betere
  * benutting …"), if that fills the run no further than its end (the run's markers tell that the
  * block holds more items: a justified line's lone word, which the cut needs no longer to rule out).
+ * Items set as such already (listsAfterLeadIns), fewer in a row than the run's markers left, are
+ * cut again so, each up to its share, and where that gives fewer than its share, at every line that
+ * closes a sentence before a capital where that gives the share exactly (recommendations whose
+ * lines fill the measure: "… wetgeving." / "Zorg dat … te financieren." / "Bescherm …").
  */
 function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]>, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean): RawBlock[] {
   const out: RawBlock[] = [];
   // per page: its runs of markers, the run at hand and how many of its markers are taken
   const state = new Map<number, { runs: string[][]; run: number; used: number }>();
-  for (const b of blocks) {
+  blocks.forEach((b, at) => {
     const page = b.lines[0]!.page;
     const marks = glyphsAfter.get(page);
     if (marks && !state.has(page)) state.set(page, { runs: markerRuns(marks), run: 0, used: 0 });
@@ -416,7 +420,7 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
     const before = out[out.length - 1];
     if (!st || st.run >= st.runs.length) {
       out.push(b);
-      continue;
+      return;
     }
     // (the run's next marker, the run spent after its last)
     const take = (): string => {
@@ -425,34 +429,54 @@ function itemsBeforeGlyphs(blocks: RawBlock[], glyphsAfter: Map<number, string[]
       if (++st.used >= run.length) [st.run, st.used] = [st.run + 1, 0];
       return mark;
     };
-    // (an item set as one already takes its run's next marker, as its own where it had none)
+    const left = st.runs[st.run]!.length - st.used;
+    // (an item set as one already takes its run's next marker, as its own where it had none; where
+    // the items without a marker that follow it from here are fewer than the run's markers left,
+    // it may hold more than one: it is cut again as a paragraph would be, and, where that gives
+    // fewer than its share, at every line that closes a sentence before a capital where that
+    // gives its share exactly)
     if (b.t === "item") {
-      const mark = take();
-      out.push(b.marker === "" ? { ...b, marker: mark, ordered: /^\d/.test(mark) } : b);
-      continue;
+      let parts = [b];
+      if (b.marker === "") {
+        let k = 1;
+        while (blocks[at + k]?.t === "item" && blocks[at + k]!.marker === "" && blocks[at + k]!.lines[0]!.page === page) k++;
+        const share = left - (k - 1);
+        if (share > 1) {
+          const loose = itemsOf({ ...b, t: "para" }, widthAt, wraps, "one word");
+          if (loose.length > 1 && loose.length <= share) parts = loose;
+          if (parts.length < share) {
+            const sentences = itemsOf({ ...b, t: "para" }, widthAt, wraps, "sentences");
+            if (sentences.length === share) parts = sentences;
+          }
+        }
+      }
+      for (const part of parts) {
+        const mark = take();
+        out.push(part.marker === "" ? { ...part, marker: mark, ordered: /^\d/.test(mark) } : part);
+      }
+      return;
     }
     const lead = isLeadIn(before) as boolean;
     if (b.t !== "para" || b.role || b.box !== undefined || !(lead || before?.t === "item")) {
       out.push(b);
-      continue;
+      return;
     }
     // (after an item the list goes on only with its run's markers, or with the page's first run
     // where the item stands on the page before)
     if (!lead && st.used === 0 && before!.lines[0]!.page === page) {
       out.push(b);
-      continue;
+      return;
     }
-    const left = st.runs[st.run]!.length - st.used;
     let parts = itemsOf(b, widthAt, wraps);
     if (parts.length < left) {
-      const loose = itemsOf(b, widthAt, wraps, true);
+      const loose = itemsOf(b, widthAt, wraps, "one word");
       if (loose.length > parts.length && loose.length <= left) parts = loose;
     }
     for (const part of parts.length > 1 && parts.length <= left ? parts : [b]) {
       const mark = take();
       out.push({ ...part, t: "item", marker: mark, ordered: /^\d/.test(mark) });
     }
-  }
+  });
   return out;
 }
 
@@ -501,7 +525,7 @@ function listsAfterLeadIns(blocks: RawBlock[], widthAt: (l: Ln) => number, wraps
 }
 
 /** The items a block after a lead-in holds (listsAfterLeadIns), or none where it is not cut. */
-function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean, oneWord = false): RawBlock[] {
+function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => boolean, cut: "short" | "one word" | "sentences" = "short"): RawBlock[] {
   if (b.t !== "para" || b.role || b.lines.length < 2 || b.texts.length !== b.lines.length) return [];
   const cuts: number[] = [0];
   for (let k = 1; k < b.texts.length; k++) {
@@ -509,9 +533,9 @@ function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => bool
     const t = b.texts[k]!;
     const w = widthAt(b.lines[k]!);
     const closed = /;$/.test(a) && STARTS_LOWER.test(t);
-    const short = nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a);
-    // (with `oneWord`, a line of one word that ended short closes its item too)
-    const words = (a.includes(" ") || oneWord) && t.includes(" ");
+    const short = (nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a)) || (cut === "sentences" && ENDS_SENTENCE.test(a) && /^\p{Lu}/u.test(t));
+    // (cut "one word" or "sentences": a line of one word closes its item too)
+    const words = (a.includes(" ") || cut !== "short") && t.includes(" ");
     if ((closed || short) && words && !wraps(b.lines[k - 1]!)) cuts.push(k);
   }
   cuts.push(b.texts.length);
