@@ -667,6 +667,24 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(doc.children[i + 2]!.type === "paragraph" && blockText(doc.children[i + 2]!)).toBe("In de volgende paragrafen licht de raad deze aanbevelingen toe.");
   });
 
+  it("reads the next page's first line after the block's last, the markers drawn after the text between them", () => {
+    // (WeasyPrint, pdftotext -raw: the page's last paragraph ends short, its list's bullets follow,
+    // then the next page opens a paragraph of its own; the bullets say nothing of where it begins)
+    const recs = [
+      "Maak betaalbaarheid een doel van de warmtetransitie.",
+      "Zorg dat huishoudens niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+    ];
+    const last = [P1[6]!, "wel willen werken."];
+    const page2 = [
+      "De raad is graag bereid om deze punten nader toe te lichten aan de minister en aan de",
+      "Kamer.",
+    ];
+    const text = [...P1, ...lead, ...recs, ...last, "•", "•", "•", "\f" + page2[0], ...page2.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    expect(doc.children.slice(-2).map((b) => `${b.type} ${blockText(b)}`)).toEqual([`paragraph ${last.join(" ")}`, `paragraph ${page2.join(" ")}`]);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

@@ -316,6 +316,8 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   let boxOpen = false;
   let boxHasContent = false;
   let interrupted = false;
+  // (whether the line before was a marker drawn after its page's text: startBlock() took it)
+  let afterMarkers = false;
 
   const push = (b: RawBlock): void => {
     if (boxOpen && b.t !== "boxTitle") {
@@ -359,8 +361,9 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     interrupted = false;
     // (markers drawn after a page's text follow one another without an empty line: "2." / "3.";
     // each is a marker, not the rest of the block above)
-    const markers = BARE_MARK.test(t) && BARE_MARK.test(prev ?? "") && closesPage(doc, i);
-    if (cur && !markers && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
+    const trailing = BARE_MARK.test(t) && closesPage(doc, i);
+    if (cur && !(trailing && afterMarkers) && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
+      afterMarkers = false;
       cur.lines.push(l);
       cur.texts.push(t);
       prev = t;
@@ -370,6 +373,13 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     }
     if (boxOpen && boxHasContent && (sawBlank || l.pageStart)) boxOpen = false;
     const b = startBlock(l, t, i, cur, prev, sawBlank, doc, ctx);
+    // (a marker drawn after the page's text, taken for an item's above, is no line of the text:
+    // the next page's first line follows the block's last, as if the markers were not there)
+    if (!b && trailing) {
+      afterMarkers = true;
+      continue;
+    }
+    afterMarkers = false;
     if (b) {
       // (markers set apart that found no item before a heading were strays)
       if (b.t === "heading") doc.pendingItems.length = 0;
