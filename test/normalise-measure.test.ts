@@ -527,6 +527,18 @@ describe("a list whose bullets the extraction lost", () => {
     expect(doc.children.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph", "list", "paragraph", "paragraph"]);
     const list = doc.children[3]!;
     expect(list.type === "list" && list.children.map((b) => blockText(b).slice(0, 20))).toEqual(["meer leerwerkplekken", "gerichte omscholing ", "betere benutting van"]);
+    // an item's last line of one word closes it where it closes a clause on a semicolon (MuPDF,
+    // Chromium: a justified list item whose last line holds one word)
+    const semis = [
+      "het verminderen van de registratielast, o.a. door dubbele verslaglegging te",
+      "schrappen;",
+      "het vergroten van de zeggenschap van zorgverleners over roosters en",
+      "werkwijze;",
+      "het investeren in loopbaanbegeleiding en begeleiding van nieuwe medewerkers.",
+      "",
+    ];
+    const semiList = normalise(raw(text(semis)), undefined, { kind: "report" }).children[3]!;
+    expect(semiList.type === "list" && semiList.children.map((b) => blockText(b).slice(-12))).toEqual(["te schrappen;", "n werkwijze;", "medewerkers."].map((e) => e.slice(-12)));
     // items that open with a quantity are items too
     const counted = ["62 melkkoeien en 35 stuks jongvee", "78 hectare grond, waarvan 20 hectare met natuurbeheer", "1 melkrobot en 1 parttime medewerker", ""];
     const farm = normalise(raw(text(counted)), undefined, { kind: "report" }).children[3]!;

@@ -518,7 +518,9 @@ const LIST_AFTER_LEAD_IN = 3;
  * word no sentence ends on, or where a line closes on a semicolon before a line in lower case
  * (Dutch closes every item of such a list but the last so); not where the extraction marks a
  * wrapped line with a space at its end and the line has one; a line of one word neither opens
- * nor closes an item (an extraction of justified text may give a word a line). Cut into
+ * nor closes an item (an extraction of justified text may give a word a line), but for one that
+ * closes a clause on a semicolon before a line in lower case ("… verslaglegging te" / "schrappen;"
+ * / "het vergroten …"). Cut into
  * LIST_AFTER_LEAD_IN parts at least, each opening with a word or a quantity ("62 melkkoeien";
  * not a dash or a label: a list whose markers the reader missed), they are the list's items;
  * else the block stays as it was.
@@ -544,8 +546,9 @@ function itemsOf(b: RawBlock, widthAt: (l: Ln) => number, wraps: (l: Ln) => bool
     const w = widthAt(b.lines[k]!);
     const closed = /;$/.test(a) && STARTS_LOWER.test(t);
     const short = (nextWordFits(a, t, 0.9 * w, w) && !RUNS_ON.test(a) && !/[,-]$/.test(a)) || (cut === "sentences" && ENDS_SENTENCE.test(a) && /^\p{Lu}/u.test(t));
-    // (cut "one word" or "sentences": a line of one word closes its item too)
-    const words = (a.includes(" ") || cut !== "short") && t.includes(" ");
+    // (cut "one word" or "sentences": a line of one word closes its item too, as one that closes a
+    // clause on a semicolon always does: "… dubbele verslaglegging te" / "schrappen;" / "het …")
+    const words = (a.includes(" ") || cut !== "short" || closed) && t.includes(" ");
     if ((closed || short) && words && !wraps(b.lines[k - 1]!)) cuts.push(k);
   }
   cuts.push(b.texts.length);
