@@ -697,6 +697,23 @@ describe("a list whose bullets or numbers the extraction set apart from their it
     expect(doc.children.slice(-2).map((b) => `${b.type} ${blockText(b)}`)).toEqual([`paragraph ${last.join(" ")}`, `paragraph ${page2.join(" ")}`]);
   });
 
+  it("ends a lead-in on a colon however full its line, on a page that draws its markers after its text", () => {
+    // (WeasyPrint, pdftotext -raw: no empty lines, the lead-in's line fills the measure)
+    const full = [...P1.slice(0, 3), "werken. De raad adviseert het kabinet daarom de volgende uitgangspunten:"];
+    const recs = [
+      "Maak betaalbaarheid een doel van de warmtetransitie.",
+      "Zorg dat huishoudens niets voorfinancieren.",
+      "Bescherm de laatste gebruikers van het gasnet.",
+    ];
+    const page2 = ["De raad is graag bereid om deze punten nader toe te lichten aan de minister en aan de", "Kamer."];
+    const text = [...P1.slice(5), ...full, ...recs, "•", "•", "•", "\f" + page2[0], ...page2.slice(1), "\f"].join("\n");
+    const doc = normalise(splitSource(text, "t.txt"), undefined, { kind: "report" });
+    const i = doc.children.findIndex((b) => b.type === "list");
+    expect(i > 0 && blockText(doc.children[i - 1]!).endsWith(full.join(" "))).toBe(true);
+    const list = doc.children[i]!;
+    expect(list.type === "list" && list.children.map(blockText)).toEqual(recs);
+  });
+
   it("takes numbers alone, in order, for an ordered list's markers", () => {
     const text = [
       ...lead,

@@ -164,6 +164,8 @@ interface Doc {
   pendingItems: string[];
   /** Per page, the bare glyphs or numbers after its last text (closesPage): the markers of items above them. */
   glyphsAfter: Map<number, string[]>;
+  /** The pages that draw markers after their text (closesPage), known before the lines are read. */
+  markerPages: Set<number>;
   /** The line being started opens an item whose bullet the extraction lost (continues() found it). */
   bareItem?: boolean;
   /** The block before the one being continued. */
@@ -290,6 +292,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     title: [],
     pendingItems: [],
     glyphsAfter: new Map(),
+    markerPages: new Set(),
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
     questionHeadings: opts.questionHeadings ?? true,
@@ -307,6 +310,9 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   doc.headings = headingSequence(doc);
   doc.title = titleBlock(doc);
   doc.shortItems = shortItemRuns(doc);
+  lines.forEach((l, i) => {
+    if (BARE_MARK.test(textOf(l)) && closesPage(doc, i)) doc.markerPages.add(l.page);
+  });
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
   let prev: string | undefined;
@@ -926,6 +932,9 @@ function continues(cur: RawBlock, prev: string, prevLn: Ln, l: Ln, t: string, i:
     // sentence of running text seldom opens so at a line's start (this tells where the line
     // before ended too full to tell by its fill)
     if (!wrapped && LABEL_START.test(t) && ENDS_SENTENCE.test(prev)) return false;
+    // on a page that draws its list markers after its text, a line that closes on a colon before
+    // one that opens with a capital is a list's lead-in, however full: its items follow
+    if (/:$/.test(prev) && /^[‘“'"(]?\p{Lu}/u.test(t) && doc.markerPages.has(l.page)) return false;
     // a heading on a line of its own after a sentence end
     // (a note mark glued to the sentence end counts: "… verdubbelen.6" / "Aanbevelingen")
     if (!wrapped && ENDS_NOTED_SENTENCE.test(prev) && runInHeading(doc, i, l, t)) return false;
