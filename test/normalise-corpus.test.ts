@@ -39,7 +39,7 @@ const REMOVED = new Set(["normalise:page-number", "normalise:running-head", "nor
  */
 const FLOORS: Record<string, [number, number]> = {
   "chromium.default": [0.99, 0.87],
-  "chromium.mutool": [0.99, 0.86],
+  "chromium.mutool": [0.99, 0.87],
   "chromium.pdf": [0.99, 0.99],
   "chromium.pdf-layout": [0.99, 0.98],
   "chromium.pdfbox": [0.99, 0.88],
@@ -86,16 +86,16 @@ const FLOORS: Record<string, [number, number]> = {
   "libreoffice.mutool": [0.99, 0.97],
   "libreoffice.pdf": [0.99, 0.98],
   "libreoffice.pdf-layout": [0.99, 0.98],
-  "libreoffice.pdfbox": [0.99, 0.87],
-  "libreoffice.physical": [0.99, 0.94],
+  "libreoffice.pdfbox": [0.99, 0.93],
+  "libreoffice.physical": [0.99, 0.95],
   "libreoffice.raw": [0.99, 0.95],
   "weasyprint.default": [0.99, 0.92],
-  "weasyprint.mutool": [0.99, 0.87],
+  "weasyprint.mutool": [0.99, 0.9],
   "weasyprint.pdf": [0.99, 0.99],
   "weasyprint.pdf-layout": [0.99, 0.99],
-  "weasyprint.pdfbox": [0.99, 0.82],
+  "weasyprint.pdfbox": [0.99, 0.85],
   "weasyprint.physical": [0.99, 0.93],
-  "weasyprint.raw": [0.99, 0.85],
+  "weasyprint.raw": [0.99, 0.86],
 };
 
 /** The letters of a text, sorted: notes move from page bottoms to the end, so order is not compared. */
