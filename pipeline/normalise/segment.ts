@@ -164,7 +164,9 @@ interface Doc {
   pendingItems: string[];
   /** Per page, the bare glyphs or numbers after its last text (closesPage): the markers of items above them. */
   glyphsAfter: Map<number, string[]>;
-  /** The pages that draw markers after their text (closesPage), known before the lines are read. */
+  /** The lines that are markers drawn after their page's text (a marker alone that only such markers follow on its page: closesPage). */
+  trailingMarks: Set<number>;
+  /** The pages that hold such lines, known before the lines are read. */
   markerPages: Set<number>;
   /** The line being started opens an item whose bullet the extraction lost (continues() found it). */
   bareItem?: boolean;
@@ -292,6 +294,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     title: [],
     pendingItems: [],
     glyphsAfter: new Map(),
+    trailingMarks: new Set(),
     markerPages: new Set(),
     bareRun: 0,
     doubleSpaced: opts.doubleSpaced,
@@ -311,7 +314,9 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
   doc.title = titleBlock(doc);
   doc.shortItems = shortItemRuns(doc);
   lines.forEach((l, i) => {
-    if (BARE_MARK.test(textOf(l)) && closesPage(doc, i)) doc.markerPages.add(l.page);
+    if (!BARE_MARK.test(textOf(l)) || !closesPage(doc, i)) return;
+    doc.trailingMarks.add(i);
+    doc.markerPages.add(l.page);
   });
   const blocks: RawBlock[] = [];
   let cur: RawBlock | undefined;
@@ -367,7 +372,7 @@ export function segment(lines: Ln[], opts: SegmentOptions, ctx: LineCtx): RawBlo
     interrupted = false;
     // (markers drawn after a page's text follow one another without an empty line: "2." / "3.";
     // each is a marker, not the rest of the block above)
-    const trailing = BARE_MARK.test(t) && closesPage(doc, i);
+    const trailing = doc.trailingMarks.has(i);
     if (cur && !(trailing && afterMarkers) && continues(cur, prev!, prevLn!, l, t, i, sawBlank, opts, doc, wasInterrupted)) {
       afterMarkers = false;
       cur.lines.push(l);
@@ -1183,7 +1188,7 @@ function startBlock(
   if (l === doc.title[0]) return { t: "heading", lines: [l], texts: [t] };
   // (glyphs or numbers alone after the last text of their page are the markers of items above
   // them, which the typesetter drew after their text, as WeasyPrint does; not of the next page's blocks)
-  if (BARE_MARK.test(t) && closesPage(doc, i)) {
+  if (doc.trailingMarks.has(i)) {
     diag(ctx, "info", "normalise:empty-item", "a list marker without text after its page's last text: taken for the marker of an item above", l);
     doc.glyphsAfter.set(l.page, [...(doc.glyphsAfter.get(l.page) ?? []), t.replace(/[.)]$/, "")]);
     return undefined;
