@@ -32,6 +32,8 @@ const MIN_PAGE = 12;
 interface Folio {
   i: number;
   n: number;
+  /** A folio at its page's foot where the document's others head their pages (a two-sided document's first page). */
+  foot?: boolean;
 }
 
 /** The line indexes where pages begin (after the first), or undefined where the text tells none. */
@@ -129,7 +131,9 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   // (a two-sided document's heads: the even pages' alike, the odd pages' with the section's title)
   const sided = twoSided(lines, groups);
   // (it goes before a chain of lone numbers, which notes' labels on lines of their own may make too)
-  const isSided = sided.length >= 3 && (sided.length >= best.length || !/\p{L}/u.test(keys[best[0]!.i]!));
+  // (a chain under the first page's foot only where that foot is no link of another chain: a page's
+  // lone number over a heading that counts on, "2" / "3 Verslag van de vergadering")
+  const isSided = (sided[0]?.foot ? sided.length >= 2 && !best.some((f) => f.i === sided[0]!.i) : sided.length >= 3) && (sided.length >= best.length || !/\p{L}/u.test(keys[best[0]!.i]!));
   if (isSided) best = sided;
   if (best.length < 2) return undefined;
   // (the pages before the text, numbered in roman numerals, by the same words: "Pagina ii" before
@@ -140,6 +144,8 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
     ? Array.from({ length: best[0]!.i }, (_, i) => i).filter((i) => romanKey(lines, i) === chainKey)
     : [];
   const folios = [...roman, ...best.map((f) => f.i)];
+  // (a two-sided document's first page, numbered at its foot)
+  const feet = new Set(best.filter((f) => f.foot).map((f) => f.i));
   // lines next to a folio (two either way) whose group recurs next to the other folios
   const beside = new Map<string, number>();
   for (const f of folios) {
@@ -200,13 +206,14 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
   const starts: number[] = [];
   for (const f of folios) {
     const over = near(f, -1);
-    let s = foot ? f + 1 : over.length ? over[over.length - 1]! : f;
+    let s = foot || feet.has(f) ? f + 1 : over.length ? over[over.length - 1]! : f;
     // (a page opens on its first line of text)
     while (s < lines.length && !lines[s]!.text.trim()) s++;
     // (no page after the last folio where only its furniture follows)
     const text = (j: number): boolean => !!lines[j]!.text.trim() && j !== f && !furniture(j);
     // (nor before the first folio where only furniture precedes it: the first page's head)
-    if (s > 0 && s < lines.length && lines.some((_, j) => j < s && text(j)) && lines.some((_, j) => j >= s && text(j))) starts.push(s);
+    // (and once: the first page's foot and the next page's head part the same two pages)
+    if (s > 0 && s < lines.length && !starts.includes(s) && lines.some((_, j) => j < s && text(j)) && lines.some((_, j) => j >= s && text(j))) starts.push(s);
   }
   if (!starts.length) return undefined;
   return { starts, folios: folios.map((i) => lines[i]!.line) };
@@ -222,46 +229,70 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
  * MIN_PAGE lines from both, makes the chain (the first such line with words where there are more,
  * since a note's label may stand alone on its line); the odd
  * page after the last link likewise. Two links of the group at least, and every odd page between
- * them found; the longest chain is taken.
+ * them found; the longest chain is taken. A document of two or three pages has one even page: its
+ * head, alone in its group, makes a chain where the first page's number stands alone at that page's
+ * foot right above it (the title's page style prints no head), one less; the odd page after it may
+ * then be told by its number alone, a page's length on (three quarters of the first page's lines)
+ * with a page of text after it, as a note's label alone on its line is not.
  */
 function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, number[]>): Folio[] {
   const text = (i: number): string => lines[i]!.text.trim().replace(/\s+/g, " ");
   let best: Folio[] = [];
   for (const [key, at] of groups) {
     // (a line of text whose number stands at one edge; where it holds one at both, "2 Monitor 2025",
-    // the one that counts)
-    if (at.length < 2 || !/\p{L}/u.test(key)) continue;
+    // the one that counts; one line of the group may do, under the first page's foot)
+    if (!/\p{L}/u.test(key)) continue;
     for (const lead of [true, false]) {
       if (!(lead ? key.startsWith("#") : key.endsWith("#"))) continue;
-      const num = (i: number): number => Number((lead ? /^\d+/ : /\d+$/).exec(text(i))![0]);
+      // (a "#" of the text itself reads as a number's place in the key: no number there, no link)
+      const num = (i: number): number => Number((lead ? /^\d+/ : /\d+$/).exec(text(i))?.[0] ?? NaN);
       // (the odd page's head: its number at the other edge, the line no longer than a head)
-      const odd = (n: number, from: number, to: number, words = false): number | undefined => {
+      const odd = (n: number, from: number, to: number, lone: (k: number) => boolean = () => true): number | undefined => {
         const at = lead ? new RegExp(`(?:^|\\s)${n}$`) : new RegExp(`^${n}(?:\\s|$)`);
         const found: number[] = [];
         for (let k = from; k <= to && k < lines.length; k++) if (text(k).length <= 100 && at.test(text(k))) found.push(k);
         // (a line with words before a lone number: a note's label may stand alone on its line too)
-        return found.find((k) => /\p{L}/u.test(text(k))) ?? (words ? undefined : found[0]);
+        return found.find((k) => /\p{L}/u.test(text(k))) ?? found.find(lone);
+      };
+      // (the first page's number at its foot, right above the first even page's head: a page set in
+      // the style of a title or a chapter's opening prints no head; past a page of text)
+      const footAbove = (i: number, n: number): number | undefined => {
+        let k = i - 1;
+        while (k >= 0 && !lines[k]!.text.trim()) k--;
+        return k >= 0 && text(k) === String(n - 1) && lines.slice(0, k).filter((l) => l.text.trim()).length >= MIN_PAGE ? k : undefined;
       };
       let chain: Folio[] = [];
       const close = (): void => {
         // (two links of the group at least, else no chain: a line alone of its kind is no head; the
-        // chain holds a link, then an odd page and a link in turn, so two links make three)
-        if (chain.length < 3) return;
+        // chain holds a link, then an odd page and a link in turn, so two links make three; or one
+        // link under the first page's foot, which speaks for it: a document of two or three pages)
+        if (chain.length < (chain[0]?.foot ? 2 : 3)) return;
         // (the odd page after the last even one, by a head with words: where the text ends, a
         // note's label alone on its line is all a lone number may be)
         const last = chain[chain.length - 1]!;
-        const after = odd(last.n + 1, last.i + MIN_PAGE, lines.length - 1, true);
+        // (a chain under the first page's foot counts from a lone number already: the next may be one,
+        // a whole page after the even page's head, as long as three quarters of the first page at
+        // least, with a page of text after it, where a note's label alone on its line stands sooner
+        // and its note follows)
+        const foot = chain[0]!.foot ? chain[0]!.i : undefined;
+        const page = foot === undefined ? MIN_PAGE : Math.max(MIN_PAGE, Math.round(0.75 * lines.slice(0, foot).filter((l) => l.text.trim()).length));
+        const paged = (k: number): boolean => foot !== undefined && lines.slice(k + 1).filter((l) => l.text.trim()).length >= MIN_PAGE;
+        const after = odd(last.n + 1, last.i + page, lines.length - 1, paged);
         if (after !== undefined) chain.push({ i: after, n: last.n + 1 });
         if (chain.length > best.length) best = chain;
       };
       for (const i of at) {
         const n = num(i);
+        if (Number.isNaN(n)) continue;
         const last = chain[chain.length - 1];
         const mid = last && n === last.n + 2 && i - last.i >= 2 * MIN_PAGE ? odd(n - 1, last.i + MIN_PAGE, i - MIN_PAGE) : undefined;
         if (mid !== undefined) chain.push({ i: mid, n: n - 1 }, { i, n });
         else {
           close();
-          chain = [{ i, n }];
+          // (a line alone in its group: a group of more that does not count up is no head of pages,
+          // a date's day after a page's number may read as one)
+          const foot = at.length === 1 ? footAbove(i, n) : undefined;
+          chain = foot === undefined ? [{ i, n }] : [{ i: foot, n: n - 1, foot: true }, { i, n }];
         }
       }
       close();
