@@ -909,6 +909,17 @@ describe("words split where the extraction joined printed lines", () => {
     expect(d.children.map(blockText).join(" ")).toContain("overleg en gesprekken met");
   });
 
+  it("mends a split whose first part is a word where the second is none, into a compound of the word list", () => {
+    // ("re" and "con" are words of the list; "gistratieplicht" and "ceptnotitie" are no words, nor
+    // compounds of words; the two together are compounds of the list's words)
+    const two = (a: string, b: string) =>
+      normalise(raw([...P1.slice(0, 4), joined(a), "", ...P1.slice(0, 4), joined(b), "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" }).children.map(blockText).join(" ");
+    expect(two("fi nanciële ondersteuning", "re gistratieplicht")).toContain("over de registratieplicht voor");
+    expect(two("fi nanciële ondersteuning", "con ceptnotitie")).toContain("over de conceptnotitie voor");
+    // (where the second part is a word, as before: two words stay two)
+    expect(two("fi nanciële ondersteuning", "vaste regeling")).toContain("over de vaste regeling voor");
+  });
+
   it("mends a verb before \"de\" into a participle only where the document writes that form elsewhere", () => {
     const three = (b: string, other: string) =>
       normalise(raw([...P1.slice(0, 4), joined("fi nanciële ondersteuning"), "", ...P1.slice(0, 4), joined(b), "", other, "", ...P1.slice(6)].join("\n")), undefined, { kind: "report" }).children.map(blockText).join(" ");

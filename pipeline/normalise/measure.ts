@@ -96,7 +96,11 @@ export function lastFill(length: number, width: number): number {
  *    writes the two as a pair elsewhere, and they are not both words the
  *    document uses often ("uit een", "in de"); this only where the
  *    extraction shows the habit: a split of the first kind, or such splits
- *    on one joined line in eight (and two at least).
+ *    on one joined line in eight (and two at least);
+ *  - the first part is a word, the second none, nor a compound of words
+ *    ("con ceptnotitie", "re gistratieplicht"), and together they are a word
+ *    or a compound of the word list: a word's rest; this too only where the
+ *    extraction shows the habit.
  * The window widens by 0.06 for each printed line further on (the lines
  * before it filled the measure more or less), there only for a first part
  * that is no word; the patterns break words of four letters too ("la ge");
@@ -136,6 +140,13 @@ export function mendSplitWords(lines: readonly Ln[], width: number, lex: Lexicon
     if (!lex.known(left)) {
       const score = lex.listed(joined) ? 2 : lex.dictionary(joined) || lex.count(joined) > 0 ? 1 : 0;
       return [score, score];
+    }
+    // (the second part no word, nor a compound of words, where the two together are a word or a
+    // compound of the word list's: a word's rest, "afhankelijk heid", "con ceptnotitie", where
+    // the first part is a word too)
+    if (!lex.known(r)) {
+      const score = lex.listed(joined) ? 2 : lex.dictionary(joined) ? 1 : 0;
+      return [0, score];
     }
     // (nor where the second part is "en", "een", "het" or "te", which stand on their own far more
     // often than they close a word: "geslacht en", "tegen een"; not "de", "den", "der", which close
