@@ -123,6 +123,36 @@ describe("reading a physical-layout extraction", () => {
     expect(lines[4]).toMatch(/toelicht\. 1$/);
   });
 
+  it("puts a note mark raised on a row of its own over its line back after the sentence it closes", () => {
+    // (Ghostscript's txtwrite: the mark at its column over the line, its place left blank there or
+    // taken by the next word, and further off on a long line; a note's label over its note and a
+    // page's number over a running head are no such marks)
+    const m = 17;
+    const at = (col: number, s: string): string => " ".repeat(col) + s;
+    const text = [
+      at(m, "Mantelzorg en werk") + " ".repeat(60) + "2026-11-20",
+      at(m, "De Wet arbeid en zorg kent kortdurend en langdurend zorgverlof. Bij kortdurend zorgverlof"),
+      at(m, "betaalt de werkgever ten minste 70% van het loon door; langdurend zorgverlof is onbetaald,"),
+      at(62, "4"),
+      at(m, "tenzij in de cao iets anders is afgesproken.   In de praktijk wordt van beide regelingen weinig"),
+      at(46, "1"),
+      at(m, "de overheid daarbij hebben. De vraag raakt aan twee grote maatschappelijke opgaven tege-"),
+      at(m, "lijk: de arbeidsmarkt is krap en de zorg staat onder druk. Elke mantelzorger die minder gaat"),
+      at(103, "6"),
+      at(m, "werken of uitvalt, verkleint het arbeidsaanbod en de zorg staat onder druk, zie de websites.  Een"),
+      at(m, "werknemer die zijn zorgtaken neerlegt, vergroot de vraag naar professionele zorg."),
+      at(20, "4"),
+      at(19, "Zie: Wet arbeid en zorg, art. 5:1 en 5:9."),
+      at(64, "1"),
+      at(m, "Mantelzorg en werk") + " ".repeat(60) + "2026-11-20",
+    ].join("\n");
+    const lines = splitSource(text, "t.txt").lines.map((l) => l.text.replace(/ {2,}/g, " "));
+    expect(lines).toContain("tenzij in de cao iets anders is afgesproken.4 In de praktijk wordt van beide regelingen weinig");
+    expect(lines).toContain("de overheid daarbij hebben.1 De vraag raakt aan twee grote maatschappelijke opgaven tege-");
+    expect(lines).toContain("werken of uitvalt, verkleint het arbeidsaanbod en de zorg staat onder druk, zie de websites.6 Een");
+    expect(lines.slice(-4)).toEqual(["4", "Zie: Wet arbeid en zorg, art. 5:1 en 5:9.", "1", "Mantelzorg en werk 2026-11-20"]);
+  });
+
   it("loses and repeats no letter of any physical-layout extraction of the corpus", () => {
     const letters = (s: string): string => [...s.replace(/[^\p{L}]/gu, "")].sort().join("");
     const broken: string[] = [];

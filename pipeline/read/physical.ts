@@ -45,7 +45,7 @@ export function unfoldPhysicalLayout(lines: readonly SourceLine[]): SourceLine[]
   const out: SourceLine[] = [];
   let page: SourceLine[] = [];
   const flush = (): void => {
-    out.push(...glueRaisedMarks(joinRaisedLabels(unfoldPage(page))));
+    out.push(...glueRaisedMarks(joinRaisedLabels(unfoldPage(lowerRaisedMarks(page)))));
     page = [];
   };
   for (const l of lines) {
@@ -53,6 +53,72 @@ export function unfoldPhysicalLayout(lines: readonly SourceLine[]): SourceLine[]
     page.push(l);
   }
   flush();
+  return out;
+}
+
+/** How many columns from a raised mark's own the end of the sentence or clause it closes may stand. */
+const MARK_DRIFT = 8;
+
+/** A row of only note marks: one to three digits each, apart by spaces. */
+const MARKS_ROW = /^\s*\d{1,3}(?:\s+\d{1,3})*\s*$/;
+
+/**
+ * Note marks raised above their line: Ghostscript's txtwrite sets a raised mark on a row of its
+ * own over the line that carries it, at its column, and leaves its place in that line blank or
+ * lets the next word take it ("afgesproken.   In de praktijk" under a "4"). A row of only marks
+ * goes into the next row, each right after the sentence or clause that ends nearest its column
+ * (up to MARK_DRIFT columns either way: a long line's glyphs drift from the grid's columns),
+ * else after the word that ends nearest it (two columns either way); a blank
+ * its place left after it is taken up, so a two-column page's columns stay where they were. A
+ * row of which a mark stands at no word's end stays as it is: a page's number centred over a
+ * running head, a note's label over its text (joinRaisedLabels).
+ */
+function lowerRaisedMarks(page: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < page.length; i++) {
+    const row = page[i]!;
+    const host = page[i + 1];
+    if (!MARKS_ROW.test(row.text) || row.pageStart || !host?.text.trim() || MARKS_ROW.test(host.text)) {
+      out.push(row);
+      continue;
+    }
+    const rowChars = Array.from(row.text);
+    const marks: { col: number; text: string }[] = [];
+    for (let k = 0; k < rowChars.length; k++) {
+      if (rowChars[k] === " " || (k > 0 && rowChars[k - 1] !== " ")) continue;
+      let e = k;
+      while (e < rowChars.length && rowChars[e] !== " ") e++;
+      marks.push({ col: k, text: rowChars.slice(k, e).join("") });
+    }
+    const chars = Array.from(host.text);
+    const ends = (e: number): boolean => e > 0 && chars[e - 1] !== " " && (e === chars.length || chars[e] === " ");
+    // (a mark closes a sentence or clause more often than a word: such an end a few columns
+    // further off goes first, a long line's columns drifting from its glyphs' places)
+    const closes = (e: number): boolean => ends(e) && /[\p{L}\p{N}][.,;:!?)”’"']$/u.test(chars.slice(Math.max(0, e - 2), e).join(""));
+    const near = (m: { col: number }, test: (e: number) => boolean, reach: number): number | undefined => {
+      for (let d = 0; d <= reach; d++) for (const e of [m.col - 1 - d, m.col - 1 + d]) if (test(e)) return e;
+      return undefined;
+    };
+    // (a mark over the line's start, before it or within two columns of it, is a note's label over
+    // its note: joinRaisedLabels)
+    const from = chars.findIndex((c) => c !== " ");
+    const at = marks.map((m) => (m.col <= from + 2 ? undefined : near(m, closes, MARK_DRIFT) ?? near(m, ends, 2)));
+    if (at.some((e) => e === undefined)) {
+      out.push(row);
+      continue;
+    }
+    // (from the last mark back, so that each place stands where it was found)
+    for (let k = marks.length - 1; k >= 0; k--) {
+      const e = at[k]!;
+      const mark = Array.from(marks[k]!.text);
+      // (the blank after the word takes the mark where it holds it and a space besides)
+      let gap = 0;
+      while (chars[e + gap] === " ") gap++;
+      chars.splice(e, Math.min(mark.length, Math.max(0, gap - 1)), ...mark);
+    }
+    out.push({ ...host, text: chars.join("") });
+    i++;
+  }
   return out;
 }
 
