@@ -69,6 +69,14 @@ describe("reading a physical-layout extraction", () => {
     expect(lines.find((l) => l.text.startsWith("Werkgevers"))).toMatchObject({ line: 4 });
   });
 
+  it("keeps a running head whole where no empty line sets it apart, its page number alone far right", () => {
+    // (Ghostscript's txtwrite sets no empty lines)
+    const text = [pad("    Mantelzorg en werk", 120) + "3", ...twoColumns(LEFT, RIGHT).map((l) => `    ${l}`), "\f"].join("\n");
+    const lines = splitSource(text, "t.txt").lines.filter((l) => l.text).map((l) => l.text);
+    expect(lines[0]).toBe(pad("Mantelzorg en werk", 116) + "3");
+    expect(lines).toContain(RIGHT[0]);
+  });
+
   it("takes a row that holds only the other column's line for no gap (a heading in larger type beside it)", () => {
     const right = ["2 De opgave in de gebouwde om-", "", "", "geving", "", "2.1 Stand van zaken", "Het aantal woningen met een warmtepomp groeit", "snel, maar vooral in de koopsector en onder", "huishoudens met een hoger inkomen, die de in-", "vestering zelf kunnen voorfinancieren."];
     const raw = splitSource([...twoColumns(LEFT, right), "\f"].join("\n"), "t.txt");

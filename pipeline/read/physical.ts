@@ -179,7 +179,9 @@ function unfoldPage(page: readonly SourceLine[]): SourceLine[] {
     };
     cells.forEach((c, i) => {
       const at = splitAt(c);
-      if (at < 0 || (offEdge(c) && ((i === first && apart(i, 1)) || (i === last && i !== first && apart(i, -1))))) {
+      // (… or whose right part is a page's number alone: an extraction that sets no empty lines)
+      const folio = at >= 0 && /^\d{1,4}$/.test(c.chars.slice(at).join("").trim());
+      if (at < 0 || (offEdge(c) && ((i === first && (apart(i, 1) || folio)) || (i === last && i !== first && (apart(i, -1) || folio))))) {
         flushBand();
         parts.push({ ...c, col: 0 });
         return;
