@@ -82,6 +82,12 @@ describe("readSource", () => {
     expect(src.lines.map((l) => l.text)).toEqual(["De raad profiteert van flexibele en efficiënte regels.", "file:///tmp/advies.html 1/2"]);
   });
 
+  it("rights letters an extraction wrote with their bytes the wrong way round, beside Latin letters only", () => {
+    // (Ghostscript's txtwrite over a TeX font's ligatures: U+6600 U+6900 for "fi")
+    const src = splitSource("De raad pro\u6600\u6900teert van \u6600\u6C00exibele en e\u6600\u6600ectieve regels.\n\u4E2D\u6587\u6600\n", "x.txt");
+    expect(src.lines.map((l) => l.text)).toEqual(["De raad profiteert van flexibele en effectieve regels.", "\u4E2D\u6587\u6600"]);
+  });
+
   it("spells a hyphen printed as U+2010, or as a soft hyphen at a line's end, as a hyphen", () => {
     // (WeasyPrint breaks "gebouw‐" / "de omgeving" with U+2010; a soft hyphen shown at a break)
     const src = splitSource("in de gebouw\u2010\nde omgeving en de sociaal\u2011economische ver\u00AD \nhouding, on\u00ADzichtbaar\n", "x.txt");

@@ -19,7 +19,26 @@ export function foldHyphens(s: string): string {
   return s.replace(/[\u2010\u2011]/g, "-").replace(/(?<=\p{L})\u00AD(?=[ \t]*$)/gmu, "-");
 }
 
-/** The glyph repairs every reader makes to the text it is given: ligatures spelt out, hyphens folded. */
+/** A run of characters U+xx00 whose high byte is an ASCII letter ("昀椀", U+6600 U+6900 for "fi"). */
+const SWAPPED_RUN = /[\u4100-\u5a00\u6100-\u7a00]+/gu;
+
+/**
+ * Letters an extractor wrote with their two bytes the wrong way round: Ghostscript's txtwrite
+ * gives the glyph a TeX font drew for "fi" as U+6600 U+6900, an ideograph for each letter
+ * ("pro昀椀teert"). A run of characters U+xx00 whose high byte is an ASCII letter, touching a
+ * Latin letter, is those letters; an ideograph of a text in Chinese has its neighbours in kind.
+ */
+function unswapLetters(s: string): string {
+  return s.replace(SWAPPED_RUN, (run, at: number, all: string) => {
+    if (![...run].every((c) => (c.charCodeAt(0) & 0xff) === 0)) return run;
+    const before = all.slice(Math.max(0, at - 1), at);
+    const after = all.slice(at + run.length, at + run.length + 1);
+    if (!/\p{Script=Latin}/u.test(before + after)) return run;
+    return [...run].map((c) => String.fromCharCode(c.charCodeAt(0) >> 8)).join("");
+  });
+}
+
+/** The glyph repairs every reader makes to the text it is given: ligatures spelt out, swapped letters righted, hyphens folded. */
 export function spellGlyphs(s: string): string {
-  return foldHyphens(spellLigatures(s));
+  return foldHyphens(unswapLetters(spellLigatures(s)));
 }
