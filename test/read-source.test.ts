@@ -88,6 +88,15 @@ describe("readSource", () => {
     expect(src.lines.map((l) => l.text)).toEqual(["De raad profiteert van flexibele en effectieve regels.", "\u4E2D\u6587\u6600"]);
   });
 
+  it("reads \"<\" and \"=\" as double quotes where a text opens words and closes them so, twice at least", () => {
+    // (Ghostscript's txtwrite decodes a font's “ and ” so)
+    const src = splitSource("Hofstede knikt. <Nu kunnen we niet meer zonder.= Ze lacht.\n<Voor straks,= zegt hij.\n", "x.txt");
+    expect(src.lines.map((l) => l.text)).toEqual(["Hofstede knikt. “Nu kunnen we niet meer zonder.” Ze lacht.", "“Voor straks,” zegt hij."]);
+    // (once is no habit; nor is a comparison or an address)
+    const one = "Hofstede knikt. <Nu kunnen we niet meer zonder.= Ze lacht.\nIn 2024 was het aandeel < 5 procent, zie https://x.nl/?id=3 en a= b.\n";
+    expect(splitSource(one, "x.txt").lines.map((l) => l.text)).toEqual(one.trim().split("\n"));
+  });
+
   it("spells a hyphen printed as U+2010, or as a soft hyphen at a line's end, as a hyphen", () => {
     // (WeasyPrint breaks "gebouw‐" / "de omgeving" with U+2010; a soft hyphen shown at a break)
     const src = splitSource("in de gebouw\u2010\nde omgeving en de sociaal\u2011economische ver\u00AD \nhouding, on\u00ADzichtbaar\n", "x.txt");

@@ -38,7 +38,26 @@ function unswapLetters(s: string): string {
   });
 }
 
-/** The glyph repairs every reader makes to the text it is given: ligatures spelt out, swapped letters righted, hyphens folded. */
+/** "<" opening a word: where an extraction gave "“" (after a space, a bracket or a line's start). */
+const OPENS_AS_LT = /(^|[\s([])<(?=\p{L})/gmu;
+/** "=" closing a word or a sentence: where it gave "”" (before a space, a mark or a line's end). */
+const CLOSES_AS_EQ = /(?<=[\p{L}\p{N}.,!?;:…])=(?=[\s.,;:!?)\]]|$)/gmu;
+
+/**
+ * Double quotes an extractor decoded as "<" and "=": Ghostscript's txtwrite gives a font's
+ * “ and ” so, in a TeX font and in a browser's alike ("<Nu kunnen we niet meer zonder.=").
+ * Where a text holds two such openings at least, and its closings number between half and
+ * twice its openings, they are the quotes; a text that opens no word with "<" (a formula,
+ * "< 5", an address's "?id=") is left as it is.
+ */
+function rightQuotes(s: string): string {
+  const opens = s.match(OPENS_AS_LT)?.length ?? 0;
+  const closes = s.match(CLOSES_AS_EQ)?.length ?? 0;
+  if (opens < 2 || closes < opens / 2 || closes > 2 * opens) return s;
+  return s.replace(OPENS_AS_LT, "$1“").replace(CLOSES_AS_EQ, "”");
+}
+
+/** The glyph repairs every reader makes to the text it is given: ligatures spelt out, swapped letters and misread quotes righted, hyphens folded. */
 export function spellGlyphs(s: string): string {
-  return foldHyphens(unswapLetters(spellLigatures(s)));
+  return foldHyphens(rightQuotes(unswapLetters(spellLigatures(s))));
 }
