@@ -77,7 +77,7 @@ const FLOORS: Record<string, [number, number]> = {
   "latex-twoside.mutool": [0.99, 0.94],
   "latex-twoside.pdf": [0.99, 0.98],
   "latex-twoside.pdf-layout": [0.99, 0.98],
-  "latex-twoside.pdfbox": [0.99, 0.92],
+  "latex-twoside.pdfbox": [0.99, 0.93],
   "latex-twoside.physical": [0.99, 0.97],
   "latex-twoside.raw": [0.99, 0.94],
   "libreoffice-tagged.pdf": [0.99, 0.99],
