@@ -1109,3 +1109,30 @@ describe("a magazine's page breaks", () => {
     expect(out).toContain("directeur verdient het zich binnen twee jaar terug.");
   });
 });
+
+describe("ligatures an extraction decoded as another letter", () => {
+  const doc = (text: string) => normalise(raw(text), undefined, { kind: "report" });
+
+  it("reads a character that makes words of the word list as a ligature's letters, in those words only", () => {
+    // (Ghostscript's txtwrite over a browser's subset font: "ü" for "fi", "û" for "ff")
+    const d = doc(
+      [
+        "De raad proüteert van de ünanciële ruimte die het kabinet biedt.",
+        "Een gediûerentieerde aanpak is nodig; de ünanciering loopt via de gemeenten.",
+        "Op de reünie van oud-leden sprak de voorzitter over de eûecten van de regeling.",
+      ].join("\n"),
+    );
+    const text = d.children.map(blockText).join(" ");
+    expect(text).toContain("De raad profiteert van de financiële ruimte");
+    expect(text).toContain("Een gedifferentieerde aanpak is nodig; de financiering loopt");
+    expect(text).toContain("over de effecten van de regeling");
+    // (a word as it stands keeps its letter)
+    expect(text).toContain("Op de reünie van oud-leden");
+    expect(d.diagnostics.some((x) => x.code === "normalise:misread-ligature")).toBe(true);
+  });
+
+  it("reads no letter so that mends one word only", () => {
+    const text = doc("De raad proüteert van de ruimte die het kabinet biedt aan gemeenten en regio's.").children.map(blockText).join(" ");
+    expect(text).toContain("proüteert");
+  });
+});

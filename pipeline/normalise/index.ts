@@ -14,6 +14,7 @@ import { labelledSequences, segment, type RawBlock, type SegmentOptions } from "
 import type { RawNote } from "./footnotes.ts";
 import type { Lexicon, TextLang } from "./lexicon.ts";
 import type { MinutesHeader } from "./minutes-meta.ts";
+import { spellMisreadLigatures } from "./ligatures.ts";
 import { buildLexicon } from "./lexicon.ts";
 import { joinLines } from "./dehyphenate.ts";
 import { removeEndnoteMarkers } from "./endnote-markers.ts";
@@ -99,7 +100,8 @@ export function documentKind(config: NormaliseConfig | undefined, opts: Normalis
  * Turn a PDF-extracted source into a normalised document. Pure: the same
  * source and config give the same document; nothing is read or written.
  * The passes run in this order, each one job:
- *   page furniture → printed contents → minutes header → page numbers → running heads → column order → spacing →
+ *   page furniture → printed contents → misread ligatures → minutes header → page numbers → running heads →
+ *   column order → spacing →
  *   spaced line-end hyphens → cut lines → split words → dropped hyphens → glued note starts → footnotes →
  *   blocks → labelled sequences → hyphens → endnote markers → note references → nodes →
  *   magazine shape → editorial corrections.
@@ -119,7 +121,14 @@ export function normalise(raw: RawSource, config?: NormaliseConfig, opts: Normal
   if (pagesKnown) lines = removePageFurniture(lines, ctx);
   // (before the minutes' header, which ends at the first numbered heading: a contents' first entry is none)
   lines = removeContents(lines, ctx);
-  const lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
+  let lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
+  // (a ligature the extraction decoded as another letter, told by the word list; the lexicon then
+  // counts the words as they are spelt)
+  const spelt = spellMisreadLigatures(lines, lex, ctx);
+  if (spelt !== lines) {
+    lines = spelt;
+    lex = buildLexicon(lines.map((l) => l.raw), otherTexts(raw, opts.corpus), opts.lang);
+  }
   const header = kind === "minutes" || (!config && !opts.kind) ? extractMinutesHeader(lines, ctx) : undefined;
   if (header) lines = header.rest;
   // (where the pages are known, their numbers went with the page furniture: a lone number left is text, a note's number)
