@@ -159,4 +159,15 @@ describe("the normaliser on the indents of an extraction that kept the page's la
     ];
     expect(blocks(text).map((b) => b[0])).toEqual(["paragraph", "heading", "list"]);
   });
+
+  it("reads a line set in under a heading whose sentence goes on at the edge as a paragraph's first line", () => {
+    // (LaTeX sets in the first line of the paragraph under a heading too; an item's lines stand in alike)
+    const text = [
+      "          1 Inleiding",
+      "              Dit advies is opgesteld op verzoek van de minister van Volksgezondheid, Welzijn",
+      "          en Sport en de minister van Sociale Zaken en Werkgelegenheid. Het is op 20 november",
+      "          2026 vastgesteld in de openbare vergadering van de raad.",
+    ];
+    expect(blocks(text).map((b) => b[0])).toEqual(["heading", "paragraph"]);
+  });
 });
