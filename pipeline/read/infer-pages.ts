@@ -237,6 +237,9 @@ export function inferPageStarts(lines: readonly SourceLine[]): { starts: number[
  */
 function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, number[]>): Folio[] {
   const text = (i: number): string => lines[i]!.text.trim().replace(/\s+/g, " ");
+  // (how many lines of text stand before each line, and after the last: a page's length, counted once)
+  const textBefore = [0];
+  lines.forEach((l, i) => textBefore.push(textBefore[i]! + (l.text.trim() ? 1 : 0)));
   let best: Folio[] = [];
   for (const [key, at] of groups) {
     // (a line of text whose number stands at one edge; where it holds one at both, "2 Monitor 2025",
@@ -259,7 +262,7 @@ function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, numb
       const footAbove = (i: number, n: number): number | undefined => {
         let k = i - 1;
         while (k >= 0 && !lines[k]!.text.trim()) k--;
-        return k >= 0 && text(k) === String(n - 1) && lines.slice(0, k).filter((l) => l.text.trim()).length >= MIN_PAGE ? k : undefined;
+        return k >= 0 && text(k) === String(n - 1) && textBefore[k]! >= MIN_PAGE ? k : undefined;
       };
       let chain: Folio[] = [];
       const close = (): void => {
@@ -275,8 +278,8 @@ function twoSided(lines: readonly SourceLine[], groups: ReadonlyMap<string, numb
         // least, with a page of text after it, where a note's label alone on its line stands sooner
         // and its note follows)
         const foot = chain[0]!.foot ? chain[0]!.i : undefined;
-        const page = foot === undefined ? MIN_PAGE : Math.max(MIN_PAGE, Math.round(0.75 * lines.slice(0, foot).filter((l) => l.text.trim()).length));
-        const paged = (k: number): boolean => foot !== undefined && lines.slice(k + 1).filter((l) => l.text.trim()).length >= MIN_PAGE;
+        const page = foot === undefined ? MIN_PAGE : Math.max(MIN_PAGE, Math.round(0.75 * textBefore[foot]!));
+        const paged = (k: number): boolean => foot !== undefined && textBefore[lines.length]! - textBefore[k + 1]! >= MIN_PAGE;
         const after = odd(last.n + 1, last.i + page, lines.length - 1, paged);
         if (after !== undefined) chain.push({ i: after, n: last.n + 1 });
         if (chain.length > best.length) best = chain;
