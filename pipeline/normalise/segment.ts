@@ -1255,9 +1255,11 @@ function startBlock(
     const setIn = setInFrom(l, cur.lines[cur.lines.length - 1]!) >= SET_IN;
     // (under a heading, not a line of words whose sentence goes on at the edge on the next line:
     // that is a paragraph's first line set in, as a list's item's lines stand in alike)
-    const n = nextText(doc.lines, i);
-    const goesOnAtEdge = !!n && !n.blank && (doc.lines[n.j]!.indent ?? 0) < SET_IN && !ENDS_CLAUSE.test(t) && /\p{L}\S*\s+\S/u.test(t);
-    const opens = (setIn && (/:$/.test(prev ?? "") || (cur.t === "heading" && !doc.firstLineIndents && !goesOnAtEdge))) || (cur.t === "item" && cur.marker === "" && Math.abs(setInFrom(cur.lines[0]!, l)) < SET_IN);
+    const goesOnAtEdge = (): boolean => {
+      const n = nextText(doc.lines, i);
+      return !!n && !n.blank && (doc.lines[n.j]!.indent ?? 0) < SET_IN && !ENDS_CLAUSE.test(t) && /\p{L}\S*\s+\S/u.test(t);
+    };
+    const opens = (setIn && (/:$/.test(prev ?? "") || (cur.t === "heading" && !doc.firstLineIndents && !goesOnAtEdge()))) || (cur.t === "item" && cur.marker === "" && Math.abs(setInFrom(cur.lines[0]!, l)) < SET_IN);
     if (opens && !runInHeading(doc, i, l, t)) return { t: "item", lines: [l], texts: [t], ordered: false, marker: "" };
   }
   // an item whose bullet was lost that closed on a semicolon promises another: after a page
